@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// Runs the TypeScript CLI through tsx so `npx vigil …` needs no build step.
+import { register } from "tsx/esm/api";
+
+register({ tsconfig: new URL("../tsconfig.json", import.meta.url).pathname });
+const { runCli } = await import("../lib/cli/main.ts");
+await runCli(process.argv);
