@@ -10,6 +10,20 @@ const booleanFlag = z
 
 const optionalUrl = z.string().url().optional();
 
+/** Five (minute-first) or six (second-first) cron fields; pg-boss parses the details at schedule time. */
+const cronExpression = z
+  .string()
+  .regex(/^\s*\S+(\s+\S+){4,5}\s*$/, "must be a cron expression with 5 or 6 fields, e.g. 0 * * * *");
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const ENV_SCHEMA = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Postgres connection string; when absent Vigil starts its embedded Postgres under VIGIL_DATA_DIR. */
@@ -22,7 +36,15 @@ export const ENV_SCHEMA = z.object({
   /** Public URL of the web app (used for OIDC callbacks and CSRF origin checks). */
   VIGIL_BASE_URL: optionalUrl,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  VIGIL_DEV_INSECURE_COOKIES: booleanFlag.default("false"),
+  VIGIL_DEV_INSECURE_COOKIES: booleanFlag.default(false),
+  // Jobs (jobs/schedules.ts): cron expressions are evaluated in VIGIL_TIMEZONE by pg-boss.
+  VIGIL_TIMEZONE: z
+    .string()
+    .refine((zone) => isTimeZone(zone), "must be an IANA time zone such as UTC or Europe/Paris")
+    .default("UTC"),
+  VIGIL_SNAPSHOT_CRON: cronExpression.default("0 * * * *"),
+  VIGIL_CLOUDTRAIL_CRON: cronExpression.default("*/15 * * * *"),
+  VIGIL_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
 });
 
 export type Env = z.infer<typeof ENV_SCHEMA>;

@@ -77,3 +77,15 @@ export function toCollectionError(
     message,
   };
 }
+
+/** GetCredentialReport before a report is ready, or after it expired: generate (again) and wait. */
+export function isCredentialReportPending(err: unknown): boolean {
+  return [
+    "CredentialReportNotPresentException",
+    "CredentialReportExpiredException",
+    "CredentialReportNotReadyException",
+    "ReportNotPresent",
+    "ReportExpired",
+    "ReportInProgress",
+  ].includes(errorCode(err));
+}

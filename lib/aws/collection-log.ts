@@ -14,16 +14,24 @@ export interface CallSite {
 export class CollectionLog {
   readonly errors: CollectionError[] = [];
 
+  constructor(private readonly parent?: CollectionLog) {}
+
+  /** A log whose errors also land in this one; lets a section tell whether *its* calls failed. */
+  fork(): CollectionLog {
+    return new CollectionLog(this);
+  }
+
+  record(error: CollectionError): void {
+    this.errors.push(error);
+    this.parent?.record(error);
+  }
+
   async attempt<T>(where: CallSite, work: () => Promise<T>): Promise<T | undefined> {
     try {
       return await work();
     } catch (err) {
-      this.errors.push(toCollectionError(err, where));
+      this.record(toCollectionError(err, where));
       return undefined;
     }
-  }
-
-  countSince(mark: number): number {
-    return this.errors.length - mark;
   }
 }

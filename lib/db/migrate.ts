@@ -61,13 +61,13 @@ export async function createMigration(
       filters: NO_FILTERS,
     }),
   );
-  const hasChanges = diff.exitCode === 2 && diff.stdout !== null;
-  if (!hasChanges) return { directory: null, sql: null };
+  const sql = diff.exitCode === 2 ? diff.stdout : null;
+  if (!sql) return { directory: null, sql: null };
   const directory = path.join(migrationsDir, `${migrationTimestamp(now)}_${name}`);
   await mkdir(directory, { recursive: true });
-  await writeFile(path.join(directory, "migration.sql"), diff.stdout);
+  await writeFile(path.join(directory, "migration.sql"), sql);
   await writeFile(path.join(migrationsDir, "migration_lock.toml"), LOCKFILE_CONTENT);
-  return { directory, sql: diff.stdout };
+  return { directory, sql };
 }
 
 /** Prisma's migration directory prefix: UTC yyyyMMddHHmmss. */

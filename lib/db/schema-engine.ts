@@ -1,10 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import type * as SchemaEngineWasm from "@prisma/schema-engine-wasm";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 import { createMigrationAdapterFactory } from "./migration-adapter";
 
-type SchemaEngineModule = typeof import("@prisma/schema-engine-wasm");
+type SchemaEngineModule = typeof SchemaEngineWasm;
 
 let enginePromise: Promise<SchemaEngineModule> | undefined;
 

@@ -28,6 +28,10 @@ export class AccountStore<T> {
   }
 
   /** Accounts built so far, without forcing the rest. */
+  get materializedCount(): number {
+    return this.built.size;
+  }
+
   materialized(): IterableIterator<[string, T]> {
     return this.built.entries();
   }

@@ -1,0 +1,61 @@
+import { createReadStream } from "node:fs";
+import { opendir } from "node:fs/promises";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { createGunzip } from "node:zlib";
+import { normalizeTrailEvent } from "./cloudtrail-event";
+import { streamJsonArrayMember } from "./json-array-stream";
+import type { JsonObject, TrailEvent } from "./types";
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+/** Gunzips when the bytes say gzip (S3 delivery is `.json.gz`, but extensions lie after copies). */
+async function* textChunks(input: Readable): AsyncGenerator<string> {
+  const iterator = input[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+  const first = await iterator.next();
+  if (first.done) return;
+  const head = typeof first.value === "string" ? Buffer.from(first.value) : first.value;
+  async function* rest() {
+    yield head;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  }
+  const isGzip = head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+  const bytes = isGzip ? Readable.from(rest()).pipe(createGunzip()) : Readable.from(rest());
+  const decoder = new TextDecoder("utf-8");
+  for await (const chunk of bytes as AsyncIterable<Buffer>) yield decoder.decode(chunk, { stream: true });
+  const tail = decoder.decode();
+  if (tail) yield tail;
+}
+
+/** Raw records of one CloudTrail log file (`{"Records":[…]}`, plain or gzipped), streamed. */
+export async function* parseCloudTrailLogFile(input: Readable | string): AsyncGenerator<JsonObject> {
+  const stream = typeof input === "string" ? createReadStream(input) : input;
+  for await (const record of streamJsonArrayMember(textChunks(stream), "Records")) {
+    if (typeof record === "object" && record !== null && !Array.isArray(record)) yield record as JsonObject;
+  }
+}
+
+export function isCloudTrailLogFileName(name: string): boolean {
+  return name.endsWith(".json") || name.endsWith(".json.gz");
+}
+
+/** Every `.json` / `.json.gz` file under `dir`, at any depth (S3 layout: AWSLogs/<acct>/CloudTrail/<region>/Y/M/D/). */
+export async function* walkCloudTrailLogFiles(dir: string): AsyncGenerator<string> {
+  const entries = await opendir(dir);
+  const subdirs: string[] = [];
+  const files: string[] = [];
+  for await (const entry of entries) {
+    if (entry.isDirectory()) subdirs.push(join(dir, entry.name));
+    else if (entry.isFile() && isCloudTrailLogFileName(entry.name)) files.push(join(dir, entry.name));
+  }
+  // Sorted so a re-import visits files in the same (chronological, by S3 naming) order.
+  for (const file of files.sort()) yield file;
+  for (const sub of subdirs.sort()) yield* walkCloudTrailLogFiles(sub);
+}
+
+/** Normalised events from every log file under `dir`. */
+export async function* readCloudTrailLogDirectory(dir: string): AsyncGenerator<TrailEvent> {
+  for await (const file of walkCloudTrailLogFiles(dir)) {
+    for await (const record of parseCloudTrailLogFile(file)) yield normalizeTrailEvent(record);
+  }
+}

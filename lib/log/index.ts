@@ -1,0 +1,2 @@
+export { childLogger, createLogger, logger, type Logger } from "./logger";
+export { maskUrlCredentials } from "./redaction";
