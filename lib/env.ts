@@ -37,6 +37,25 @@ export const ENV_SCHEMA = z.object({
   VIGIL_BASE_URL: optionalUrl,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   VIGIL_DEV_INSECURE_COOKIES: booleanFlag.default(false),
+  // Authentication (lib/auth). Without VIGIL_AUTH_SECRET one is generated into <VIGIL_DATA_DIR>/auth-secret.
+  VIGIL_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** OIDC sign-in is offered only when issuer, client id and client secret are all set. */
+  OIDC_ISSUER: optionalUrl,
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().min(1).default("openid email profile groups"),
+  OIDC_GROUPS_CLAIM: z.string().min(1).default("groups"),
+  /** "group=role,group=role"; roles: viewer, auditor, breakglass-operator, approver, admin. */
+  OIDC_ROLE_MAP: z.string().optional(),
+  /** Role for IdP users in no mapped group; unset = such users are refused. */
+  OIDC_DEFAULT_ROLE: z.enum(["viewer", "auditor", "breakglass-operator", "approver", "admin"]).optional(),
+  OIDC_PROVIDER_NAME: z.string().min(1).default("company SSO"),
+  VIGIL_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+  VIGIL_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  VIGIL_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  VIGIL_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+  /** Sign-in attempts (password, TOTP, SSO start) per client IP per minute, per endpoint. */
+  VIGIL_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
   // Jobs (jobs/schedules.ts): cron expressions are evaluated in VIGIL_TIMEZONE by pg-boss.
   VIGIL_TIMEZONE: z
     .string()
@@ -44,6 +63,13 @@ export const ENV_SCHEMA = z.object({
     .default("UTC"),
   VIGIL_SNAPSHOT_CRON: cronExpression.default("0 * * * *"),
   VIGIL_CLOUDTRAIL_CRON: cronExpression.default("*/15 * * * *"),
+  // CloudTrail ingestion (lib/cloudtrail). LookupEvents keeps 90 days, so a longer look-back finds nothing more.
+  VIGIL_CLOUDTRAIL_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(90).default(90),
+  /** Comma-separated regions to read; empty = the sign-in regions plus the Identity Center region. */
+  VIGIL_CLOUDTRAIL_REGIONS: z.string().optional(),
+  /** Comma-separated IAM user names whose every CloudTrail event is ingested. */
+  VIGIL_BREAKGLASS_USERS: z.string().optional(),
+  VIGIL_AUTOMATION_USERS: z.string().optional(),
   VIGIL_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
 });
 
@@ -77,6 +103,7 @@ export function env(): Env {
 
 /** For launchers that decide a setting at run time (e.g. the embedded database URL) before children start. */
 export function setRuntimeEnv(name: keyof Env & string, value: string): void {
-  process.env[name] = value;
+  // Next's types declare NODE_ENV read-only; launchers never set it, but the key type includes it.
+  (process.env as Record<string, string | undefined>)[name] = value;
   cached = undefined;
 }

@@ -1,5 +1,6 @@
 import { AssumeRoleCommand, type STSClient } from "@aws-sdk/client-sts";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
+import type { ClientPool } from "./client-pool";
 
 export const AUDIT_ROLE_SESSION_NAME = "vigil-audit";
 /** refresh this long before expiry so a long collection never signs with stale credentials */
@@ -73,4 +74,16 @@ export function createAuditRoleCredentials(opts: AuditRoleOptions): AccountCrede
   };
 
   return { get, provider: (accountId) => () => get(accountId) };
+}
+
+/** Audit-role credentials wired to a pool's STS client and configuration. */
+export function auditRoleCredentialsForPool(pool: ClientPool, managementAccountId: string | undefined): AccountCredentials {
+  return createAuditRoleCredentials({
+    sts: pool.sts(),
+    baseCredentials: pool.baseCredentials,
+    auditRoleName: pool.config.auditRoleName,
+    externalId: pool.config.externalId,
+    managementAccountId: pool.config.managementAccountId ?? managementAccountId,
+    assumeInManagementAccount: pool.config.assumeInManagementAccount,
+  });
 }

@@ -1,3 +1,4 @@
+import { failedActionOf } from "./call-stats";
 import type { CollectionError } from "./types";
 
 /**
@@ -69,10 +70,12 @@ export function toCollectionError(
 ): CollectionError {
   const e = asSdkError(err);
   const message = e.message ?? String(err);
+  // The SDK call that failed, when known, is more precise than the caller's unit of work.
+  const failed = failedActionOf(err);
   return {
     ...(where.accountId ? { accountId: where.accountId } : {}),
-    service: where.service,
-    operation: where.operation,
+    service: failed?.service ?? where.service,
+    operation: failed?.operation ?? where.operation,
     code: errorCode(err),
     message,
   };

@@ -10,12 +10,18 @@ export class ApiCallStats {
   readonly apiCalls: Record<string, number> = {};
   readonly apiCallsByAction: Record<string, number> = {};
   readonly callsPerAccount: Record<string, number> = {};
+  /** extra attempts the SDK made (throttling, 5xx), per service */
+  readonly retries: Record<string, number> = {};
 
   record(service: string, operation: string, scope: string): void {
     const action = `${service}:${operation}`;
     this.apiCalls[service] = (this.apiCalls[service] ?? 0) + 1;
     this.apiCallsByAction[action] = (this.apiCallsByAction[action] ?? 0) + 1;
     this.callsPerAccount[scope] = (this.callsPerAccount[scope] ?? 0) + 1;
+  }
+
+  recordAttempts(service: string, attempts: number | undefined): void {
+    if (attempts && attempts > 1) this.retries[service] = (this.retries[service] ?? 0) + attempts - 1;
   }
 
   /** IAM actions sent so far, e.g. `iam:GetAccountAuthorizationDetails` */
@@ -41,8 +47,36 @@ export function applyCallPolicy<I extends object, O extends object>(stack: Middl
     policy.stats.record(policy.service, operation, policy.scope);
     return policy.limiter(async () => {
       await policy.pacer?.take();
-      return next(args);
+      try {
+        const result = await next(args);
+        policy.stats.recordAttempts(policy.service, attemptsOf(result.output));
+        return result;
+      } catch (err) {
+        policy.stats.recordAttempts(policy.service, attemptsOf(err));
+        tagFailedAction(err, policy.service, operation);
+        throw err;
+      }
     });
   };
   stack.add(middleware, { step: "initialize", name: "vigilCallPolicy", priority: "high" });
+}
+
+const FAILED_ACTION = Symbol.for("vigil.aws.failedAction");
+
+/** Remembers on the error which call failed, so a collector's error report names the exact operation. */
+function tagFailedAction(err: unknown, service: string, operation: string): void {
+  if (typeof err === "object" && err !== null && !(FAILED_ACTION in err)) {
+    Object.defineProperty(err, FAILED_ACTION, { value: { service, operation }, enumerable: false });
+  }
+}
+
+export function failedActionOf(err: unknown): { service: string; operation: string } | undefined {
+  if (typeof err !== "object" || err === null || !(FAILED_ACTION in err)) return undefined;
+  return (err as { [FAILED_ACTION]: { service: string; operation: string } })[FAILED_ACTION];
+}
+
+function attemptsOf(value: unknown): number | undefined {
+  if (typeof value !== "object" || value === null || !("$metadata" in value)) return undefined;
+  const metadata = (value as { $metadata?: { attempts?: number } }).$metadata;
+  return metadata?.attempts;
 }

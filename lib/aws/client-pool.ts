@@ -9,7 +9,7 @@ import type { AwsCredentialIdentityProvider } from "@smithy/types";
 import { ApiCallStats, applyCallPolicy } from "./call-stats";
 import { createLimiter, type Limiter } from "./concurrency";
 import type { AwsConfig } from "./config";
-import { createKeyedPacer, type Clock } from "./pacer";
+import { createKeyedPacer, createPacer, type Clock, type Pacer } from "./pacer";
 
 /** LookupEvents: 2 requests per second per account and region (AWS-WIRE §6.1). */
 export const LOOKUP_EVENTS_PER_SECOND = 2;
@@ -35,6 +35,7 @@ export class ClientPool {
   private readonly clients = new Map<string, { destroy(): void }>();
   private readonly limiters = new Map<string, Limiter>();
   private readonly cloudTrailPacer: ReturnType<typeof createKeyedPacer>;
+  private readonly identityCenterPacer: Pacer;
 
   constructor(
     readonly config: AwsConfig,
@@ -42,6 +43,7 @@ export class ClientPool {
   ) {
     this.baseCredentials = config.credentials ?? fromNodeProviderChain();
     this.cloudTrailPacer = createKeyedPacer({ ratePerSecond: LOOKUP_EVENTS_PER_SECOND, burst: 1, clock: opts.clock });
+    this.identityCenterPacer = createPacer({ ratePerSecond: config.identityCenterRatePerSecond, burst: 1, clock: opts.clock });
   }
 
   organizations(): OrganizationsClient {
@@ -55,8 +57,11 @@ export class ClientPool {
   ssoAdmin(): SSOAdminClient {
     return this.cached("sso", () => {
       const client = new SSOAdminClient(this.common(this.config.ssoRegion, this.baseCredentials));
-      // Identity Center's 20 TPS limit is collective across SSO Admin and Identity Store: one limiter.
-      applyCallPolicy(client.middlewareStack, this.policy("sso", MANAGEMENT_SCOPE, this.config.concurrency.identityCenter, "identity-center"));
+      // Identity Center's 20 TPS limit is collective across SSO Admin and Identity Store: one limiter, one pacer.
+      applyCallPolicy(client.middlewareStack, {
+        ...this.policy("sso", MANAGEMENT_SCOPE, this.config.concurrency.identityCenter, "identity-center"),
+        pacer: this.identityCenterPacer,
+      });
       return client;
     });
   }
@@ -64,10 +69,10 @@ export class ClientPool {
   identityStore(): IdentitystoreClient {
     return this.cached("identitystore", () => {
       const client = new IdentitystoreClient(this.common(this.config.ssoRegion, this.baseCredentials));
-      applyCallPolicy(
-        client.middlewareStack,
-        this.policy("identitystore", MANAGEMENT_SCOPE, this.config.concurrency.identityCenter, "identity-center"),
-      );
+      applyCallPolicy(client.middlewareStack, {
+        ...this.policy("identitystore", MANAGEMENT_SCOPE, this.config.concurrency.identityCenter, "identity-center"),
+        pacer: this.identityCenterPacer,
+      });
       return client;
     });
   }

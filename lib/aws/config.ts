@@ -30,6 +30,11 @@ export interface AwsConfig {
   assumeInManagementAccount: boolean;
   maxAttempts: number;
   concurrency: AwsConcurrency;
+  /**
+   * Requests per second sent to SSO Admin + Identity Store together. AWS documents a collective
+   * 20 TPS; pacing just below it avoids the throttle-and-back-off cycle adaptive retry would go through.
+   */
+  identityCenterRatePerSecond: number;
   /** base credentials; the SDK default provider chain when absent */
   credentials?: AwsCredentialIdentityProvider;
   /** credential report polling */
@@ -55,6 +60,7 @@ export const AWS_CONFIG_SCHEMA = z.object({
   managementAccountId: z.string().regex(/^\d{12}$/).optional(),
   assumeInManagementAccount: z.boolean().default(false),
   maxAttempts: z.number().int().min(1).max(20).default(8),
+  identityCenterRatePerSecond: z.number().positive().max(1000).default(18),
   concurrency: z
     .object({
       accounts: z.number().int().min(1).max(64),
@@ -83,7 +89,7 @@ export function resolveAwsConfig(input: AwsConfigInput): AwsConfig {
     ...parsed,
     ssoRegion: parsed.ssoRegion ?? parsed.region,
     concurrency: { ...DEFAULT_CONCURRENCY, ...parsed.concurrency },
-    credentialReport: { initialDelayMs: 1_000, maxDelayMs: 15_000, timeoutMs: 120_000, ...parsed.credentialReport },
+    credentialReport: { initialDelayMs: 500, maxDelayMs: 15_000, timeoutMs: 120_000, ...parsed.credentialReport },
     credentials: input.credentials,
   };
 }

@@ -14,13 +14,23 @@ import { introspectionPoolConfig } from "./pg-config";
  */
 export function createMigrationAdapterFactory(
   databaseUrl: string,
-): SqlMigrationAwareDriverAdapterFactory {
+): SqlMigrationAwareDriverAdapterFactory & { disposeAll(): Promise<void> } {
   const mainConfig = introspectionPoolConfig(databaseUrl);
   const mainFactory = new PrismaPg(mainConfig);
+  // engine.free() does not dispose the adapters it connected; their pools would keep a connection
+  // open (blocking DROP/RENAME DATABASE and leaking one per health check) until idle timeout.
+  const connected: SqlDriverAdapter[] = [];
   return {
     provider: mainFactory.provider,
     adapterName: mainFactory.adapterName,
-    connect: () => mainFactory.connect(),
+    connect: async () => {
+      const adapter = await mainFactory.connect();
+      connected.push(adapter);
+      return adapter;
+    },
+    disposeAll: async () => {
+      await Promise.all(connected.splice(0).map((adapter) => adapter.dispose().catch(() => {})));
+    },
     async connectToShadowDb(): Promise<SqlDriverAdapter> {
       const shadowName = `vigil_shadow_${randomUUID().replaceAll("-", "")}`;
       await withAdminClient(mainConfig, (client) => client.query(`CREATE DATABASE "${shadowName}"`));

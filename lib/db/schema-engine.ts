@@ -41,9 +41,8 @@ export async function withSchemaEngine<T>(
   use: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   const engineModule = await loadEngineModule();
-  const adapterFactory = bindMigrationAwareSqlAdapterFactory(
-    createMigrationAdapterFactory(databaseUrl),
-  );
+  const factory = createMigrationAdapterFactory(databaseUrl);
+  const adapterFactory = bindMigrationAwareSqlAdapterFactory(factory);
   const engineLogs: string[] = [];
   const engine = await engineModule.SchemaEngine.new(
     { datamodels: schemaFiles.map((file) => [file.path, file.content]) },
@@ -54,5 +53,6 @@ export async function withSchemaEngine<T>(
     return await use(engine);
   } finally {
     engine.free();
+    await factory.disposeAll();
   }
 }

@@ -27,17 +27,23 @@ const SECRET_KEYS = [
   "Authorization",
   "cookie",
   "Cookie",
-  '"set-cookie"',
-  '"x-amz-security-token"',
+  "set-cookie",
+  "x-amz-security-token",
 ];
 
 /** Connection strings keep host and database (useful when debugging) but lose their password. */
 const URL_KEYS = ["DATABASE_URL", "databaseUrl", "connectionString", "url"];
 
-const DEPTHS = ["", "*.", "*.*.", "*.*.*."];
+const DEPTHS = ["", "*", "*.*", "*.*.*"];
+
+/** pino path syntax: `a.b` for identifiers, `a["set-cookie"]` for other keys. */
+function pathAt(prefix: string, key: string): string {
+  if (/^[A-Za-z_$][\w$]*$/.test(key)) return prefix ? `${prefix}.${key}` : key;
+  return `${prefix}["${key}"]`;
+}
 
 export const REDACT_PATHS = DEPTHS.flatMap((prefix) =>
-  [...SECRET_KEYS, ...URL_KEYS].map((key) => `${prefix}${key}`),
+  [...SECRET_KEYS, ...URL_KEYS].map((key) => pathAt(prefix, key)),
 );
 
 const REDACTED = "[Redacted]";

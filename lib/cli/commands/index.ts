@@ -1,7 +1,17 @@
 import type { Command } from "commander";
+import { registerDemoCommands } from "./demo";
 import { registerMigrateCommands } from "./migrate";
+import { registerServeCommands } from "./serve";
+import { registerSnapshotCommands } from "./snapshot";
+import { registerWorkerCommands } from "./worker";
+import { registerUserCommands } from "./user";
 
 /** Every CLI command group, registered in the order `vigil --help` lists them. */
 export function registerCommands(program: Command): void {
   registerMigrateCommands(program);
+  registerServeCommands(program);
+  registerWorkerCommands(program);
+  registerDemoCommands(program);
+  registerSnapshotCommands(program);
+  registerUserCommands(program);
 }

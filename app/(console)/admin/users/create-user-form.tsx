@@ -1,0 +1,43 @@
+"use client";
+
+import { useActionState } from "react";
+import type { RoleName } from "@/lib/auth";
+import { createUserAction, type ActionState } from "./actions";
+import { SecretsOnce } from "./secrets-once";
+
+export function CreateUserForm({ roles }: { roles: readonly RoleName[] }) {
+  const [state, action, isPending] = useActionState<ActionState, FormData>(createUserAction, {});
+  return (
+    <form action={action} style={{ display: "flex", gap: 8, flexWrap: "wrap", alignItems: "end" }}>
+      <label>
+        Username
+        <br />
+        <input name="username" required minLength={3} maxLength={30} pattern="[A-Za-z0-9_.]+" />
+      </label>
+      <label>
+        Email (optional)
+        <br />
+        <input name="email" type="email" />
+      </label>
+      <label>
+        Role
+        <br />
+        <select name="role" defaultValue="viewer">
+          {roles.map((role) => (
+            <option key={role} value={role}>
+              {role}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" disabled={isPending}>
+        Create local user
+      </button>
+      <div style={{ flexBasis: "100%" }}>
+        {state.error ? <p className="error" role="alert">{state.error}</p> : null}
+        {state.message ? <p>{state.message}</p> : null}
+        {state.secrets ? <SecretsOnce secrets={state.secrets} /> : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+import { expect, freshCode, signInWithForm, test } from "./support/fixtures";
+
+test("a local break-glass user signs in with password and TOTP", async ({ page, state }) => {
+  // Given the sign-in page offers SSO and, below it, the local break-glass path
+  await page.goto("/login");
+  await expect(page.getByRole("button", { name: "Sign in with Test IdP" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "IdP unavailable? Sign in with a local break-glass account" })).toBeVisible();
+  // When the admin signs in with password, then code
+  await signInWithForm(page, state.users.admin);
+  // Then
+  await expect(page).toHaveURL(`${state.baseUrl}/`);
+  await expect(page.getByTestId("signed-in-user")).toHaveText(state.users.admin.username);
+  await expect(page.getByTestId("signed-in-role")).toHaveText("admin");
+  // And sign-out revokes the session
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test("a wrong TOTP code is refused", async ({ page, state }) => {
+  const user = state.users.wrongCode;
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(user.username);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Continue" }).click();
+  const right = freshCode(user.totpSecret);
+  await page.getByLabel("Authentication code").fill(right === "000000" ? "111111" : "000000");
+  await page.getByRole("button", { name: "Verify and sign in" }).click();
+  await expect(page.getByRole("alert")).toContainText("Wrong code");
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test("a wrong password is refused without saying which part was wrong", async ({ page, state }) => {
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(state.users.wrongCode.username);
+  await page.getByLabel("Password").fill("definitely-not-the-password");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Wrong username or password.");
+});

@@ -1,0 +1,20 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+export type LocalCredentials = { username: string; password: string; totpSecret: string };
+
+/** What global-setup hands the specs (written under test-results, outside Playwright's outputDir). */
+export type E2eState = {
+  baseUrl: string;
+  oidcIssuer: string;
+  oidcPid: number;
+  users: Record<"admin" | "viewer" | "wrongCode" | "outage", LocalCredentials>;
+  /** Accounts at the OIDC provider: login name → groups. */
+  ssoUsers: Record<"alice" | "victor" | "mallory", { login: string; groups: string[] }>;
+};
+
+export const STATE_FILE = path.resolve("test-results", "e2e-state.json");
+
+export function readState(): E2eState {
+  return JSON.parse(readFileSync(STATE_FILE, "utf8")) as E2eState;
+}

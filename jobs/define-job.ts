@@ -1,0 +1,74 @@
+import type { z } from "zod";
+import type { PrismaClient } from "../lib/db";
+import type { Logger } from "../lib/log";
+
+/**
+ * pg-boss 10 queue policies, enforced by unique indexes in Postgres (so across every worker):
+ * - `standard`: no limit.
+ * - `short`: at most one job queued per singleton key.
+ * - `singleton`: at most one job active per singleton key; more may queue behind it.
+ * - `stately`: at most one queued and one active per singleton key; further sends are dropped.
+ * A job without a singleton key shares the key '' with every other keyless job of its queue.
+ */
+export type QueuePolicy = "standard" | "short" | "singleton" | "stately";
+
+/** How one run is supervised. Applied as queue defaults, so on-demand and scheduled runs agree. */
+export type RunOptions = {
+  /** Retries after the first attempt. A run killed mid-flight counts as a failed attempt. */
+  retryLimit: number;
+  retryDelaySeconds: number;
+  /** Exponential back-off with jitter from retryDelaySeconds (pg-boss). */
+  retryBackoff: boolean;
+  /**
+   * Longest a run may stay active. A worker killed mid-run leaves its job active until this
+   * elapses; the next maintenance pass (any live worker) then retries or fails it. Handlers that
+   * run longer are failed and their `signal` is aborted.
+   */
+  expireInSeconds: number;
+};
+
+export type JobOptions<Payload> = {
+  policy: QueuePolicy;
+  /** Handlers polling this queue in each worker process; defaults to the worker's concurrency. */
+  localConcurrency?: number;
+  run: RunOptions;
+  /**
+   * The slot singleton/stately policies guard. Defaults to the job name, so an on-demand run and a
+   * scheduled run of the same job never overlap. Schedules must use the same key (schedules.test.ts).
+   */
+  singletonKey?(payload: Payload): string;
+};
+
+export type JobContext = {
+  db: PrismaClient;
+  log: Logger;
+  jobId: string;
+  /** 0 on the first attempt, 1 on the first retry, … */
+  retryCount: number;
+  /** Aborted when the run exceeds its expiry or the worker's graceful stop times out. */
+  signal: AbortSignal;
+};
+
+export type JobDefinition<Name extends string = string, Schema extends z.ZodType = z.ZodType> = {
+  name: Name;
+  /** Validates the payload on enqueue and again before the handler runs. */
+  schema: Schema;
+  // Method syntax: a registry of differently-typed jobs is then assignable to AnyJobDefinition[].
+  handler(payload: z.output<Schema>, context: JobContext): Promise<unknown>;
+  options: JobOptions<z.output<Schema>>;
+};
+
+export type AnyJobDefinition = JobDefinition<string, z.ZodType>;
+
+export function defineJob<const Name extends string, Schema extends z.ZodType>(
+  definition: JobDefinition<Name, Schema>,
+): JobDefinition<Name, Schema> {
+  if (!/^[a-z][a-z0-9-]*$/.test(definition.name)) {
+    throw new Error(`job name "${definition.name}" must be kebab-case`);
+  }
+  return definition;
+}
+
+export function singletonKeyOf<Payload>(job: { name: string; options: JobOptions<Payload> }, payload: Payload): string {
+  return job.options.singletonKey?.(payload) ?? job.name;
+}

@@ -1,0 +1,25 @@
+import type { z } from "zod";
+import type { AnyJobDefinition } from "./define-job";
+import { pruneHeartbeatsJob } from "./prune-heartbeats";
+import { snapshotJob } from "./snapshot";
+
+/**
+ * Every job the worker runs. Adding a job is one file (`jobs/<name>.ts` exporting a `defineJob`)
+ * plus one line here; its schedule, if any, goes in `jobs/schedules.ts`.
+ */
+export const JOBS = [
+  pruneHeartbeatsJob,
+  snapshotJob,
+  // Inventory: snapshotJob (jobs/snapshot.ts), ingestCloudTrailJob (jobs/ingest-cloudtrail.ts).
+] as const satisfies readonly AnyJobDefinition[];
+
+export type RegisteredJob = (typeof JOBS)[number];
+export type JobName = RegisteredJob["name"];
+/** What `enqueueJob(name, …)` accepts: the job schema's input (defaults may be omitted). */
+export type JobPayload<N extends JobName> = z.input<Extract<RegisteredJob, { name: N }>["schema"]>;
+
+export function getJobOrThrow(name: string, jobs: readonly AnyJobDefinition[] = JOBS): AnyJobDefinition {
+  const job = jobs.find((candidate) => candidate.name === name);
+  if (!job) throw new Error(`unknown job "${name}"; registered: ${jobs.map((j) => j.name).join(", ")}`);
+  return job;
+}

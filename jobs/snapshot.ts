@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { takeLiveSnapshot } from "../lib/snapshot";
+import { defineJob } from "./define-job";
+
+/** Takes a LIVE inventory snapshot of the organization (lib/snapshot); scheduled by VIGIL_SNAPSHOT_CRON. */
+export const snapshotJob = defineJob({
+  name: "snapshot",
+  schema: z.object({
+    /** collect IAM only for these accounts (the rest is carried over); all active accounts when absent */
+    accountIds: z.array(z.string().regex(/^\d{12}$/)).min(1).optional(),
+  }),
+  options: {
+    // One writer at a time is also enforced by lib/snapshot's advisory lock; this keeps runs from queueing up.
+    policy: "stately",
+    localConcurrency: 1,
+    // Same as the schedule in jobs/schedules.ts: a full read of a large organization takes minutes.
+    run: { retryLimit: 2, retryDelaySeconds: 300, retryBackoff: true, expireInSeconds: 60 * 60 },
+  },
+  handler: async (payload, { db, log }) => {
+    const result = await takeLiveSnapshot(db, {
+      accountIds: payload.accountIds,
+      onProgress: (event) => {
+        if (event.phase === "started") log.info({ snapshotId: event.snapshotId }, "snapshot started");
+      },
+    });
+    const summary = { snapshotId: result.id, status: result.status, durationMs: result.durationMs, totals: result.counts?.totals, errors: result.errors.length };
+    if (result.status === "FAILED") throw new Error(`snapshot ${result.id} failed: ${result.failure}`);
+    log.info(summary, "snapshot finished");
+    return summary;
+  },
+});

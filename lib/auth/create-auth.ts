@@ -1,0 +1,106 @@
+import { betterAuth, type BetterAuthOptions } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { twoFactor } from "better-auth/plugins/two-factor";
+import { username } from "better-auth/plugins/username";
+import type { PrismaClient } from "../db/client";
+import { ALLOWED_AUTH_PATHS, AUTH_ERROR } from "./auth-error-codes";
+import type { AuthSettings } from "./auth-settings";
+import { oidcPlugin } from "./oidc-plugin";
+import { sessionCreateGuard } from "./session-create-guard";
+import { TOTP_ISSUER } from "./totp";
+import { validateOidcUser } from "./validate-oidc-user";
+import { vigilGuardPlugin } from "./vigil-guard-plugin";
+
+export type AuthLogger = { warn(message: string): void; error(message: string): void };
+
+/**
+ * The better-auth instance for one database. Nothing here touches the network: OIDC discovery
+ * waits for the first SSO sign-in (see oidcPlugin), so local sign-in works with the IdP down.
+ */
+export function createAuth(db: PrismaClient, settings: AuthSettings, logger?: AuthLogger) {
+  const loginRule = { window: 60, max: settings.loginRateLimitPerMinute };
+  const options = {
+    appName: "Vigil",
+    baseURL: settings.baseUrl,
+    basePath: "/api/auth",
+    secret: settings.secret,
+    trustedOrigins: [settings.baseUrl],
+    database: prismaAdapter(db, { provider: "postgresql", transaction: true }),
+    // Passwords exist only for local accounts, which an admin creates (createLocalUser); nobody signs up.
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 16 },
+    user: {
+      additionalFields: {
+        // input: true only so the OIDC profile mapping can set it; the endpoints that accept other
+        // user input (sign-up, update-user) are closed by the path allow-list below.
+        role: { type: "string", required: false, input: true, returned: true },
+      },
+      validateUserInfo: validateOidcUser(db, settings.oidc),
+    },
+    // Never attach an IdP identity to an existing user by email: that user may be a break-glass account.
+    account: { accountLinking: { enabled: false } },
+    session: {
+      expiresIn: settings.sessionMaxHours * 3600,
+      // The absolute lifetime stays fixed; idleness is enforced by readSession (session.updatedAt).
+      disableSessionRefresh: true,
+      cookieCache: { enabled: false },
+    },
+    rateLimit: {
+      enabled: true,
+      // Shared by every web process and kept across restarts, unlike "memory"; the per-account
+      // lockout is in the database too.
+      storage: "database",
+      window: 60,
+      max: 600,
+      customRules: { "/sign-in/*": loginRule, "/two-factor/*": loginRule, "/callback/*": loginRule },
+    },
+    advanced: {
+      cookiePrefix: "vigil",
+      useSecureCookies: settings.isSecureCookies,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: settings.isSecureCookies },
+      disableOriginCheck: false,
+    },
+    onAPIError: { errorURL: `${settings.baseUrl}/login` },
+    telemetry: { enabled: false },
+    logger: {
+      level: "warn",
+      log: (level, message) => {
+        if (level === "error") logger?.error(`better-auth: ${message}`);
+        else if (level === "warn") logger?.warn(`better-auth: ${message}`);
+      },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (!ALLOWED_AUTH_PATHS.has(ctx.path ?? "")) {
+          throw new APIError("NOT_FOUND", { code: AUTH_ERROR.NOT_AVAILABLE, message: "Not available in Vigil" });
+        }
+      }),
+    },
+    databaseHooks: {
+      session: { create: { before: sessionCreateGuard(db) } },
+      user: {
+        create: {
+          before: async (_user, ctx) => {
+            // Local accounts are created by createLocalUser, never through better-auth.
+            if (ctx?.path !== "/callback/:id") return false;
+            return undefined;
+          },
+        },
+      },
+    },
+    plugins: [
+      username(),
+      twoFactor({
+        issuer: TOTP_ISSUER,
+        // Vigil's own lockout (VIGIL_LOCKOUT_*) counts password and TOTP failures together.
+        accountLockout: { enabled: false },
+        trustDeviceMaxAge: 1,
+      }),
+      vigilGuardPlugin(db, settings),
+      ...(settings.oidc ? [oidcPlugin(settings.oidc)] : []),
+    ],
+  } satisfies BetterAuthOptions;
+  return betterAuth(options);
+}
+
+export type VigilAuth = ReturnType<typeof createAuth>;

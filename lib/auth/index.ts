@@ -1,0 +1,39 @@
+// The auth domain's public API. Everything else in lib/auth is internal.
+export {
+  ROLE_NAMES,
+  PERMISSIONS,
+  hasRole,
+  hasPermission,
+  isRoleName,
+  roleFromName,
+  roleName,
+  rolesWithPermission,
+  type Permission,
+  type RoleName,
+} from "./roles";
+export { parseRoleMap, deriveRole, readGroupsClaim, type RoleMap } from "./role-map";
+export { nextLockoutState, isLocked, type LockoutState, type LockoutEvent, type LockoutPolicy } from "./lockout";
+export { loadAuthSettings, baseUrlFrom, type AuthSettings, type OidcSettings } from "./auth-settings";
+export { createAuth, type VigilAuth } from "./create-auth";
+export { getAuth, getServerAuth } from "./get-auth";
+export { getSignInOptions, type SignInOptions } from "./sign-in-options";
+export { readSession, type SessionUser, type VigilSession } from "./read-session";
+export {
+  getCurrentSession,
+  requireSession,
+  requireRole,
+  requirePermission,
+  SIGN_IN_PATH,
+  FORBIDDEN_PATH,
+} from "./require-session";
+export { createLocalUser, type CreatedLocalUser, type AccountChangeContext } from "./create-local-user";
+export { LOCAL_USER_INPUT, USERNAME_SCHEMA, ROLE_NAME_SCHEMA, type LocalUserInput } from "./local-user-input";
+export { resetTotp, type UserRef } from "./reset-totp";
+export { changeUserRole } from "./change-user-role";
+export { unlockUser } from "./unlock-user";
+export { findUsers } from "./find-users";
+export type { UserSummary } from "./user-summary";
+export { requestMetaFrom, type RequestMeta } from "./request-meta";
+export { totpCode } from "./totp";
+export { AUTH_ERROR } from "./auth-error-codes";
+export { OIDC_PROVIDER_ID } from "./oidc-plugin";

@@ -1,0 +1,157 @@
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "../testing/use-test-database";
+import { createLocalUser } from "./create-local-user";
+import { readSession } from "./read-session";
+import { AuthClient, makeAuth, TEST_AUTH_SECRET } from "./testing/auth-test-kit";
+import { totpCode } from "./totp";
+
+const database = useTestDatabase();
+let counter = 0;
+const uniqueName = (prefix: string) => `${prefix}${Date.now() % 100000}${counter++}`;
+
+async function givenLocalUser(role: "viewer" | "admin" = "viewer") {
+  return createLocalUser(database.db, { username: uniqueName("u"), role }, { authSecret: TEST_AUTH_SECRET });
+}
+
+describe("local sign-in", () => {
+  it("a local user signs in with password and a valid TOTP code and gets a session", async () => {
+    // Given
+    const { auth, settings } = makeAuth(database.db);
+    const created = await givenLocalUser("admin");
+    const client = new AuthClient(auth);
+    // When
+    const first = await client.post("/sign-in/username", { username: created.user.username, password: created.password });
+    // Then: the password alone yields no session, only a TOTP challenge
+    expect(first.status).toBe(200);
+    expect(first.json.twoFactorRedirect).toBe(true);
+    expect(client.hasSessionCookie()).toBe(false);
+    expect(await database.db.session.count({ where: { userId: created.user.id } })).toBe(0);
+    // When
+    const second = await client.post("/two-factor/verify-totp", { code: totpCode(created.totpSecret) });
+    // Then
+    expect(second.status).toBe(200);
+    expect(client.hasSessionCookie()).toBe(true);
+    const session = await readSession(database.db, auth, settings, client.headers());
+    expect(session?.user).toMatchObject({ id: created.user.id, role: "admin", method: "LOCAL" });
+    const events = await database.db.authEvent.findMany({ where: { userId: created.user.id }, orderBy: { at: "asc" } });
+    expect(events.map((event) => event.type)).toEqual(["USER_CREATED", "SIGN_IN_SUCCESS"]);
+    expect(events[1]).toMatchObject({ ip: "203.0.113.7", userAgent: "vitest", method: "LOCAL" });
+  });
+
+  it("a wrong TOTP code is refused and gives no session", async () => {
+    const { auth } = makeAuth(database.db);
+    const created = await givenLocalUser();
+    const client = new AuthClient(auth);
+    await client.post("/sign-in/username", { username: created.user.username, password: created.password });
+    const wrong = String((Number(totpCode(created.totpSecret)) + 1) % 1_000_000).padStart(6, "0");
+    const result = await client.post("/two-factor/verify-totp", { code: wrong });
+    expect(result.status).toBe(401);
+    expect(result.json.code).toBe("INVALID_CODE");
+    expect(client.hasSessionCookie()).toBe(false);
+    const failure = await database.db.authEvent.findFirst({ where: { userId: created.user.id, type: "TOTP_FAILURE" } });
+    expect(failure?.detail).toMatchObject({ reason: "wrong TOTP code", failedCount: 1 });
+  });
+
+  it("a wrong password is refused with the generic message and counted", async () => {
+    const { auth } = makeAuth(database.db);
+    const created = await givenLocalUser();
+    const client = new AuthClient(auth);
+    const result = await client.post("/sign-in/username", { username: created.user.username, password: "not-the-password" });
+    expect(result.status).toBe(401);
+    expect(result.json.code).toBe("INVALID_USERNAME_OR_PASSWORD");
+    const user = await database.db.user.findUniqueOrThrow({ where: { id: created.user.id } });
+    expect(user.failedLoginCount).toBe(1);
+  });
+
+  it("five consecutive failures lock the account, even for the right password and code", async () => {
+    // Given
+    const { auth } = makeAuth(database.db);
+    const created = await givenLocalUser();
+    const client = new AuthClient(auth);
+    // When: three wrong passwords, then the right password and two wrong codes
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await client.post("/sign-in/username", { username: created.user.username, password: "wrong-password-123" });
+    }
+    await client.post("/sign-in/username", { username: created.user.username, password: created.password });
+    await client.post("/two-factor/verify-totp", { code: "000000" === totpCode(created.totpSecret) ? "111111" : "000000" });
+    const fifth = await client.post("/two-factor/verify-totp", { code: "000000" === totpCode(created.totpSecret) ? "111111" : "000000" });
+    // Then: the failure that locks says so (better-auth keeps the endpoint's 401 status)
+    expect(fifth.json.code).toBe("ACCOUNT_LOCKED");
+    const locked = await client.post("/sign-in/username", { username: created.user.username, password: created.password });
+    expect(locked.status).toBe(423);
+    expect(typeof locked.json.lockedUntil).toBe("string");
+    const user = await database.db.user.findUniqueOrThrow({ where: { id: created.user.id } });
+    expect(user.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
+    expect(await database.db.authEvent.count({ where: { userId: created.user.id, type: "LOCKOUT" } })).toBe(1);
+    expect(client.hasSessionCookie()).toBe(false);
+  });
+
+  it("a success resets the failure count", async () => {
+    const { auth } = makeAuth(database.db);
+    const created = await givenLocalUser();
+    const client = new AuthClient(auth);
+    await client.post("/sign-in/username", { username: created.user.username, password: "wrong-password-123" });
+    await client.post("/sign-in/username", { username: created.user.username, password: created.password });
+    await client.post("/two-factor/verify-totp", { code: totpCode(created.totpSecret) });
+    const user = await database.db.user.findUniqueOrThrow({ where: { id: created.user.id } });
+    expect(user.failedLoginCount).toBe(0);
+  });
+
+  it("a local user without TOTP enrolled never gets a session", async () => {
+    // Given: an account whose TOTP enrolment was removed behind Vigil's back
+    const { auth } = makeAuth(database.db);
+    const created = await givenLocalUser();
+    await database.db.twoFactor.deleteMany({ where: { userId: created.user.id } });
+    await database.db.user.update({ where: { id: created.user.id }, data: { twoFactorEnabled: false } });
+    const client = new AuthClient(auth);
+    // When
+    const result = await client.post("/sign-in/username", { username: created.user.username, password: created.password });
+    // Then
+    expect(result.status).toBe(403);
+    expect(result.json.code).toBe("TOTP_REQUIRED");
+    expect(client.hasSessionCookie()).toBe(false);
+    expect(await database.db.session.count({ where: { userId: created.user.id } })).toBe(0);
+  });
+
+  it("asking to trust the device is refused", async () => {
+    const { auth } = makeAuth(database.db);
+    const created = await givenLocalUser();
+    const client = new AuthClient(auth);
+    await client.post("/sign-in/username", { username: created.user.username, password: created.password });
+    const result = await client.post("/two-factor/verify-totp", { code: totpCode(created.totpSecret), trustDevice: true });
+    expect(result.status).toBe(400);
+    expect(client.hasSessionCookie()).toBe(false);
+  });
+
+  it("endpoints Vigil does not use are closed", async () => {
+    const { auth } = makeAuth(database.db);
+    const client = new AuthClient(auth);
+    const signUp = await client.post("/sign-up/email", { email: "x@example.com", password: "password-password-1", name: "x" });
+    expect(signUp.status).toBe(404);
+    const disable = await client.post("/two-factor/disable", { password: "whatever" });
+    expect(disable.status).toBe(404);
+  });
+
+  it("sign-out revokes the session and is recorded", async () => {
+    const { auth, settings } = makeAuth(database.db);
+    const created = await givenLocalUser();
+    const client = new AuthClient(auth);
+    await client.post("/sign-in/username", { username: created.user.username, password: created.password });
+    await client.post("/two-factor/verify-totp", { code: totpCode(created.totpSecret) });
+    const headersBefore = client.headers();
+    await client.post("/sign-out", {});
+    expect(await readSession(database.db, auth, settings, headersBefore)).toBeNull();
+    expect(await database.db.session.count({ where: { userId: created.user.id } })).toBe(0);
+    expect(await database.db.authEvent.count({ where: { userId: created.user.id, type: "SIGN_OUT" } })).toBe(1);
+  });
+
+  it("an idle session expires", async () => {
+    const { auth, settings } = makeAuth(database.db, { sessionIdleMinutes: 30 });
+    const created = await givenLocalUser();
+    const client = new AuthClient(auth);
+    await client.post("/sign-in/username", { username: created.user.username, password: created.password });
+    await client.post("/two-factor/verify-totp", { code: totpCode(created.totpSecret) });
+    const later = new Date(Date.now() + 31 * 60_000);
+    expect(await readSession(database.db, auth, settings, client.headers(), later)).toBeNull();
+  });
+});

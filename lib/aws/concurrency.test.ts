@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { createLimiter, mapLimited } from "./concurrency";
+
+describe("limiter", () => {
+  it("never runs more tasks at once than its bound and keeps result order", async () => {
+    let active = 0;
+    let peak = 0;
+    const results = await mapLimited([5, 1, 4, 2, 3, 0, 6], 3, async (ms, i) => {
+      active++;
+      peak = Math.max(peak, active);
+      await new Promise((r) => setTimeout(r, ms));
+      active--;
+      return i;
+    });
+    expect(peak).toBe(3);
+    expect(results).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+
+  it("frees the slot of a task that throws", async () => {
+    const limit = createLimiter(1);
+    await expect(limit(() => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    await expect(limit(async () => "next")).resolves.toBe("next");
+  });
+});

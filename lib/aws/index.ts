@@ -1,0 +1,49 @@
+/**
+ * lib/aws: AWS collectors. They read, they return plain data (./types), they never persist.
+ */
+export type * from "./types";
+
+export { AWS_CONFIG_SCHEMA, DEFAULT_CONCURRENCY, resolveAwsConfig } from "./config";
+export type { AwsConcurrency, AwsConfig, AwsConfigInput } from "./config";
+
+export { ClientPool, createClientPool, LOOKUP_EVENTS_PER_SECOND } from "./client-pool";
+export { ApiCallStats } from "./call-stats";
+export {
+  AUDIT_ROLE_SESSION_NAME,
+  auditRoleArn,
+  auditRoleCredentialsForPool,
+  createAuditRoleCredentials,
+} from "./assume-audit-role";
+export type { AccountCredentials, AuditRoleOptions } from "./assume-audit-role";
+
+export { collectAll, paginate, MARKER, NEXT_TOKEN, PaginationLoopError } from "./paginate";
+export type { PagedCall } from "./paginate";
+export { errorCode, isAccessDenied, isNotFound, isThrottling } from "./aws-errors";
+export { createLimiter, mapLimited } from "./concurrency";
+export type { Limiter } from "./concurrency";
+export { createKeyedPacer, createPacer, SYSTEM_CLOCK } from "./pacer";
+export type { Clock, Pacer } from "./pacer";
+
+export { collectOrganizationTree, collectResourceTags } from "./organizations";
+export type { OrganizationTree } from "./organizations";
+export { collectIdentityCenter, findIdentityCenterInstance } from "./identity-center";
+export { assignmentKey } from "./permission-sets";
+export { collectAccountIam, GAAD_FILTER } from "./iam";
+export { fetchCredentialReport } from "./credential-report";
+export { CREDENTIAL_REPORT_COLUMNS, parseCredentialReport } from "./credential-report-csv";
+export { decodePolicyDocument } from "./policy-document";
+export { parseReservedRoleName, parseReservedSsoArn, parseReservedSsoRole, RESERVED_SSO_PATH_PREFIX } from "./reserved-role";
+
+export { lookupEvents, lookupSignInEvents } from "./cloudtrail";
+export type { LookupQuery, LookupWindow, SignInLookup } from "./cloudtrail";
+export { normalizeTrailEvent, SIGN_IN_EVENT_NAMES } from "./cloudtrail-event";
+export { parseCloudTrailLogFile, readCloudTrailLogDirectory, walkCloudTrailLogFiles } from "./cloudtrail-log-file";
+export { streamJsonArrayMember } from "./json-array-stream";
+
+export { collectOrganization } from "./collect-organization";
+export type { CollectOrganizationOptions, ProgressCallback } from "./collect-organization";
+export { collectCloudTrailActivity, watermarkKey, LATE_ARRIVAL_MARGIN_MS } from "./collect-cloudtrail";
+export type { CloudTrailCollection, CloudTrailCollectionInput } from "./collect-cloudtrail";
+
+export { AWS_ACTIONS, COLLECTOR_ACTIONS } from "./required-actions";
+export type { AwsAction } from "./required-actions";

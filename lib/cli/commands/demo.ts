@@ -1,0 +1,120 @@
+import path from "node:path";
+import type { Command } from "commander";
+import { startWorker } from "../../../jobs/worker";
+import { applyMigrations, createDb, findFreePort, resolveDatabase } from "../../db";
+import { env, setRuntimeEnv, type Env } from "../../env";
+import { childLogger } from "../../log";
+import { ensureNextBuild, startNextServer, waitUntilServing } from "../../web";
+import { provisionDemoAdmin, type DemoAdmin } from "../demo-admin";
+import { startDemoSimulator } from "../demo-simulator";
+import { DEMO_WARMUPS, type DemoAwsSettings } from "../demo-warmups";
+import { takeOverShutdownSignals, untilExit } from "../shutdown-signals";
+import { parsePort } from "./serve";
+
+type Closer = { label: string; close(): Promise<unknown> };
+
+const say = (line: string) => console.log(`vigil demo: ${line}`);
+
+export function registerDemoCommands(program: Command): void {
+  program
+    .command("demo")
+    .description("try Vigil locally: database, AWS simulator, demo admin, web console and worker in one command")
+    .option("-p, --port <port>", "web console port (default PORT, 3000)", parsePort)
+    .option("--verbose", "show the web server's and worker's logs")
+    .action(async (options: { port?: number; verbose?: boolean }) => {
+      if (!options.verbose) setRuntimeEnv("LOG_LEVEL", "warn");
+      const settings = env();
+      // Resources are closed in reverse order on Ctrl-C, including when start-up is half done.
+      const started: Closer[] = [];
+      const signals = takeOverShutdownSignals(async () => {
+        say("stopping…");
+        for (const resource of started.reverse()) {
+          await resource.close().catch((error: unknown) => say(`${resource.label} did not stop cleanly: ${String(error)}`));
+        }
+        say("stopped");
+      });
+      try {
+        await runDemo({ port: options.port ?? settings.PORT, isVerbose: Boolean(options.verbose), settings, started });
+      } catch (error) {
+        // Ctrl-C during start-up makes steps fail as their resources close under them: not an error.
+        if (signals.isShuttingDown()) await untilExit();
+        for (const resource of started.reverse()) await resource.close().catch(() => {});
+        throw error;
+      }
+    });
+}
+
+async function runDemo(input: { port: number; isVerbose: boolean; settings: Env; started: Closer[] }): Promise<void> {
+  const { port, started } = input;
+  const log = childLogger("demo");
+  // Children run from the repository root: pin the data directory to where this command was run.
+  setRuntimeEnv("VIGIL_DATA_DIR", path.resolve(input.settings.VIGIL_DATA_DIR));
+
+  await ensureNextBuild({ onBuilding: () => say("first run: building the web console (next build), this takes a minute…") });
+
+  const database = await resolveDatabase();
+  started.push({ label: "database", close: () => database.stop() });
+  say(database.source === "embedded" ? `database: embedded Postgres in ${env().VIGIL_DATA_DIR}` : "database: DATABASE_URL");
+  await applyMigrations(database.url);
+  setRuntimeEnv("DATABASE_URL", database.url);
+
+  const simulator = await startDemoSimulator(await findFreePort());
+  if (simulator) {
+    started.push({ label: "AWS simulator", close: () => simulator.server.close() });
+    pointAwsAt(simulator.aws);
+    say(`AWS simulator (demo organization) listening on ${simulator.aws.endpoint}`);
+  } else {
+    say("AWS simulator not available (no lib/sim/index.ts): the console will have no AWS data");
+  }
+
+  const db = createDb(database.url, { maxConnections: 4 });
+  started.push({ label: "database client", close: () => db.$disconnect() });
+  const admin = await provisionDemoAdmin(db);
+  if (!admin) say("sign-in module not available (no lib/auth/index.ts): no demo admin created");
+
+  for (const warmup of DEMO_WARMUPS) {
+    say(`preparing: ${warmup.label}…`);
+    await warmup.run({ db, databaseUrl: database.url, aws: simulator?.aws ?? null, log });
+  }
+
+  setRuntimeEnv("PORT", String(port));
+  const server = startNextServer({ port, quiet: !input.isVerbose });
+  started.push({ label: "web server", close: () => server.stop() });
+  const worker = await startWorker({ databaseUrl: database.url });
+  started.push({ label: "worker", close: () => worker.stop() });
+  await waitUntilServing(server);
+  printBanner(server.url, admin);
+
+  const code = await server.exited;
+  throw new Error(`the web server exited unexpectedly (code ${code ?? "signal"})`);
+}
+
+/** Only AWS_* standard SDK settings: the collectors and the SDK pick them up in every process. */
+function pointAwsAt(aws: DemoAwsSettings): void {
+  const settings = {
+    AWS_ENDPOINT_URL: aws.endpoint,
+    AWS_REGION: aws.region,
+    AWS_ACCESS_KEY_ID: aws.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: aws.secretAccessKey,
+  };
+  // setRuntimeEnv writes process.env for children; AWS_* need not all be declared in ENV_SCHEMA.
+  for (const [name, value] of Object.entries(settings)) setRuntimeEnv(name as keyof Env & string, value);
+}
+
+/** The one place the demo admin's secrets are shown: printed once, never logged. */
+function printBanner(url: string, admin: DemoAdmin | null): void {
+  const lines = ["", "  Vigil demo is running", "", `  Console      ${url}`];
+  if (admin) {
+    lines.push(
+      `  Username     ${admin.username}`,
+      `  Password     ${admin.password}`,
+      `  TOTP secret  ${admin.totpSecret}`,
+      `  otpauth URI  ${admin.otpauthUri}`,
+      "",
+      "  Add the TOTP secret (or the URI) to an authenticator app to sign in.",
+      "  These credentials are new on every `vigil demo` run.",
+    );
+  }
+  lines.push("", "  Press Ctrl-C to stop.", "");
+  console.log(lines.join("\n"));
+}

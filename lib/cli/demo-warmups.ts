@@ -1,0 +1,49 @@
+import { resolveAwsConfig } from "../aws";
+import type { PrismaClient } from "../db";
+import type { Logger } from "../log";
+import { takeLiveSnapshot } from "../snapshot";
+
+export type DemoAwsSettings = {
+  endpoint: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+};
+
+export type DemoWarmupContext = {
+  db: PrismaClient;
+  databaseUrl: string;
+  /** The in-process simulator's settings; null when lib/sim is not available. */
+  aws: DemoAwsSettings | null;
+  log: Logger;
+};
+
+export type DemoWarmup = {
+  /** Shown as "preparing: <label>…" while it runs. */
+  label: string;
+  run(context: DemoWarmupContext): Promise<void>;
+};
+
+/**
+ * Work `vigil demo` finishes before it prints the URL, in order, so the console opens on real
+ * data. Inventory: append "first snapshot" and "CloudTrail ingestion" here (calling lib/, as the
+ * jobs do). The AWS_* environment already points at the simulator when these run.
+ */
+export const DEMO_WARMUPS: DemoWarmup[] = [
+  {
+    label: "first inventory snapshot",
+    async run({ db, aws, log }) {
+      if (!aws) return;
+      const result = await takeLiveSnapshot(db, {
+        config: resolveAwsConfig({
+          endpoint: aws.endpoint,
+          region: aws.region,
+          // The simulator's scenarios name the audit role VigilAuditRole (lib/aws's default is VigilAudit).
+          auditRoleName: "VigilAuditRole",
+          credentials: async () => ({ accessKeyId: aws.accessKeyId, secretAccessKey: aws.secretAccessKey }),
+        }),
+      });
+      log.info({ snapshotId: result.id, status: result.status, totals: result.counts?.totals, errors: result.errors.length }, "demo snapshot taken");
+    },
+  },
+];

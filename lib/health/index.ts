@@ -1,0 +1,12 @@
+export { getHealth, unreachableHealth, type Health, type HealthStatus } from "./get-health";
+export { getCachedMigrationStatus } from "./cached-migration-status";
+export {
+  getWorkerLiveness,
+  HEARTBEAT_INTERVAL_MS,
+  pruneHeartbeats,
+  recordHeartbeat,
+  removeHeartbeat,
+  WORKER_STALE_AFTER_SECONDS,
+  type WorkerIdentity,
+  type WorkerLiveness,
+} from "./worker-heartbeat";

@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+export const SORT_DIRECTIONS = ["asc", "desc"] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+
+export const MAX_PAGE_SIZE = 200;
+export const DEFAULT_PAGE_SIZE = 50;
+
+/** One page of a list, with the total so the UI can say "51–100 of 340". */
+export interface Page<T> {
+  rows: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Paging params as they come from a URL: strings, coerced and bounded. */
+export const pagingSchema = {
+  page: z.coerce.number().int().min(1, "page must be 1 or more").default(1),
+  pageSize: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PAGE_SIZE, `pageSize must be at most ${MAX_PAGE_SIZE}`)
+    .default(DEFAULT_PAGE_SIZE),
+  dir: z.enum(SORT_DIRECTIONS).default("asc"),
+};
+
+/** An optional free-text filter; empty means "no filter". */
+export const optionalText = z
+  .string()
+  .trim()
+  .max(200, "filter text must be at most 200 characters")
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+/** The snapshot a list is read "as of"; absent means the latest readable snapshot. */
+export const snapshotParam = z.coerce.number().int().positive("snapshot must be a snapshot id").optional();
+
+export const yesNo = z.enum(["yes", "no"]).optional();
+
+export function pageBounds(page: number, pageSize: number): { limit: number; offset: number } {
+  return { limit: pageSize, offset: (page - 1) * pageSize };
+}
+
+/** A page number param of its own, for the several tables of one detail page. */
+export const pageParam = pagingSchema.page;

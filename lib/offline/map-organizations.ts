@@ -1,0 +1,102 @@
+import type { CollectionStatus, Organization, OrgAccount, OrgRoot, OrgUnit, Tags } from "../aws";
+import type { ImportFiles } from "./read-import-directory";
+import type { CliAccount } from "./schemas/organizations";
+
+export interface MappedOrganizations {
+  organization: Organization | null;
+  roots: OrgRoot[];
+  ous: OrgUnit[];
+  accounts: OrgAccount[];
+  organizationStatus: CollectionStatus;
+  accountTagsStatus: CollectionStatus;
+  notes: string[];
+}
+
+const tagsOf = (list: Array<{ Key: string; Value?: string }>): Tags => Object.fromEntries(list.map((t) => [t.Key, t.Value ?? ""]));
+
+/**
+ * Organizations data the way the live collector builds it: roots from list-roots, the OU tree and
+ * each account's parent from the per-parent listings (walked breadth-first from the roots), the
+ * accounts from list-accounts (or, without it, from the per-parent listings), tags per account.
+ */
+export function mapOrganizations(files: ImportFiles): MappedOrganizations {
+  const notes: string[] = [];
+  const described = files.organization?.Organization;
+  const organization: Organization | null = described
+    ? {
+        id: described.Id,
+        arn: described.Arn ?? "",
+        featureSet: described.FeatureSet ?? null,
+        managementAccountId: described.MasterAccountId,
+        managementAccountEmail: described.MasterAccountEmail ?? null,
+      }
+    : null;
+
+  const roots: OrgRoot[] = (files.roots?.Roots ?? []).map((r) => ({
+    key: r.Id,
+    id: r.Id,
+    arn: r.Arn ?? "",
+    name: r.Name ?? "Root",
+    policyTypes: (r.PolicyTypes ?? []).map((p) => ({ type: p.Type ?? "", status: p.Status ?? "" })),
+  }));
+
+  const ous: OrgUnit[] = [];
+  const parentOf = new Map<string, { id: string; path: string }>();
+  const walkedAccounts: CliAccount[] = [];
+  let isTreeComplete = roots.length > 0;
+  let level = roots.map((r) => ({ id: r.id, path: r.name }));
+  while (level.length > 0) {
+    const next: Array<{ id: string; path: string }> = [];
+    for (const parent of level) {
+      const listing = files.parents.get(parent.id);
+      if (!listing?.ous || !listing.accounts) isTreeComplete = false;
+      for (const account of listing?.accounts?.Accounts ?? []) {
+        parentOf.set(account.Id, parent);
+        walkedAccounts.push(account);
+      }
+      for (const u of listing?.ous?.OrganizationalUnits ?? []) {
+        const unit: OrgUnit = { key: u.Id, id: u.Id, arn: u.Arn ?? "", name: u.Name ?? "", parentId: parent.id, path: `${parent.path}/${u.Name ?? u.Id}` };
+        ous.push(unit);
+        next.push({ id: unit.id, path: unit.path });
+      }
+    }
+    level = next;
+  }
+
+  const listed = files.accounts?.Accounts ?? (walkedAccounts.length > 0 ? walkedAccounts : null);
+  const accounts: OrgAccount[] = (listed ?? []).map((a) => {
+    const parent = parentOf.get(a.Id);
+    const tags = files.accountTags.get(a.Id);
+    return {
+      key: a.Id,
+      id: a.Id,
+      arn: a.Arn ?? "",
+      name: a.Name ?? "",
+      email: a.Email ?? "",
+      status: a.State ?? a.Status ?? "UNKNOWN",
+      joinedMethod: a.JoinedMethod ?? null,
+      joinedAt: a.JoinedTimestamp ?? null,
+      parentId: parent?.id ?? "",
+      ouPath: parent?.path ?? "",
+      tags: tags ? tagsOf(tags.Tags) : null,
+    };
+  });
+  accounts.sort((a, b) => a.id.localeCompare(b.id));
+  ous.sort((a, b) => a.path.localeCompare(b.path));
+
+  if (!listed) notes.push("no account list (organizations/list-accounts.json): the organization is not imported");
+  else if (!isTreeComplete) notes.push("organization tree incomplete (organizations/list-roots.json or parents/*): OU paths may be missing");
+  if (!organization && listed) notes.push("organizations/describe-organization.json absent: organization details not imported");
+
+  const tagged = accounts.filter((a) => a.tags !== null).length;
+  return {
+    organization,
+    roots,
+    ous,
+    accounts,
+    // Absence only means deletion in a COLLECTED section: an incomplete tree must not close OUs.
+    organizationStatus: !listed ? "SKIPPED" : isTreeComplete && organization ? "COLLECTED" : "PARTIAL",
+    accountTagsStatus: tagged === 0 ? "SKIPPED" : tagged === accounts.length ? "COLLECTED" : "PARTIAL",
+    notes,
+  };
+}

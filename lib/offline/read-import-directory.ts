@@ -1,0 +1,181 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import { z } from "zod";
+import { parseCredentialReport } from "../aws";
+import { ACCOUNT_ID, LAYOUT } from "./layout";
+import { GET_CREDENTIAL_REPORT, AUTHORIZATION_DETAILS, LIST_ROLES } from "./schemas/iam";
+import {
+  ACCOUNT_ASSIGNMENTS,
+  LIST_GROUP_MEMBERSHIPS,
+  LIST_GROUPS,
+  LIST_INSTANCES,
+  LIST_USERS,
+  PERMISSION_SET_FILE,
+} from "./schemas/identity-center";
+import { DESCRIBE_ORGANIZATION, LIST_ACCOUNTS, LIST_OUS_FOR_PARENT, LIST_ROOTS, LIST_TAGS } from "./schemas/organizations";
+
+type Out<S extends z.ZodType> = z.output<S>;
+
+export const EXPORT_MANIFEST = z.object({
+  format: z.literal("vigil-offline/1"),
+  snapshotId: z.number().int().positive(),
+  asOf: z.iso.datetime(),
+  exportedAt: z.iso.datetime(),
+});
+
+export interface AccountIamFiles {
+  authorizationDetails?: Out<typeof AUTHORIZATION_DETAILS>;
+  listRoles?: Out<typeof LIST_ROLES>;
+  credentialReport?: { csv: string; generatedAt: string | null };
+}
+
+/** Everything found in an import directory, validated; absent files are simply absent. */
+export interface ImportFiles {
+  root: string;
+  manifest?: z.output<typeof EXPORT_MANIFEST>;
+  organization?: Out<typeof DESCRIBE_ORGANIZATION>;
+  roots?: Out<typeof LIST_ROOTS>;
+  accounts?: Out<typeof LIST_ACCOUNTS>;
+  parents: Map<string, { ous?: Out<typeof LIST_OUS_FOR_PARENT>; accounts?: Out<typeof LIST_ACCOUNTS> }>;
+  accountTags: Map<string, Out<typeof LIST_TAGS>>;
+  iam: Map<string, AccountIamFiles>;
+  identityCenter: {
+    instances?: Out<typeof LIST_INSTANCES>;
+    users?: Out<typeof LIST_USERS>;
+    groups?: Out<typeof LIST_GROUPS>;
+    memberships?: Array<Out<typeof LIST_GROUP_MEMBERSHIPS>>;
+    permissionSets?: Array<{ file: string; data: Out<typeof PERMISSION_SET_FILE> }>;
+    assignments?: Out<typeof ACCOUNT_ASSIGNMENTS>;
+  };
+  /** the `cloudtrail/` folder when it holds at least one file */
+  cloudTrailDir: string | null;
+  /** relative paths of the files read */
+  read: string[];
+  /** relative paths of files that are not part of the layout (left alone, reported) */
+  ignored: string[];
+}
+
+/** Every problem found in the directory, one line each, naming the file and the field. */
+export class ImportValidationError extends Error {
+  override name = "ImportValidationError";
+  constructor(readonly problems: string[]) {
+    super(`the import directory is not valid (${problems.length} problem(s)):\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => null))?.isDirectory() ?? false;
+}
+
+async function listFiles(root: string, dir = root): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map(async (entry) => {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) return listFiles(root, full);
+      return entry.isFile() ? [relative(root, full).split(sep).join("/")] : [];
+    }),
+  );
+  return nested.flat().sort();
+}
+
+/**
+ * Reads and validates the whole directory before anything is written: any problem in any file is
+ * collected, and one ImportValidationError lists them all.
+ */
+export async function readImportDirectory(root: string): Promise<ImportFiles> {
+  if (!(await isDirectory(root))) throw new ImportValidationError([`${root}: not a directory`]);
+
+  const problems: string[] = [];
+  const files: ImportFiles = { root, parents: new Map(), accountTags: new Map(), iam: new Map(), identityCenter: {}, cloudTrailDir: null, read: [], ignored: [] };
+
+  const parse = async <S extends z.ZodType>(path: string, schema: S): Promise<Out<S> | undefined> => {
+    files.read.push(path);
+    let json: unknown;
+    try {
+      json = JSON.parse(await readFile(join(root, path), "utf8"));
+    } catch (err) {
+      problems.push(`${path}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+      return undefined;
+    }
+    const result = schema.safeParse(json);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues.slice(0, 20)) {
+      problems.push(`${path}: ${issue.path.length ? issue.path.join(".") : "(root)"}: ${issue.message}`);
+    }
+    return undefined;
+  };
+  const iamOf = (accountId: string) => {
+    let entry = files.iam.get(accountId);
+    if (!entry) files.iam.set(accountId, (entry = {}));
+    return entry;
+  };
+
+  for (const path of await listFiles(root)) {
+    const segments = path.split("/");
+    const [top, second, third, fourth] = segments;
+    if (top === LAYOUT.cloudTrailDir) {
+      files.cloudTrailDir = join(root, LAYOUT.cloudTrailDir);
+      continue;
+    }
+    if (path === LAYOUT.manifest) files.manifest = await parse(path, EXPORT_MANIFEST);
+    else if (path === LAYOUT.describeOrganization) files.organization = await parse(path, DESCRIBE_ORGANIZATION);
+    else if (path === LAYOUT.listRoots) files.roots = await parse(path, LIST_ROOTS);
+    else if (path === LAYOUT.listAccounts) files.accounts = await parse(path, LIST_ACCOUNTS);
+    else if (path.startsWith(`${LAYOUT.parentsDir}/`) && segments.length === 4 && second === "parents" && third) {
+      const parent = files.parents.get(third) ?? {};
+      files.parents.set(third, parent);
+      if (fourth === "organizational-units.json") parent.ous = await parse(path, LIST_OUS_FOR_PARENT);
+      else if (fourth === "accounts.json") parent.accounts = await parse(path, LIST_ACCOUNTS);
+      else files.ignored.push(path);
+    } else if (path.startsWith(`${LAYOUT.tagsDir}/`) && segments.length === 3 && third?.endsWith(".json")) {
+      const accountId = third.slice(0, -".json".length);
+      if (!ACCOUNT_ID.test(accountId)) problems.push(`${path}: file name must be a 12-digit account id`);
+      else {
+        const tags = await parse(path, LIST_TAGS);
+        if (tags) files.accountTags.set(accountId, tags);
+      }
+    } else if (top === LAYOUT.iamDir && segments.length === 3 && second) {
+      if (!ACCOUNT_ID.test(second)) {
+        problems.push(`${path}: folder name must be a 12-digit account id`);
+        continue;
+      }
+      if (path === LAYOUT.authorizationDetails(second)) iamOf(second).authorizationDetails = await parse(path, AUTHORIZATION_DETAILS);
+      else if (path === LAYOUT.listRoles(second)) iamOf(second).listRoles = await parse(path, LIST_ROLES);
+      else if (path === LAYOUT.credentialReportCsv(second)) {
+        files.read.push(path);
+        const csv = await readFile(join(root, path), "utf8");
+        try {
+          parseCredentialReport(csv);
+          iamOf(second).credentialReport = { csv, generatedAt: iamOf(second).credentialReport?.generatedAt ?? null };
+        } catch (err) {
+          problems.push(`${path}: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      } else if (path === LAYOUT.getCredentialReport(second)) {
+        const report = await parse(path, GET_CREDENTIAL_REPORT);
+        if (report) {
+          const entry = iamOf(second);
+          // The decoded CSV wins when both are present; the JSON still gives the generation time.
+          const csv = entry.credentialReport?.csv ?? (report.Content ? Buffer.from(report.Content, "base64").toString("utf8") : undefined);
+          if (csv !== undefined) entry.credentialReport = { csv, generatedAt: report.GeneratedTime ?? null };
+        }
+      } else files.ignored.push(path);
+    } else if (path === LAYOUT.listInstances) files.identityCenter.instances = await parse(path, LIST_INSTANCES);
+    else if (path === LAYOUT.users) files.identityCenter.users = await parse(path, LIST_USERS);
+    else if (path === LAYOUT.groups) files.identityCenter.groups = await parse(path, LIST_GROUPS);
+    else if (path === LAYOUT.groupMemberships || (path.startsWith(`${LAYOUT.groupMembershipsDir}/`) && path.endsWith(".json"))) {
+      const memberships = await parse(path, LIST_GROUP_MEMBERSHIPS);
+      if (memberships) (files.identityCenter.memberships ??= []).push(memberships);
+    } else if (path.startsWith(`${LAYOUT.permissionSetsDir}/`) && segments.length === 3 && path.endsWith(".json")) {
+      const data = await parse(path, PERMISSION_SET_FILE);
+      if (data) (files.identityCenter.permissionSets ??= []).push({ file: path, data });
+    } else if (path === LAYOUT.accountAssignments) files.identityCenter.assignments = await parse(path, ACCOUNT_ASSIGNMENTS);
+    else files.ignored.push(path);
+  }
+
+  // An empty permission-sets folder means "read, there are none", not "not exported".
+  if (!files.identityCenter.permissionSets && (await isDirectory(join(root, LAYOUT.permissionSetsDir)))) files.identityCenter.permissionSets = [];
+
+  if (problems.length > 0) throw new ImportValidationError(problems);
+  return files;
+}

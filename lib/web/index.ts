@@ -1,0 +1,1 @@
+export { APP_ROOT, ensureNextBuild, hasNextBuild, startNextServer, waitUntilServing, type NextServer } from "./next-app";
