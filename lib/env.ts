@@ -70,6 +70,17 @@ export const ENV_SCHEMA = z.object({
   /** Comma-separated IAM user names whose every CloudTrail event is ingested. */
   VIGIL_BREAKGLASS_USERS: z.string().optional(),
   VIGIL_AUTOMATION_USERS: z.string().optional(),
+  // AWS access (lib/aws). Credentials come from the SDK's default provider chain (env, SSO profile,
+  // instance/container role); AWS_ENDPOINT_URL points every client at one endpoint (the simulator).
+  AWS_ENDPOINT_URL: optionalUrl,
+  AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be an AWS region such as us-east-1").optional(),
+  /** Read-only role Vigil assumes in every member account (infra/ ships it as a StackSet and Terraform module). */
+  VIGIL_AWS_AUDIT_ROLE_NAME: z.string().regex(/^[\w+=,.@-]{1,64}$/, "must be an IAM role name").default("VigilAuditRole"),
+  VIGIL_AWS_EXTERNAL_ID: z.string().min(2).max(1224).optional(),
+  /** Region of the IAM Identity Center instance; AWS_REGION when unset. */
+  VIGIL_AWS_SSO_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be an AWS region such as eu-west-1").optional(),
+  VIGIL_AWS_ASSUME_IN_MANAGEMENT_ACCOUNT: booleanFlag.default(false),
+  VIGIL_AWS_ACCOUNT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   VIGIL_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
 });
 

@@ -4,6 +4,7 @@
 export type * from "./types";
 
 export { AWS_CONFIG_SCHEMA, DEFAULT_CONCURRENCY, resolveAwsConfig } from "./config";
+export { awsConfigFromEnv } from "./config-from-env";
 export type { AwsConcurrency, AwsConfig, AwsConfigInput } from "./config";
 
 export { ClientPool, createClientPool, LOOKUP_EVENTS_PER_SECOND } from "./client-pool";

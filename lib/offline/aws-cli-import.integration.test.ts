@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collectOrganization, mapLimited } from "../aws";
+import { collectOrganization, createLimiter, mapLimited } from "../aws";
 import { makeSimAwsConfig } from "../aws/sim-fixture";
 import { startSimServer, type SimServer } from "../sim";
 import { readSnapshotState, takeSnapshot } from "../snapshot";
@@ -37,15 +37,18 @@ const describeCli = version === null && !isCi ? describe.skip : describe;
 
 type Json = Record<string, unknown> & { [key: string]: unknown };
 
+// Each CLI call is a Python start-up (~1 s): one shared bound keeps the machine busy but not thrashing.
+const cliSlots = createLimiter(8);
+
 function cli(endpoint: string, credentials: Record<string, string>) {
   // `--no-cli-pager` exists in CLI v2 only; v1 never pages.
   const pager = version?.startsWith("aws-cli/2") ? ["--no-cli-pager"] : [];
   return async (args: string[], opts: { allowError?: RegExp } = {}): Promise<Json | null> => {
     try {
-      const { stdout } = await run("aws", ["--endpoint-url", endpoint, ...pager, "--output", "json", ...args], {
+      const { stdout } = await cliSlots(() => run("aws", ["--endpoint-url", endpoint, ...pager, "--output", "json", ...args], {
         env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? tmpdir(), AWS_DEFAULT_REGION: "us-east-1", AWS_EC2_METADATA_DISABLED: "true", ...credentials },
         maxBuffer: 256 * 1024 * 1024,
-      });
+      }));
       return stdout.trim() === "" ? {} : (JSON.parse(stdout) as Json);
     } catch (err) {
       const stderr = (err as { stderr?: string }).stderr ?? "";
@@ -62,6 +65,10 @@ async function save(root: string, path: string, value: unknown): Promise<void> {
 
 /** Produces every file of the layout with the AWS CLI, as the README tells a customer to. */
 async function exportWithCli(endpoint: string, root: string): Promise<void> {
+  await Promise.all([exportOrganizationAndIam(endpoint, root), exportIdentityCenter(endpoint, root)]);
+}
+
+async function exportOrganizationAndIam(endpoint: string, root: string): Promise<void> {
   const aws = cli(endpoint, HOST_KEY);
   const org = (await aws(["organizations", "describe-organization"])) as { Organization: { MasterAccountId: string } };
   await save(root, LAYOUT.describeOrganization, org);
@@ -73,19 +80,22 @@ async function exportWithCli(endpoint: string, root: string): Promise<void> {
   let parents = roots.Roots.map((r) => r.Id);
   while (parents.length > 0) {
     const next: string[] = [];
-    await mapLimited(parents, 6, async (parentId) => {
-      const ous = (await aws(["organizations", "list-organizational-units-for-parent", "--parent-id", parentId])) as { OrganizationalUnits: Array<{ Id: string }> };
+    await mapLimited(parents, 8, async (parentId) => {
+      const [ous, members] = (await Promise.all([
+        aws(["organizations", "list-organizational-units-for-parent", "--parent-id", parentId]),
+        aws(["organizations", "list-accounts-for-parent", "--parent-id", parentId]),
+      ])) as [{ OrganizationalUnits: Array<{ Id: string }> }, Json];
+      await save(root, LAYOUT.accountsForParent(parentId), members);
       await save(root, LAYOUT.ousForParent(parentId), ous);
-      await save(root, LAYOUT.accountsForParent(parentId), await aws(["organizations", "list-accounts-for-parent", "--parent-id", parentId]));
       next.push(...ous.OrganizationalUnits.map((o) => o.Id));
     });
     parents = next;
   }
-  await mapLimited(accounts.Accounts, 6, async (a) => save(root, LAYOUT.accountTags(a.Id), await aws(["organizations", "list-tags-for-resource", "--resource-id", a.Id])));
+  const tags = mapLimited(accounts.Accounts, 12, async (a) => save(root, LAYOUT.accountTags(a.Id), await aws(["organizations", "list-tags-for-resource", "--resource-id", a.Id])));
 
   const management = org.Organization.MasterAccountId;
   const active = accounts.Accounts.filter((a) => (a.State ?? a.Status) === "ACTIVE");
-  await mapLimited(active, 4, async ({ Id: accountId }) => {
+  await mapLimited(active, 12, async ({ Id: accountId }) => {
     let credentials = HOST_KEY as Record<string, string>;
     if (accountId !== management) {
       const assumed = (await aws(["sts", "assume-role", "--role-arn", `arn:aws:iam::${accountId}:role/${AUDIT_ROLE}`, "--role-session-name", "vigil-cli-export"])) as {
@@ -94,8 +104,12 @@ async function exportWithCli(endpoint: string, root: string): Promise<void> {
       credentials = { AWS_ACCESS_KEY_ID: assumed.Credentials.AccessKeyId, AWS_SECRET_ACCESS_KEY: assumed.Credentials.SecretAccessKey, AWS_SESSION_TOKEN: assumed.Credentials.SessionToken };
     }
     const iam = cli(endpoint, credentials);
-    await save(root, LAYOUT.authorizationDetails(accountId), await iam(["iam", "get-account-authorization-details"]));
-    await save(root, LAYOUT.listRoles(accountId), await iam(["iam", "list-roles"]));
+    const [details, roles] = await Promise.all([
+      iam(["iam", "get-account-authorization-details", "--filter", "Role", "User", "Group", "LocalManagedPolicy"]),
+      iam(["iam", "list-roles"]),
+    ]);
+    await save(root, LAYOUT.authorizationDetails(accountId), details);
+    await save(root, LAYOUT.listRoles(accountId), roles);
     for (let attempt = 0; ; attempt++) {
       const state = (await iam(["iam", "generate-credential-report"])) as { State: string };
       if (state.State === "COMPLETE") break;
@@ -106,30 +120,39 @@ async function exportWithCli(endpoint: string, root: string): Promise<void> {
     await save(root, LAYOUT.credentialReportCsv(accountId), Buffer.from(report.Content, "base64").toString("utf8"));
     await save(root, LAYOUT.getCredentialReport(accountId), { GeneratedTime: report.GeneratedTime, ReportFormat: "text/csv" });
   });
+  await tags;
+}
 
+async function exportIdentityCenter(endpoint: string, root: string): Promise<void> {
+  const aws = cli(endpoint, HOST_KEY);
   const instances = (await aws(["sso-admin", "list-instances"])) as { Instances: Array<{ InstanceArn: string; IdentityStoreId: string }> };
   await save(root, LAYOUT.listInstances, instances);
   const instance = instances.Instances[0];
   if (!instance) return;
   const store = ["--identity-store-id", instance.IdentityStoreId];
-  await save(root, LAYOUT.users, await aws(["identitystore", "list-users", ...store]));
-  const groups = (await aws(["identitystore", "list-groups", ...store])) as { Groups: Array<{ GroupId: string }> };
+  const [users, groups] = (await Promise.all([aws(["identitystore", "list-users", ...store]), aws(["identitystore", "list-groups", ...store])])) as [
+    Json,
+    { Groups: Array<{ GroupId: string }> },
+  ];
+  await save(root, LAYOUT.users, users);
   await save(root, LAYOUT.groups, groups);
-  const memberships = await mapLimited(groups.Groups, 6, async (g) => aws(["identitystore", "list-group-memberships", ...store, "--group-id", g.GroupId]));
+  const memberships = await mapLimited(groups.Groups, 16, async (g) => aws(["identitystore", "list-group-memberships", ...store, "--group-id", g.GroupId]));
   await save(root, LAYOUT.groupMemberships, { GroupMemberships: memberships.flatMap((m) => (m?.GroupMemberships as unknown[]) ?? []) });
 
   const ids = ["--instance-arn", instance.InstanceArn];
   const sets = (await aws(["sso-admin", "list-permission-sets", ...ids])) as { PermissionSets: string[] };
   const assignments: unknown[] = [];
-  await mapLimited(sets.PermissionSets, 4, async (arn) => {
+  await mapLimited(sets.PermissionSets, 16, async (arn) => {
     const ps = [...ids, "--permission-set-arn", arn];
-    const described = (await aws(["sso-admin", "describe-permission-set", ...ps])) as { PermissionSet: { Name: string } };
-    const managed = await aws(["sso-admin", "list-managed-policies-in-permission-set", ...ps]);
-    const customer = await aws(["sso-admin", "list-customer-managed-policy-references-in-permission-set", ...ps]);
-    const inline = await aws(["sso-admin", "get-inline-policy-for-permission-set", ...ps]);
-    const boundary = await aws(["sso-admin", "get-permissions-boundary-for-permission-set", ...ps], { allowError: /ResourceNotFound/ });
-    const tags = await aws(["sso-admin", "list-tags-for-resource", "--instance-arn", instance.InstanceArn, "--resource-arn", arn]);
-    const provisioned = (await aws(["sso-admin", "list-accounts-for-provisioned-permission-set", ...ps])) as { AccountIds: string[] };
+    const [described, managed, customer, inline, boundary, tags, provisioned] = (await Promise.all([
+      aws(["sso-admin", "describe-permission-set", ...ps]),
+      aws(["sso-admin", "list-managed-policies-in-permission-set", ...ps]),
+      aws(["sso-admin", "list-customer-managed-policy-references-in-permission-set", ...ps]),
+      aws(["sso-admin", "get-inline-policy-for-permission-set", ...ps]),
+      aws(["sso-admin", "get-permissions-boundary-for-permission-set", ...ps], { allowError: /ResourceNotFound/ }),
+      aws(["sso-admin", "list-tags-for-resource", "--instance-arn", instance.InstanceArn, "--resource-arn", arn]),
+      aws(["sso-admin", "list-accounts-for-provisioned-permission-set", ...ps]),
+    ])) as [{ PermissionSet: { Name: string } }, Json | null, Json | null, Json | null, Json | null, Json | null, { AccountIds: string[] }];
     await save(root, LAYOUT.permissionSet(described.PermissionSet.Name), {
       PermissionSet: described.PermissionSet,
       AttachedManagedPolicies: managed?.AttachedManagedPolicies ?? [],
@@ -139,10 +162,10 @@ async function exportWithCli(endpoint: string, root: string): Promise<void> {
       Tags: tags?.Tags ?? [],
       AccountIds: provisioned.AccountIds ?? [],
     });
-    for (const accountId of provisioned.AccountIds ?? []) {
-      const listed = (await aws(["sso-admin", "list-account-assignments", ...ps, "--account-id", accountId])) as { AccountAssignments: unknown[] };
-      assignments.push(...listed.AccountAssignments);
-    }
+    const lists = await Promise.all(
+      (provisioned.AccountIds ?? []).map((accountId) => aws(["sso-admin", "list-account-assignments", ...ps, "--account-id", accountId])),
+    );
+    for (const listed of lists) assignments.push(...((listed?.AccountAssignments as unknown[]) ?? []));
   });
   await save(root, LAYOUT.accountAssignments, { AccountAssignments: assignments });
 }
@@ -193,5 +216,5 @@ describeCli(`vigil import of a directory written by the AWS CLI (${version ?? "a
     expect(b.filter((line) => !a.includes(line)), "only in the live snapshot").toEqual([]);
     expect(a.length).toBeGreaterThan(100);
     expect(fromCli.coverage).toEqual(fromLive.coverage);
-  }, 300_000);
+  }, 600_000);
 });

@@ -17,6 +17,8 @@ import type { AccountIamFiles } from "./read-import-directory";
 import type { PolicyDocumentInput } from "./schemas/common";
 import type { AuthorizationDetails } from "./schemas/iam";
 
+const AWS_MANAGED_POLICY = /^arn:[\w-]+:iam::aws:policy\//;
+
 type RoleDetail = AuthorizationDetails["RoleDetailList"][number];
 type UserDetail = AuthorizationDetails["UserDetailList"][number];
 type GroupDetail = AuthorizationDetails["GroupDetailList"][number];
@@ -136,7 +138,9 @@ export function mapAccountIam(accountId: string, files: AccountIamFiles): { iam:
     roles: (details?.RoleDetailList ?? []).map((r) => toRole(accountId, r, limits.get(r.Arn))),
     users: (details?.UserDetailList ?? []).map((u) => toUser(accountId, u)),
     groups: (details?.GroupDetailList ?? []).map((g) => toGroup(accountId, g)),
-    policies: (details?.Policies ?? []).map((p) => toPolicy(accountId, p)),
+    // AWS-managed policies are the same in every account; like the live collector (GAAD filter
+    // LocalManagedPolicy) only customer-managed ones are kept, whether or not the CLI was told `--filter`.
+    policies: (details?.Policies ?? []).filter((p) => !AWS_MANAGED_POLICY.test(p.Arn)).map((p) => toPolicy(accountId, p)),
     credentialReport: report ? { generatedAt: report.generatedAt, rows: parseCredentialReport(report.csv) } : null,
   };
   // As live: GAAD without ListRoles is PARTIAL (no session limits); an absent file is not collected.

@@ -6,7 +6,7 @@ variable "vigil_principal_arn" {
 variable "audit_role_name" {
   description = "Name of the audit role; must match Vigil's auditRoleName setting."
   type        = string
-  default     = "VigilAudit"
+  default     = "VigilAuditRole"
 }
 
 variable "external_id" {

@@ -1,7 +1,7 @@
 variable "audit_role_name" {
   description = "Name of the audit role in member accounts."
   type        = string
-  default     = "VigilAudit"
+  default     = "VigilAuditRole"
 }
 
 variable "attach_to_role_name" {

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { registerDemoCommands } from "./demo";
 import { registerMigrateCommands } from "./migrate";
 import { registerServeCommands } from "./serve";
+import { registerSimCommands } from "./sim";
 import { registerSnapshotCommands } from "./snapshot";
 import { registerWorkerCommands } from "./worker";
 import { registerUserCommands } from "./user";
@@ -14,4 +15,5 @@ export function registerCommands(program: Command): void {
   registerDemoCommands(program);
   registerSnapshotCommands(program);
   registerUserCommands(program);
+  registerSimCommands(program);
 }

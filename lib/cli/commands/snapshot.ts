@@ -26,9 +26,9 @@ export function registerSnapshotCommands(program: Command): void {
 function progressReporter(stream: NodeJS.WriteStream): (event: SnapshotProgress) => void {
   const isTty = Boolean(stream.isTTY);
   let lastLine = "";
-  const show = (line: string, isFinal = false) => {
+  const show = (line: string) => {
     if (isTty) {
-      stream.write(`\r\x1b[2K${line.slice(0, (stream.columns || 100) - 1)}${isFinal ? "\n" : ""}`);
+      stream.write(`\r\x1b[2K${line.slice(0, (stream.columns || 100) - 1)}`);
     } else if (line !== lastLine) {
       stream.write(`${line}\n`);
     }
@@ -51,7 +51,8 @@ function progressReporter(stream: NodeJS.WriteStream): (event: SnapshotProgress)
         show(`${bar(event.done, event.total)} writing ${event.kind} (${event.done}/${event.total})`);
         return;
       case "finished":
-        show(`snapshot ${event.snapshotId}: ${event.status}`, true);
+        // The result is printed next; on a terminal just clear the bar.
+        if (isTty) stream.write("\r\x1b[2K");
         return;
       default:
         return assertNever(event);
@@ -71,9 +72,10 @@ function formatResult(result: SnapshotResult): string {
   if (counts) {
     const t = counts.totals;
     lines.push(`  entities ${t.seen}, new versions ${t.inserted}, removed ${t.removed}, carried over ${t.carried}, last-use refreshed ${t.refreshed}`);
+    const inserted: Record<string, number | undefined> = counts.inserted;
     const perKind = Object.entries(counts.seen)
       .filter(([, seen]) => (seen ?? 0) > 0)
-      .map(([kind, seen]) => `${kind} ${seen}${counts.inserted[kind as keyof typeof counts.inserted] ? ` (+${counts.inserted[kind as keyof typeof counts.inserted]})` : ""}`);
+      .map(([kind, seen]) => `${kind} ${seen}${inserted[kind] ? ` (+${inserted[kind]})` : ""}`);
     lines.push(`  ${perKind.join(", ")}`);
   }
   if (result.errors.length > 0) {
