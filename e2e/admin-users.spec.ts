@@ -12,8 +12,8 @@ test("an admin creates a local user who can sign in at once with the credentials
   await page.goto("/admin/users");
   const username = `new.op.${Date.now() % 1_000_000}`;
   // When they create a breakglass-operator
-  await page.getByLabel("Username").fill(username);
-  await page.getByLabel("Role", { exact: true }).first().selectOption("breakglass-operator");
+  await page.getByLabel("New user username").fill(username);
+  await page.getByLabel("New user role").selectOption("breakglass-operator");
   await page.getByRole("button", { name: "Create local user" }).click();
   // Then the password and TOTP secret are shown once
   const secrets = page.getByTestId("secrets-once");

@@ -13,12 +13,12 @@ test("with the IdP down, the sign-in page loads, SSO fails clearly and local bre
   await page.goto("/login");
   await page.getByRole("button", { name: "Sign in with Test IdP" }).click();
   // Then only that path fails, with a message pointing at the break-glass path
-  await expect(page.getByRole("alert")).toContainText("identity provider cannot be reached");
+  await expect(page.getByTestId("sign-in-error")).toContainText("identity provider cannot be reached");
   // And a local break-glass account still signs in and pages load
   await signInWithForm(page, state.users.outage);
   await expect(page.getByTestId("signed-in-role")).toHaveText("admin");
   await page.goto("/admin/users");
-  await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Users", exact: true })).toBeVisible();
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
 });

@@ -68,8 +68,36 @@ test("the events page charts role assumptions and filters the table by event nam
 
 test("a bad list parameter explains itself instead of failing", async ({ page }) => {
   await page.goto("/accounts?pageSize=5000&sort=nope");
-  const alert = page.getByRole("alert");
+  const alert = page.getByRole("alert").filter({ hasText: "bad parameter" });
   await expect(alert).toContainText("This address has a bad parameter.");
   await expect(alert).toContainText("pageSize");
   await expect(alert).toContainText("sort");
+});
+
+for (const [path, heading] of [
+  ["/identity-center/users", "Identity Center users"],
+  ["/identity-center/groups", "Identity Center groups"],
+  ["/permission-sets", "Permission sets"],
+  ["/iam/users", "IAM users"],
+] as const) {
+  test(`${heading} lists the seeded organization and sorts server-side`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { name: heading, level: 1 })).toBeVisible();
+    await expect(page.locator("tbody tr").first()).toBeVisible();
+    await expect(page.getByText(/^1–\d+ of \d+$/)).toBeVisible();
+    // The first column is the default sort (ascending); clicking it sorts descending through the URL.
+    await page.locator("thead th a").first().click();
+    await expect(page).toHaveURL(/sort=\w+&dir=desc/);
+    await expect(page.locator("thead th[aria-sort=descending]")).toHaveCount(1);
+  });
+}
+
+test("a snapshot's page reports its status, counts and coverage", async ({ page }) => {
+  await page.goto("/snapshots");
+  await expect(page.locator("tbody tr").first()).toContainText("COMPLETE");
+  await page.locator("tbody tr").first().getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Snapshot #\d+/);
+  await expect(page.getByRole("heading", { name: "Counts" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Coverage" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Errors \(\d+\)/ })).toBeVisible();
 });

@@ -27,7 +27,7 @@ test("a wrong TOTP code is refused", async ({ page, state }) => {
   const right = freshCode(user.totpSecret);
   await page.getByLabel("Authentication code").fill(right === "000000" ? "111111" : "000000");
   await page.getByRole("button", { name: "Verify and sign in" }).click();
-  await expect(page.getByRole("alert")).toContainText("Wrong code");
+  await expect(page.getByTestId("sign-in-error")).toContainText("Wrong code");
   await page.goto("/");
   await expect(page).toHaveURL(/\/login$/);
 });
@@ -37,5 +37,5 @@ test("a wrong password is refused without saying which part was wrong", async ({
   await page.getByLabel("Username").fill(state.users.wrongCode.username);
   await page.getByLabel("Password").fill("definitely-not-the-password");
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Wrong username or password.");
+  await expect(page.getByTestId("sign-in-error")).toHaveText("Wrong username or password.");
 });

@@ -19,7 +19,7 @@ test("an IdP user in vigil-admins signs in through SSO, becomes admin and sees t
   await expect(page.getByTestId("signed-in-role")).toHaveText("admin");
   await expect(page.getByRole("link", { name: "Admin" })).toBeVisible();
   await page.getByRole("link", { name: "Admin" }).click();
-  await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Users", exact: true })).toBeVisible();
   await expect(page.getByTestId("user-row-alice@example.com")).toContainText("SSO");
 });
 
@@ -32,7 +32,7 @@ test("an IdP user in vigil-viewers becomes a viewer without the Admin nav", asyn
 test("an IdP user in no mapped group is refused with a clear message", async ({ page, state }) => {
   await signInAtIdp(page, state.ssoUsers.mallory.login);
   await expect(page).toHaveURL(/\/login\?/);
-  await expect(page.getByRole("alert")).toContainText("no group that grants access to Vigil");
+  await expect(page.getByTestId("sign-in-error")).toContainText("no group that grants access to Vigil");
   await page.goto("/");
   await expect(page).toHaveURL(/\/login$/);
 });

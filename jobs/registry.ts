@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { AnyJobDefinition } from "./define-job";
 import { pruneHeartbeatsJob } from "./prune-heartbeats";
 import { snapshotJob } from "./snapshot";
+import { ingestCloudTrailJob } from "./ingest-cloudtrail";
 
 /**
  * Every job the worker runs. Adding a job is one file (`jobs/<name>.ts` exporting a `defineJob`)
@@ -10,7 +11,7 @@ import { snapshotJob } from "./snapshot";
 export const JOBS = [
   pruneHeartbeatsJob,
   snapshotJob,
-  // Inventory: snapshotJob (jobs/snapshot.ts), ingestCloudTrailJob (jobs/ingest-cloudtrail.ts).
+  ingestCloudTrailJob,
 ] as const satisfies readonly AnyJobDefinition[];
 
 export type RegisteredJob = (typeof JOBS)[number];

@@ -46,7 +46,14 @@ export const ENV_SCHEMA = z.object({
   OIDC_SCOPES: z.string().min(1).default("openid email profile groups"),
   OIDC_GROUPS_CLAIM: z.string().min(1).default("groups"),
   /** "group=role,group=role"; roles: viewer, auditor, breakglass-operator, approver, admin. */
-  OIDC_ROLE_MAP: z.string().optional(),
+  OIDC_ROLE_MAP: z
+    .string()
+    .refine(
+      (map) =>
+        map.split(",").filter((entry) => entry.trim()).every((entry) => /.=\s*(viewer|auditor|breakglass-operator|approver|admin)\s*$/.test(entry)),
+      "must be group=role pairs separated by commas; roles: viewer, auditor, breakglass-operator, approver, admin",
+    )
+    .optional(),
   /** Role for IdP users in no mapped group; unset = such users are refused. */
   OIDC_DEFAULT_ROLE: z.enum(["viewer", "auditor", "breakglass-operator", "approver", "admin"]).optional(),
   OIDC_PROVIDER_NAME: z.string().min(1).default("company SSO"),
@@ -56,6 +63,8 @@ export const ENV_SCHEMA = z.object({
   VIGIL_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
   /** Sign-in attempts (password, TOTP, SSO start) per client IP per minute, per endpoint. */
   VIGIL_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Comma-separated reverse-proxy IPs/CIDRs whose X-Forwarded-For entries are skipped to find the client IP. */
+  VIGIL_TRUSTED_PROXIES: z.string().optional(),
   // Jobs (jobs/schedules.ts): cron expressions are evaluated in VIGIL_TIMEZONE by pg-boss.
   VIGIL_TIMEZONE: z
     .string()

@@ -103,7 +103,7 @@ export function LoginForm(props: { isSsoEnabled: boolean; ssoProviderName: strin
   return (
     <div>
       {error ? (
-        <p role="alert" className={styles.error}>
+        <p role="alert" className={styles.error} data-testid="sign-in-error">
           {error}
         </p>
       ) : null}

@@ -9,6 +9,7 @@ import { findFreePort } from "../../lib/db/free-port";
 import { poolConfigFromUrl } from "../../lib/db/pg-config";
 import { assertLocalDatabase } from "../../lib/testing/local-database-guard";
 import { withDatabaseName } from "../../lib/testing/test-databases";
+import { seedInventory } from "./seed-inventory";
 import { STATE_FILE, type E2eState } from "./state";
 
 const CLIENT_ID = "vigil-e2e";
@@ -124,6 +125,8 @@ export default async function globalSetup() {
         const created = await createLocalUser(db, { username, role }, { authSecret: AUTH_SECRET });
         users[key] = { username, password: created.password, totpSecret: created.totpSecret };
       }
+      // One snapshot of the simulated demo organization for the inventory specs.
+      await seedInventory(db);
     } finally {
       await db.$disconnect();
     }

@@ -24,6 +24,8 @@ export type AuthSettings = {
   sessionMaxHours: number;
   sessionIdleMinutes: number;
   loginRateLimitPerMinute: number;
+  /** Proxies in front of Vigil, so rate limits key on the real client address. */
+  trustedProxies: string[];
   /** Null when OIDC is not configured: only local accounts can sign in. */
   oidc: OidcSettings | null;
 };
@@ -54,6 +56,7 @@ export function loadAuthSettings(
     sessionMaxHours: settings.VIGIL_SESSION_MAX_HOURS,
     sessionIdleMinutes: settings.VIGIL_SESSION_IDLE_MINUTES,
     loginRateLimitPerMinute: settings.VIGIL_LOGIN_RATE_LIMIT,
+    trustedProxies: (settings.VIGIL_TRUSTED_PROXIES ?? "").split(",").map((entry) => entry.trim()).filter(Boolean),
     oidc: isOidcConfigured
       ? {
           issuer: settings.OIDC_ISSUER!,

@@ -59,6 +59,7 @@ export function createAuth(db: PrismaClient, settings: AuthSettings, logger?: Au
       useSecureCookies: settings.isSecureCookies,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: settings.isSecureCookies },
       disableOriginCheck: false,
+      ipAddress: { trustedProxies: settings.trustedProxies },
     },
     onAPIError: { errorURL: `${settings.baseUrl}/login` },
     telemetry: { enabled: false },

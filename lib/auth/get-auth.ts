@@ -18,6 +18,10 @@ export function getServerAuth(): Promise<ServerAuth> {
     const log = childLogger("auth");
     const db = await getDb();
     const settings = loadAuthSettings({}, (file) => log.info({ file }, "generated an auth secret"));
+    const oidcParts = [env().OIDC_ISSUER, env().OIDC_CLIENT_ID, env().OIDC_CLIENT_SECRET];
+    if (!settings.oidc && oidcParts.some(Boolean)) {
+      log.warn("SSO is off: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must all be set");
+    }
     if (env().NODE_ENV === "production" && !env().VIGIL_AUTH_SECRET) {
       log.warn("VIGIL_AUTH_SECRET is not set: using the generated secret in VIGIL_DATA_DIR/auth-secret; back it up or set the variable");
     }

@@ -145,6 +145,17 @@ describe("local sign-in", () => {
     expect(await database.db.authEvent.count({ where: { userId: created.user.id, type: "SIGN_OUT" } })).toBe(1);
   });
 
+  it("sign-in attempts are rate limited per client address", async () => {
+    const { auth } = makeAuth(database.db, { loginRateLimitPerMinute: 2 });
+    const client = new AuthClient(auth, "198.51.100.99");
+    const attempt = () => client.post("/sign-in/username", { username: "nobody.here", password: "wrong-password-1" });
+    expect((await attempt()).status).toBe(401);
+    expect((await attempt()).status).toBe(401);
+    expect((await attempt()).status).toBe(429);
+    const elsewhere = new AuthClient(auth, "198.51.100.100");
+    expect((await elsewhere.post("/sign-in/username", { username: "nobody.here", password: "x-wrong-password" })).status).toBe(401);
+  });
+
   it("an idle session expires", async () => {
     const { auth, settings } = makeAuth(database.db, { sessionIdleMinutes: 30 });
     const created = await givenLocalUser();

@@ -2,6 +2,7 @@ import { resolveAwsConfig } from "../aws";
 import type { PrismaClient } from "../db";
 import type { Logger } from "../log";
 import { takeLiveSnapshot } from "../snapshot";
+import { defaultCloudTrailRegions, ingestCloudTrailForOrganization } from "../cloudtrail";
 
 export type DemoAwsSettings = {
   endpoint: string;
@@ -44,6 +45,24 @@ export const DEMO_WARMUPS: DemoWarmup[] = [
         }),
       });
       log.info({ snapshotId: result.id, status: result.status, totals: result.counts?.totals, errors: result.errors.length }, "demo snapshot taken");
+    },
+  },
+  {
+    label: "CloudTrail ingestion",
+    async run({ db, aws, log }) {
+      if (!aws) return;
+      const result = await ingestCloudTrailForOrganization(db, {
+        config: resolveAwsConfig({
+          endpoint: aws.endpoint,
+          region: aws.region,
+          auditRoleName: "VigilAuditRole",
+          credentials: async () => ({ accessKeyId: aws.accessKeyId, secretAccessKey: aws.secretAccessKey }),
+        }),
+        // The demo organization's home (and Identity Center) region is eu-west-1.
+        regions: defaultCloudTrailRegions([aws.region, "eu-west-1"]),
+      });
+      if ("skipped" in result) log.info(result, "demo CloudTrail ingestion skipped");
+      else log.info({ runId: result.runId, status: result.status, eventsNew: result.eventsNew, errors: result.errors.length }, "demo CloudTrail ingested");
     },
   },
 ];

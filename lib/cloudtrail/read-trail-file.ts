@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { z } from "zod";
 import { normalizeTrailEvent, parseCloudTrailLogFile, type JsonObject, type TrailEvent } from "../aws";

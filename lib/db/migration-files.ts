@@ -3,7 +3,11 @@ import path from "node:path";
 import type { MigrationList } from "@prisma/schema-engine-wasm";
 import type { SchemaFile } from "./schema-engine";
 
-export const PRISMA_DIR = path.resolve(import.meta.dirname, "../../prisma");
+// Inside the Next.js server bundle import.meta.dirname is undefined; the web server runs from the
+// repository root (vigil serve/demo start it there), so prisma/ is found from the working directory.
+export const PRISMA_DIR = import.meta.dirname
+  ? path.resolve(import.meta.dirname, "../../prisma")
+  : path.join(process.cwd(), "prisma");
 export const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
 export const SCHEMA_DIR = path.join(PRISMA_DIR, "schema");
 const LOCKFILE = "migration_lock.toml";

@@ -1,5 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type * as SchemaEngineWasm from "@prisma/schema-engine-wasm";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
@@ -7,29 +9,44 @@ import { createMigrationAdapterFactory } from "./migration-adapter";
 
 type SchemaEngineModule = typeof SchemaEngineWasm;
 
-let enginePromise: Promise<SchemaEngineModule> | undefined;
+// On globalThis: the Next.js server bundles this file more than once (instrumentation, each route),
+// but Node loads the wasm-bindgen glue once, and instantiating it twice corrupts the first engine.
+const ENGINE_KEY = Symbol.for("vigil.schemaEngineModule");
+type GlobalWithEngine = typeof globalThis & { [ENGINE_KEY]?: Promise<SchemaEngineModule> };
 
 /**
  * Loads Prisma's WASM schema engine by instantiating the .wasm explicitly: the package's own entry
  * point uses an ESM `.wasm` import, which Node 20 only accepts behind --experimental-wasm-modules.
  */
 function loadEngineModule(): Promise<SchemaEngineModule> {
-  enginePromise ??= (async () => {
+  const holder = globalThis as GlobalWithEngine;
+  holder[ENGINE_KEY] ??= (async () => {
+    // Loaded by Node at run time, never bundled: inside the Next.js server bundle the wasm-bindgen
+    // glue breaks (module ids for paths, "FnOnce called more than once").
     const bindings = (await import(
-      "@prisma/schema-engine-wasm/schema_engine_bg"
+      /* webpackIgnore: true */ /* turbopackIgnore: true */ pathToFileURL(enginePackageFile("schema_engine_bg.js")).href
     )) as unknown as SchemaEngineModule & { __wbg_set_wasm(exports: WebAssembly.Exports): void };
-    const require = createRequire(import.meta.url);
-    const wasmPath = require
-      .resolve("@prisma/schema-engine-wasm/schema_engine_bg")
-      .replace(/schema_engine_bg\.js$/, "schema_engine_bg.wasm");
-    const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
+    const { instance } = await WebAssembly.instantiate(await readFile(enginePackageFile("schema_engine_bg.wasm")), {
       "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports,
     });
     bindings.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return bindings;
   })();
-  return enginePromise;
+  return holder[ENGINE_KEY];
+}
+
+/**
+ * A file of @prisma/schema-engine-wasm. In the Next.js server bundle require.resolve() yields a
+ * module id rather than a path; the web server runs from the repository root, where node_modules is.
+ */
+function enginePackageFile(name: string): string {
+  const resolved: unknown = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+  const directory =
+    typeof resolved === "string"
+      ? path.dirname(resolved)
+      : path.join(process.cwd(), "node_modules", "@prisma", "schema-engine-wasm");
+  return path.join(directory, name);
 }
 
 export type SchemaFile = { path: string; content: string };

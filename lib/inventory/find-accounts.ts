@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../db";
 import type { Tags } from "../aws";
-import { optionalText, pagingSchema, snapshotParam, type Page, type SortDirection } from "./list-query";
+import { optionalText, pagingSchema, sortParam, snapshotParam, type Page, type SortDirection } from "./list-query";
 import { orderBy, queryPage } from "./query-page";
 import { childrenPattern, containsPattern, raw, sql, visible, type Sql } from "./sql";
 
@@ -14,7 +14,7 @@ export const accountListParams = z.object({
   search: optionalText,
   ouPath: optionalText,
   status: optionalText,
-  sort: z.enum(ACCOUNT_SORTS).default("name"),
+  sort: sortParam(ACCOUNT_SORTS, "name"),
   ...pagingSchema,
 });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../db";
 import type { PrincipalType } from "../aws";
-import { pagingSchema, type Page, type SortDirection } from "./list-query";
+import { pagingSchema, sortParam, type Page, type SortDirection } from "./list-query";
 import { orderBy, queryPage } from "./query-page";
 import { sql, visible, type Sql } from "./sql";
 
@@ -10,7 +10,7 @@ export type AssignmentSort = (typeof ASSIGNMENT_SORTS)[number];
 
 /** Paging of an assignments table embedded in a detail page. */
 export const assignmentTableParams = z.object({
-  sort: z.enum(ASSIGNMENT_SORTS).default("principal"),
+  sort: sortParam(ASSIGNMENT_SORTS, "principal"),
   ...pagingSchema,
 });
 

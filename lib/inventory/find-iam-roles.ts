@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db";
-import { optionalText, pagingSchema, snapshotParam, type Page, type SortDirection } from "./list-query";
+import { optionalText, pagingSchema, sortParam, snapshotParam, type Page, type SortDirection } from "./list-query";
 import { orderBy, queryPage } from "./query-page";
 import { containsPattern, raw, sql, visible, type Sql } from "./sql";
 
@@ -16,7 +16,7 @@ export const roleListParams = z.object({
   accountId: z.string().regex(/^\d{12}$/, "accountId must be a 12-digit account id").optional(),
   type: z.enum(ROLE_TYPES).optional(),
   permissionSetArn: optionalText,
-  sort: z.enum(ROLE_SORTS).default("name"),
+  sort: sortParam(ROLE_SORTS, "name"),
   ...pagingSchema,
 });
 
@@ -65,23 +65,23 @@ const SORT_COLUMNS: Record<RoleSort, Sql> = {
  * up among the snapshot's permission sets (names are unique within an Identity Center instance).
  */
 export function roleFrom(snapshotId: number): Sql {
+  // A join on a per-snapshot name → ARN table (hashed once) rather than a lookup per role.
   return sql`"EntityVersion" r
     LEFT JOIN "EntityVersion" a ON ${visible("a", "ACCOUNT", snapshotId)} AND a."naturalKey" = r."accountId"
-    LEFT JOIN LATERAL (
-      SELECT coalesce(r.data#>>'{identityCenter,permissionSetArn}', (
-        SELECT p."naturalKey" FROM "EntityVersion" p
-        WHERE ${visible("p", "PERMISSION_SET", snapshotId)}
-          AND p.data->>'name' = r.data#>>'{identityCenter,permissionSetName}'
-        LIMIT 1)) AS arn
-      ) ps ON jsonb_typeof(r.data->'identityCenter') = 'object'`;
+    LEFT JOIN (SELECT DISTINCT ON (p.data->>'name') p.data->>'name' AS name, p."naturalKey" AS arn
+      FROM "EntityVersion" p WHERE ${visible("p", "PERMISSION_SET", snapshotId)}
+      ORDER BY p.data->>'name', p."naturalKey") psn ON psn.name = r.data#>>'{identityCenter,permissionSetName}'`;
 }
+
+/** The role's permission set ARN: the collector's match, else the one named like the role's suffix. */
+const PERMISSION_SET_ARN = sql`coalesce(r.data#>>'{identityCenter,permissionSetArn}', psn.arn)`;
 
 export const ROLE_COLUMNS = raw(`r."naturalKey" AS arn, r."accountId" AS "accountId", a.data->>'name' AS "accountName",
   r.data->>'roleName' AS "roleName", r.data->>'path' AS path, r.data->>'createdAt' AS "createdAt",
   r.data->>'lastUsedAt' AS "lastUsedAt", (r.data->>'maxSessionDuration')::int AS "maxSessionDuration",
   coalesce((r.data->>'isServiceLinked')::boolean, false) AS "isServiceLinked",
   r.data#>>'{identityCenter,permissionSetName}' AS "permissionSetName",
-  ps.arn AS "permissionSetArn"`);
+  coalesce(r.data#>>'{identityCenter,permissionSetArn}', psn.arn) AS "permissionSetArn"`);
 
 function typeFilter(type: RoleType): Sql {
   switch (type) {
@@ -104,7 +104,7 @@ function roleFilters(input: FindIamRolesInput): Sql[] {
   if (input.accountId) where.push(sql`r."accountId" = ${input.accountId}`);
   if (input.type) where.push(typeFilter(input.type));
   if (input.permissionSetArn) {
-    where.push(sql`ps.arn = ${input.permissionSetArn}`);
+    where.push(sql`${PERMISSION_SET_ARN} = ${input.permissionSetArn}`);
   }
   return where;
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../db";
 import type { AccessKeyActivity } from "../aws";
-import { optionalText, pagingSchema, snapshotParam, yesNo, type Page, type SortDirection } from "./list-query";
+import { optionalText, pagingSchema, sortParam, snapshotParam, yesNo, type Page, type SortDirection } from "./list-query";
 import { orderBy, queryPage } from "./query-page";
 import { containsPattern, raw, sql, visible, type Sql } from "./sql";
 
@@ -25,7 +25,7 @@ export const iamUserListParams = z.object({
   mfa: yesNo,
   console: yesNo,
   activeKeys: yesNo,
-  sort: z.enum(USER_SORTS).default("name"),
+  sort: sortParam(USER_SORTS, "name"),
   ...pagingSchema,
 });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db";
-import { optionalText, pagingSchema, snapshotParam, type Page, type SortDirection } from "./list-query";
+import { optionalText, pagingSchema, sortParam, snapshotParam, type Page, type SortDirection } from "./list-query";
 import { orderBy, queryPage } from "./query-page";
 import { containsPattern, raw, sql, visible, type Sql } from "./sql";
 
@@ -10,7 +10,7 @@ export type IdcGroupSort = (typeof IDC_GROUP_SORTS)[number];
 export const idcGroupListParams = z.object({
   snapshot: snapshotParam,
   search: optionalText,
-  sort: z.enum(IDC_GROUP_SORTS).default("name"),
+  sort: sortParam(IDC_GROUP_SORTS, "name"),
   ...pagingSchema,
 });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db";
-import { optionalText, pagingSchema, snapshotParam, type Page, type SortDirection } from "./list-query";
+import { optionalText, pagingSchema, sortParam, snapshotParam, type Page, type SortDirection } from "./list-query";
 import { orderBy, queryPage } from "./query-page";
 import { containsPattern, sql, visible, type Sql } from "./sql";
 
@@ -11,7 +11,7 @@ export const idcUserListParams = z.object({
   snapshot: snapshotParam,
   search: optionalText,
   status: optionalText,
-  sort: z.enum(IDC_USER_SORTS).default("userName"),
+  sort: sortParam(IDC_USER_SORTS, "userName"),
   ...pagingSchema,
 });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db";
-import { optionalText, pagingSchema, snapshotParam, type Page, type SortDirection } from "./list-query";
+import { optionalText, pagingSchema, sortParam, snapshotParam, type Page, type SortDirection } from "./list-query";
 import { orderBy, queryPage } from "./query-page";
 import { arrayLength, containsPattern, sql, visible, type Sql } from "./sql";
 
@@ -10,7 +10,7 @@ export type PermissionSetSort = (typeof PERMISSION_SET_SORTS)[number];
 export const permissionSetListParams = z.object({
   snapshot: snapshotParam,
   search: optionalText,
-  sort: z.enum(PERMISSION_SET_SORTS).default("name"),
+  sort: sortParam(PERMISSION_SET_SORTS, "name"),
   ...pagingSchema,
 });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db, Prisma } from "../db";
 import type { WriteCounts } from "../snapshot";
-import { pagingSchema, pageBounds, type Page, type SortDirection } from "./list-query";
+import { pagingSchema, pageBounds, sortParam, type Page, type SortDirection } from "./list-query";
 
 export const SNAPSHOT_SORTS = ["id", "durationMs", "errors"] as const;
 export type SnapshotSort = (typeof SNAPSHOT_SORTS)[number];
@@ -11,7 +11,7 @@ const SOURCES = ["LIVE", "IMPORT"] as const;
 export const snapshotListParams = z.object({
   status: z.enum(STATUSES).optional(),
   source: z.enum(SOURCES).optional(),
-  sort: z.enum(SNAPSHOT_SORTS).default("id"),
+  sort: sortParam(SNAPSHOT_SORTS, "id"),
   ...pagingSchema,
   dir: pagingSchema.dir.unwrap().default("desc"),
 });

@@ -2,7 +2,7 @@
  * lib/inventory: read models for the inventory pages. Each reads EntityVersion rows "as of" one
  * snapshot with server-side filtering, sorting and paging, and returns an explicit row shape.
  */
-export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageParam, snapshotParam, SORT_DIRECTIONS, type Page, type SortDirection } from "./list-query";
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageParam, snapshotParam, sortParam, SORT_DIRECTIONS, type Page, type SortDirection } from "./list-query";
 export { getSnapshotView, SNAPSHOT_OPTION_LIMIT, type SnapshotRef, type SnapshotView } from "./get-snapshot-view";
 
 export { accountListParams, ACCOUNT_SORTS, findAccounts, type AccountRow, type AccountSort, type FindAccountsInput } from "./find-accounts";

@@ -42,6 +42,8 @@ export interface SnapshotResult {
  * PARTIAL with counts, coverage and API-call stats. Any failure rolls this run's writes back and
  * marks it FAILED (returned, not thrown). Throws SNAPSHOT_IN_PROGRESS when another writer is running.
  * Readers keep reading the previous COMPLETE/PARTIAL snapshot until the final status is written.
+ * Takes the client, not a transaction, and holds one of its pooled connections for the writer lock
+ * for the whole run, so the pool needs at least two connections.
  */
 export async function takeSnapshot(db: PrismaClient, options: TakeSnapshotOptions): Promise<SnapshotResult> {
   const lock = await tryAcquireWriterLock(db);
@@ -68,7 +70,8 @@ async function runSnapshot(db: PrismaClient, options: TakeSnapshotOptions, isLoc
   try {
     await progress({ phase: "started", snapshotId });
     const inventory = await options.collect((done, total, label) => {
-      void progress({ phase: "collecting", snapshotId, done, total, label });
+      // Collector callbacks are synchronous: a failing progress display must not become an unhandled rejection.
+      progress({ phase: "collecting", snapshotId, done, total, label }).catch(() => {});
     });
     errors = inventory.errors;
     lease.assertHeld();

@@ -32,12 +32,13 @@ export type NextServer = {
  * Starts `next start` as a child process. The child inherits this process's environment, so
  * launchers put DATABASE_URL etc. there (setRuntimeEnv) before calling this.
  */
-export function startNextServer(options: { port: number; hostname?: string; quiet?: boolean }): NextServer {
+export function startNextServer(options: { port: number; hostname?: string }): NextServer {
   const args = [NEXT_BIN, "start", "--port", String(options.port)];
   if (options.hostname) args.push("--hostname", options.hostname);
   const child = spawn(process.execPath, args, {
     cwd: APP_ROOT,
-    stdio: ["ignore", options.quiet ? "ignore" : "inherit", "inherit"],
+    // Its logs (JSON, at LOG_LEVEL) go to our stdout/stderr.
+    stdio: ["ignore", "inherit", "inherit"],
   });
   const exited = exitCodeOf(child);
   const host = options.hostname && options.hostname !== "0.0.0.0" ? options.hostname : "localhost";

@@ -16,6 +16,12 @@ export function formatAge(value: string | null | undefined, now: Date): string {
   return days <= 0 ? "today" : `${days} d`;
 }
 
+/** "today", "3 d ago", or an em dash for never / unknown. */
+export function formatAgo(value: string | null | undefined, now: Date): string {
+  const age = formatAge(value, now);
+  return age === "—" || age === "today" ? age : `${age} ago`;
+}
+
 export function ageInDays(value: string | null | undefined, now: Date): number | null {
   if (!value) return null;
   const days = Math.floor((now.getTime() - new Date(value).getTime()) / DAY_MS);

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { AccessKeySummary, IamUserRow } from "@/lib/inventory";
 import { Badge, FlagBadge } from "./badges";
-import { ageInDays, formatAge, formatDateTime } from "./format";
+import { ageInDays, formatAge, formatAgo, formatDateTime } from "./format";
 import "./inventory.css";
 import { Mono, NoRows, TableWrap } from "./page-header";
 import type { HeaderFn } from "./sortable-header";
@@ -19,7 +19,7 @@ function KeyCell({ accessKey, asOf }: { accessKey: AccessKeySummary | undefined;
         {formatAge(accessKey.lastRotatedAt, asOf)} old
       </Badge>
       <br />
-      <small title={accessKey.lastUsedService ?? undefined}>used {accessKey.lastUsedAt ? `${formatAge(accessKey.lastUsedAt, asOf)} ago` : "never"}</small>
+      <small title={accessKey.lastUsedService ?? undefined}>used {accessKey.lastUsedAt ? formatAgo(accessKey.lastUsedAt, asOf) : "never"}</small>
     </>
   );
 }
@@ -76,8 +76,8 @@ export function IamUsersTable({
                   <td>
                     <FlagBadge value={user.mfaActive} good={true} />
                   </td>
-                  <td>{user.passwordLastUsedAt ? `${formatAge(user.passwordLastUsedAt, asOf)} ago` : "—"}</td>
-                  <td>{user.passwordLastChangedAt ? `${formatAge(user.passwordLastChangedAt, asOf)} ago` : "—"}</td>
+                  <td>{formatAgo(user.passwordLastUsedAt, asOf)}</td>
+                  <td>{formatAgo(user.passwordLastChangedAt, asOf)}</td>
                   <td>
                     <KeyCell accessKey={user.accessKeys[0]} asOf={asOf} />
                   </td>

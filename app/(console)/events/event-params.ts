@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { AssumeRoleTimeSeriesInput, FindTrailEventsInput } from "@/lib/cloudtrail";
-import { pageParam } from "@/lib/inventory";
+import { pageParam, sortParam } from "@/lib/inventory";
 
 const SORTS = ["eventTime", "eventName", "accountId", "actorArn", "targetRoleArn"] as const;
 const DAY_MS = 86_400_000;
@@ -18,8 +18,8 @@ export const eventListParams = z
     success: z.enum(["yes", "no"]).optional(),
     from: z.iso.date("from must be a date like 2025-01-31").optional(),
     to: z.iso.date("to must be a date like 2025-01-31").optional(),
-    sort: z.enum(SORTS).default("eventTime"),
-    dir: z.enum(["asc", "desc"]).default("desc"),
+    sort: sortParam(SORTS, "eventTime"),
+    dir: z.enum(["asc", "desc"], { error: "dir must be asc or desc" }).default("desc"),
     page: pageParam,
     pageSize: z.coerce.number().int().min(1).max(500, "pageSize must be at most 500").default(50),
   })

@@ -53,7 +53,7 @@ export function EventsTable({ rows, header }: { rows: TrailEventRow[]; header: H
         <tbody>
           {rows.map((event) => (
             <tr key={`${event.eventId}|${event.accountId}`}>
-              <td>{formatDateTime(event.eventTime)}</td>
+              <td className="inv-nowrap">{formatDateTime(event.eventTime)}</td>
               <td>
                 {event.eventName}
                 <br />
@@ -61,8 +61,8 @@ export function EventsTable({ rows, header }: { rows: TrailEventRow[]; header: H
               </td>
               <td>
                 {event.accountId ? (
-                  <Link href={`/accounts/${event.accountId}`}>
-                    <Mono>{event.accountId}</Mono>
+                  <Link href={`/accounts/${event.accountId}`} className="inv-nowrap">
+                    {event.accountId}
                   </Link>
                 ) : (
                   "—"

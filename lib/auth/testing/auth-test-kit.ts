@@ -14,6 +14,7 @@ export function makeAuthSettings(overrides: Partial<AuthSettings> = {}): AuthSet
     sessionMaxHours: 12,
     sessionIdleMinutes: 60,
     loginRateLimitPerMinute: 1000,
+    trustedProxies: [],
     oidc: null,
     ...overrides,
   };
@@ -25,6 +26,7 @@ export class AuthClient {
 
   constructor(
     readonly auth: VigilAuth,
+    private readonly clientIp = "203.0.113.7",
     private readonly baseUrl = TEST_BASE_URL,
   ) {}
 
@@ -33,7 +35,7 @@ export class AuthClient {
   }
 
   headers(extra: Record<string, string> = {}): Headers {
-    const headers = new Headers({ origin: this.baseUrl, "user-agent": "vitest", "x-forwarded-for": "203.0.113.7", ...extra });
+    const headers = new Headers({ origin: this.baseUrl, "user-agent": "vitest", "x-forwarded-for": this.clientIp, ...extra });
     if (this.cookies.size) headers.set("cookie", this.cookieHeader);
     return headers;
   }

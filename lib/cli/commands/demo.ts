@@ -34,7 +34,7 @@ export function registerDemoCommands(program: Command): void {
         say("stopped");
       });
       try {
-        await runDemo({ port: options.port ?? settings.PORT, isVerbose: Boolean(options.verbose), settings, started });
+        await runDemo({ port: options.port ?? settings.PORT, settings, started });
       } catch (error) {
         // Ctrl-C during start-up makes steps fail as their resources close under them: not an error.
         if (signals.isShuttingDown()) await untilExit();
@@ -44,7 +44,7 @@ export function registerDemoCommands(program: Command): void {
     });
 }
 
-async function runDemo(input: { port: number; isVerbose: boolean; settings: Env; started: Closer[] }): Promise<void> {
+async function runDemo(input: { port: number; settings: Env; started: Closer[] }): Promise<void> {
   const { port, started } = input;
   const log = childLogger("demo");
   // Children run from the repository root: pin the data directory to where this command was run.
@@ -78,7 +78,7 @@ async function runDemo(input: { port: number; isVerbose: boolean; settings: Env;
   }
 
   setRuntimeEnv("PORT", String(port));
-  const server = startNextServer({ port, quiet: !input.isVerbose });
+  const server = startNextServer({ port });
   started.push({ label: "web server", close: () => server.stop() });
   const worker = await startWorker({ databaseUrl: database.url });
   started.push({ label: "worker", close: () => worker.stop() });

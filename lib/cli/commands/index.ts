@@ -1,5 +1,8 @@
 import type { Command } from "commander";
 import { registerDemoCommands } from "./demo";
+import { registerExportSnapshotCommands } from "./export-snapshot";
+import { registerImportCommands } from "./import";
+import { registerIngestCloudTrailCommands } from "./ingest-cloudtrail";
 import { registerMigrateCommands } from "./migrate";
 import { registerServeCommands } from "./serve";
 import { registerSimCommands } from "./sim";
@@ -14,6 +17,9 @@ export function registerCommands(program: Command): void {
   registerWorkerCommands(program);
   registerDemoCommands(program);
   registerSnapshotCommands(program);
+  registerIngestCloudTrailCommands(program);
+  registerImportCommands(program);
+  registerExportSnapshotCommands(program);
   registerUserCommands(program);
   registerSimCommands(program);
 }

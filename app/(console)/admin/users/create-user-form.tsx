@@ -12,17 +12,17 @@ export function CreateUserForm({ roles }: { roles: readonly RoleName[] }) {
       <label>
         Username
         <br />
-        <input name="username" required minLength={3} maxLength={30} pattern="[A-Za-z0-9_.]+" />
+        <input name="username" aria-label="New user username" required minLength={3} maxLength={30} pattern="[A-Za-z0-9_.]+" />
       </label>
       <label>
         Email (optional)
         <br />
-        <input name="email" type="email" />
+        <input name="email" type="email" aria-label="New user email" />
       </label>
       <label>
         Role
         <br />
-        <select name="role" defaultValue="viewer">
+        <select name="role" defaultValue="viewer" aria-label="New user role">
           {roles.map((role) => (
             <option key={role} value={role}>
               {role}

@@ -1,10 +1,11 @@
 import type { SnapshotReport } from "@/lib/inventory";
+import { ENTITY_KINDS } from "@/lib/snapshot";
 import { NoRows, Section, TableWrap } from "../../_components/page-header";
 
 /** Entities seen and versions written per kind: how much the run saw and how much changed. */
 export function SnapshotCounts({ counts }: { counts: SnapshotReport["counts"] }) {
   if (!counts) return null;
-  const kinds = Object.keys(counts.seen).concat(Object.keys(counts.carried)).filter((k, i, all) => all.indexOf(k) === i);
+  const kinds = ENTITY_KINDS.filter((kind) => kind in counts.seen || kind in counts.carried);
   const cell = (perKind: Record<string, number | undefined>, kind: string) => perKind[kind] ?? 0;
   return (
     <Section title="Counts">

@@ -1,0 +1,34 @@
+import { defineConfig } from "@playwright/test";
+
+/**
+ * e2e against the production build (`next build` first; global-setup runs `next start`), a fresh
+ * database and a real OIDC provider. The idp-outage project kills that provider, so it runs last.
+ */
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results/playwright",
+  globalSetup: "./e2e/support/tmp-inv-global-setup.ts",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 3,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    headless: true,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [{ name: "inv", testMatch: /tmp-inv-shots\.spec\.ts/ }],
+});
