@@ -80,8 +80,6 @@ async function main(): Promise<void> {
         const config = resolveAwsConfig({
           endpoint: sim.url,
           region: "us-east-1",
-          // The simulator's scenarios name the audit role VigilAuditRole (lib/aws defaults to VigilAudit).
-          auditRoleName: "VigilAuditRole",
           credentials: async () => ({ accessKeyId: "AKIAVIGILBENCH000000", secretAccessKey: "bench" }),
         });
         const first = await measureSnapshot(db, config, `N=${accounts} first snapshot`);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { awsConfigFromEnv } from "../lib/aws";
 import { takeLiveSnapshot } from "../lib/snapshot";
 import { defineJob } from "./define-job";
 
@@ -18,6 +19,7 @@ export const snapshotJob = defineJob({
   },
   handler: async (payload, { db, log }) => {
     const result = await takeLiveSnapshot(db, {
+      config: awsConfigFromEnv(),
       accountIds: payload.accountIds,
       onProgress: (event) => {
         if (event.phase === "started") log.info({ snapshotId: event.snapshotId }, "snapshot started");

@@ -1,4 +1,4 @@
-import { resolveAwsConfig } from "../aws";
+import { awsConfigFromEnv } from "../aws";
 import type { PrismaClient } from "../db";
 import type { Logger } from "../log";
 import { takeLiveSnapshot } from "../snapshot";
@@ -35,15 +35,8 @@ export const DEMO_WARMUPS: DemoWarmup[] = [
     label: "first inventory snapshot",
     async run({ db, aws, log }) {
       if (!aws) return;
-      const result = await takeLiveSnapshot(db, {
-        config: resolveAwsConfig({
-          endpoint: aws.endpoint,
-          region: aws.region,
-          // The simulator's scenarios name the audit role VigilAuditRole (lib/aws's default is VigilAudit).
-          auditRoleName: "VigilAuditRole",
-          credentials: async () => ({ accessKeyId: aws.accessKeyId, secretAccessKey: aws.secretAccessKey }),
-        }),
-      });
+      // pointAwsAt has set AWS_* to the simulator: the same settings path as the snapshot job.
+      const result = await takeLiveSnapshot(db, { config: awsConfigFromEnv() });
       log.info({ snapshotId: result.id, status: result.status, totals: result.counts?.totals, errors: result.errors.length }, "demo snapshot taken");
     },
   },

@@ -18,8 +18,6 @@ const config = () =>
   resolveAwsConfig({
     endpoint: sim.url,
     region: "us-east-1",
-    // The simulator's scenarios name the audit role VigilAuditRole (lib/aws defaults to VigilAudit).
-    auditRoleName: "VigilAuditRole",
     credentials: async () => ({ accessKeyId: "AKIAVIGILTEST0000000", secretAccessKey: "test" }),
     credentialReport: { initialDelayMs: 0, maxDelayMs: 50 },
   });

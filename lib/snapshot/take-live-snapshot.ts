@@ -1,12 +1,9 @@
-import { collectOrganization, resolveAwsConfig, type AwsConfig } from "../aws";
+import { awsConfigFromEnv, collectOrganization, type AwsConfig } from "../aws";
 import type { PrismaClient } from "../db";
 import { takeSnapshot, type SnapshotProgress, type SnapshotResult } from "./take-snapshot";
 
 export interface TakeLiveSnapshotOptions {
-  /**
-   * Where and how to read AWS. Defaults to lib/aws's defaults, with the SDK's standard AWS_*
-   * environment (AWS_ENDPOINT_URL, AWS_REGION, credentials) applying as usual.
-   */
+  /** where and how to read AWS; the deployment's settings (awsConfigFromEnv) when absent */
   config?: AwsConfig;
   /** collect IAM only for these accounts (the others are carried over); all active accounts when absent */
   accountIds?: readonly string[];
@@ -17,7 +14,7 @@ export interface TakeLiveSnapshotOptions {
 export async function takeLiveSnapshot(db: PrismaClient, options: TakeLiveSnapshotOptions): Promise<SnapshotResult> {
   return takeSnapshot(db, {
     source: "LIVE",
-    collect: (onProgress) => collectOrganization(options.config ?? resolveAwsConfig({}), { onProgress, accountIds: options.accountIds }),
+    collect: (onProgress) => collectOrganization(options.config ?? awsConfigFromEnv(), { onProgress, accountIds: options.accountIds }),
     onProgress: options.onProgress,
   });
 }

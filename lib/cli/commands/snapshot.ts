@@ -1,4 +1,5 @@
 import { InvalidArgumentError, type Command } from "commander";
+import { awsConfigFromEnv } from "../../aws";
 import { takeLiveSnapshot, type SnapshotProgress, type SnapshotResult } from "../../snapshot";
 import { withDatabase } from "../with-database";
 
@@ -15,7 +16,7 @@ export function registerSnapshotCommands(program: Command): void {
     .option("--accounts <ids>", "read IAM only in these accounts (comma-separated); the others are carried over", parseAccountIds)
     .action(async (options: { accounts?: string[] }) => {
       const result = await withDatabase(({ db }) =>
-        takeLiveSnapshot(db, { accountIds: options.accounts, onProgress: progressReporter(process.stderr) }),
+        takeLiveSnapshot(db, { config: awsConfigFromEnv(), accountIds: options.accounts, onProgress: progressReporter(process.stderr) }),
       );
       process.stdout.write(formatResult(result));
       if (result.status === "FAILED") process.exitCode = 1;
