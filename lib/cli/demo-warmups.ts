@@ -1,4 +1,4 @@
-import { awsConfigFromEnv } from "../aws";
+import { awsConfigFromEnv, resolveAwsConfig } from "../aws";
 import type { PrismaClient } from "../db";
 import type { Logger } from "../log";
 import { takeLiveSnapshot } from "../snapshot";
