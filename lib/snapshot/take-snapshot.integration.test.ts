@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { createDb } from "../db";
 import { useTestDatabase } from "../testing/use-test-database";
 import {
   ABANDONED_REASON,
@@ -155,5 +156,28 @@ async function runAndKillChildWriter(databaseUrl: string): Promise<number> {
   const exited = new Promise((resolve) => child.on("exit", resolve));
   child.kill("SIGKILL");
   await exited;
+  await untilNoAdvisoryLockIsHeld(databaseUrl);
   return snapshotId;
+}
+
+/**
+ * The process is gone the moment it exits, but Postgres ends its backend (releasing the writer
+ * lock) a few milliseconds later, when it reads the closed socket. A restarted worker would come
+ * much later than that; the test waits for it explicitly instead of racing it.
+ */
+async function untilNoAdvisoryLockIsHeld(databaseUrl: string): Promise<void> {
+  const db = createDb(databaseUrl, { maxConnections: 1 });
+  try {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const [row] = await db.$queryRawUnsafe<Array<{ held: number }>>(
+        `SELECT count(*)::int AS held FROM pg_locks
+          WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      );
+      if (row?.held === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error("the killed writer's lock was never released");
+  } finally {
+    await db.$disconnect();
+  }
 }
