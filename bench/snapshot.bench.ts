@@ -8,7 +8,7 @@
  *     stopped after --naive-cap seconds and extrapolated to all accounts when it did not finish.
  * Results go to bench/results/snapshot.json and a table on stdout.
  */
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { collectOrganization, createClientPool, resolveAwsConfig, type AwsConfig, type CollectionStats } from "../lib/aws";
@@ -108,10 +108,19 @@ async function main(): Promise<void> {
       "rateLimitFloorSeconds: max over token buckets of calls ÷ rate (buckets run in parallel); IAM buckets are per account.",
       "naive: per-role GetRole+ListRolePolicies+ListAttachedRolePolicies(+GetRolePolicy) and per-user calls; when isCapped, all-account figures are extrapolated linearly from the accounts finished before the cap.",
     ],
-    results,
+    results: await mergeWithEarlierResults(results),
   };
   await writeFile(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`${renderTable(results)}\nwritten to ${path.relative(process.cwd(), RESULTS_FILE)}\n`);
+}
+
+/** Sizes not run this time keep their earlier figures, so `--sizes 2000` alone adds to the file. */
+async function mergeWithEarlierResults<T extends { accounts: number }>(fresh: T[]): Promise<T[]> {
+  const earlier = await readFile(RESULTS_FILE, "utf8")
+    .then((text) => (JSON.parse(text) as { results?: T[] }).results ?? [])
+    .catch(() => [] as T[]);
+  const rerun = new Set(fresh.map((entry) => entry.accounts));
+  return [...earlier.filter((entry) => !rerun.has(entry.accounts)), ...fresh].sort((a, b) => a.accounts - b.accounts);
 }
 
 async function measureSnapshot(db: PrismaClient, config: AwsConfig, label: string): Promise<RunFigures> {

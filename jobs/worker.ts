@@ -5,6 +5,7 @@ import { createDb } from "../lib/db";
 import { env } from "../lib/env";
 import { HEARTBEAT_INTERVAL_MS, recordHeartbeat, removeHeartbeat } from "../lib/health";
 import { childLogger } from "../lib/log";
+import { recoverAbandonedSnapshots } from "../lib/snapshot";
 import type { AnyJobDefinition } from "./define-job";
 import { ensureQueue, PGBOSS_SCHEMA } from "./queues";
 import { JOBS } from "./registry";
@@ -56,6 +57,9 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
   const identity = { workerId, hostname: hostname(), pid: process.pid };
 
   const db = createDb(options.databaseUrl, { maxConnections: concurrency + 2 });
+  // A snapshot writer killed with its worker leaves its snapshot RUNNING; undo it before taking work.
+  const recovered = await recoverAbandonedSnapshots(db);
+  if (recovered.length) log.warn({ snapshotIds: recovered }, "rolled back snapshots abandoned by a dead writer");
   const boss = new PgBoss({
     connectionString: options.databaseUrl,
     schema: PGBOSS_SCHEMA,
