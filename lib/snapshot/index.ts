@@ -9,8 +9,6 @@ export { recoverAbandonedSnapshots, ABANDONED_REASON } from "./recover-abandoned
 export { DEFAULT_LEASE_MS } from "./snapshot-lease";
 
 // Reading (always as of a COMPLETE or PARTIAL snapshot)
-export { findSnapshots, FIND_SNAPSHOTS_INPUT } from "./find-snapshots";
-export type { FindSnapshotsInput, SnapshotSummary } from "./find-snapshots";
 export { getSnapshotOrThrow } from "./get-snapshot";
 export type { SnapshotDetail } from "./get-snapshot";
 export { getLatestReadableSnapshot } from "./get-latest-readable-snapshot";
