@@ -7,7 +7,8 @@ import { collectAccountIam } from "./iam";
 import { collectIdentityCenter, type IdentityCenterCoverage } from "./identity-center";
 import { collectOrganizationTree, collectResourceTags, type OrganizationTree } from "./organizations";
 import type { Clock } from "./pacer";
-import type { AccountCoverage, AccountIam, CollectionStatus, IdentityCenterInventory, OrgAccount, OrgInventory } from "./types";
+import { linkReservedRoles } from "./reserved-role";
+import type { AccountCoverage, AccountIam, CollectionStatus, OrgAccount, OrgInventory } from "./types";
 
 export type ProgressCallback = (done: number, total: number, label: string) => void;
 
@@ -75,7 +76,7 @@ export async function collectOrganization(config: AwsConfig, opts: CollectOrgani
       accountCoverage[result.coverage.accountId] = result.coverage;
       if (result.iam) iamByAccount[result.iam.accountId] = result.iam;
     }
-    if (identityCenter.inventory) linkReservedRoles(iamByAccount, identityCenter.inventory);
+    if (identityCenter.inventory) linkReservedRoles(iamByAccount, identityCenter.inventory.permissionSets);
 
     return {
       organization: tree.organization,
@@ -159,16 +160,6 @@ async function collectOneAccount(
 function skippedCoverage(account: OrgAccount, selected: Set<string> | null): AccountCoverage {
   const reason = !isActive(account) ? `account is ${account.status}` : selected && !selected.has(account.id) ? "not selected" : null;
   return { accountId: account.id, iam: "SKIPPED", authorizationDetails: "SKIPPED", credentialReport: "SKIPPED", reason };
-}
-
-/** Ties each AWSReservedSSO_ role to its permission set (names are unique within an instance). */
-function linkReservedRoles(iamByAccount: Record<string, AccountIam>, idc: IdentityCenterInventory): void {
-  const byName = new Map(idc.permissionSets.map((ps) => [ps.name, ps.arn]));
-  for (const iam of Object.values(iamByAccount)) {
-    for (const role of iam.roles) {
-      if (role.identityCenter) role.identityCenter.permissionSetArn = byName.get(role.identityCenter.permissionSetName) ?? null;
-    }
-  }
 }
 
 function statsOf(pool: ClientPool, startedAt: string): OrgInventory["stats"] {

@@ -3,6 +3,7 @@ import { ListInstancesCommand, type SSOAdminClient } from "@aws-sdk/client-sso-a
 import type { CollectionLog } from "./collection-log";
 import { mapLimited } from "./concurrency";
 import { collectGroupMemberships, collectIdcGroups, collectIdcUsers } from "./identity-store";
+import { chooseIdentityCenterInstance } from "./map-identity-center";
 import { collectAll, NEXT_TOKEN } from "./paginate";
 import { collectAccountAssignments, collectPermissionSet, listPermissionSetArns } from "./permission-sets";
 import type { CollectionStatus, IdentityCenterInstance, IdentityCenterInventory, InventoryCoverage } from "./types";
@@ -25,16 +26,7 @@ const ALL_SKIPPED: IdentityCenterCoverage = {
 
 export async function findIdentityCenterInstance(client: SSOAdminClient): Promise<IdentityCenterInstance | null> {
   const instances = await collectAll({ client, command: ListInstancesCommand, input: {}, items: (p) => p.Instances, tokens: NEXT_TOKEN });
-  const chosen = instances.find((i) => i.Status === undefined || i.Status === "ACTIVE") ?? instances[0];
-  if (!chosen?.InstanceArn || !chosen.IdentityStoreId) return null;
-  return {
-    instanceArn: chosen.InstanceArn,
-    identityStoreId: chosen.IdentityStoreId,
-    ownerAccountId: chosen.OwnerAccountId ?? null,
-    name: chosen.Name ?? null,
-    status: chosen.Status ?? null,
-    createdAt: chosen.CreatedDate?.toISOString() ?? null,
-  };
+  return chooseIdentityCenterInstance(instances);
 }
 
 /**

@@ -1,11 +1,5 @@
-import {
-  ListGroupMembershipsCommand,
-  ListGroupsCommand,
-  ListUsersCommand,
-  type Group,
-  type IdentitystoreClient,
-  type User,
-} from "@aws-sdk/client-identitystore";
+import { ListGroupMembershipsCommand, ListGroupsCommand, ListUsersCommand, type IdentitystoreClient } from "@aws-sdk/client-identitystore";
+import { toIdcGroup, toIdcMembership, toIdcUser } from "./map-identity-center";
 import { collectAll, NEXT_TOKEN } from "./paginate";
 import type { IdcGroup, IdcGroupMembership, IdcUser } from "./types";
 
@@ -17,7 +11,7 @@ export async function collectIdcUsers(client: IdentitystoreClient, identityStore
     items: (p) => p.Users,
     tokens: NEXT_TOKEN,
   });
-  return users.map(toUser);
+  return users.map(toIdcUser);
 }
 
 export async function collectIdcGroups(client: IdentitystoreClient, identityStoreId: string): Promise<IdcGroup[]> {
@@ -28,7 +22,7 @@ export async function collectIdcGroups(client: IdentitystoreClient, identityStor
     items: (p) => p.Groups,
     tokens: NEXT_TOKEN,
   });
-  return groups.map(toGroup);
+  return groups.map(toIdcGroup);
 }
 
 export async function collectGroupMemberships(
@@ -43,41 +37,5 @@ export async function collectGroupMemberships(
     items: (p) => p.GroupMemberships,
     tokens: NEXT_TOKEN,
   });
-  // Members are users today; a future non-user member type is skipped rather than mis-keyed.
-  return memberships.flatMap((m) => {
-    const userId = m.MemberId && "UserId" in m.MemberId ? m.MemberId.UserId : undefined;
-    if (!userId) return [];
-    return [{ key: `${groupId}|${userId}`, membershipId: m.MembershipId ?? "", groupId, userId }];
-  });
-}
-
-function externalIds(list: Array<{ Issuer?: string; Id?: string }> | undefined) {
-  return (list ?? []).map((e) => ({ issuer: e.Issuer ?? "", id: e.Id ?? "" }));
-}
-
-function toUser(u: User): IdcUser {
-  const userId = u.UserId ?? "";
-  const email = u.Emails?.find((e) => e.Primary) ?? u.Emails?.[0];
-  return {
-    key: userId,
-    userId,
-    userName: u.UserName ?? "",
-    displayName: u.DisplayName ?? null,
-    primaryEmail: email?.Value ?? null,
-    givenName: u.Name?.GivenName ?? null,
-    familyName: u.Name?.FamilyName ?? null,
-    status: u.UserStatus ?? null,
-    externalIds: externalIds(u.ExternalIds),
-  };
-}
-
-function toGroup(g: Group): IdcGroup {
-  const groupId = g.GroupId ?? "";
-  return {
-    key: groupId,
-    groupId,
-    displayName: g.DisplayName ?? null,
-    description: g.Description ?? null,
-    externalIds: externalIds(g.ExternalIds),
-  };
+  return memberships.flatMap((m) => toIdcMembership(groupId, m) ?? []);
 }

@@ -28,12 +28,21 @@ export type { Clock, Pacer } from "./pacer";
 export { collectOrganizationTree, collectResourceTags } from "./organizations";
 export type { OrganizationTree } from "./organizations";
 export { collectIdentityCenter, findIdentityCenterInstance } from "./identity-center";
-export { assignmentKey } from "./permission-sets";
+// Mappers shared by the live collectors and lib/offline: one mapping per entity, SDK or CLI input.
+export { assignmentKey, chooseIdentityCenterInstance, toAccountAssignment, toIdcGroup, toIdcMembership, toIdcUser } from "./map-identity-center";
+export { toPermissionsBoundary, toPermissionSet } from "./map-identity-center";
+export type { PermissionSetParts } from "./map-identity-center";
+export { toOrgAccount, toOrganization, toOrgRoot, toOrgUnit } from "./map-organizations";
+export type { OrgTreeParent } from "./map-organizations";
 export { collectAccountIam, GAAD_FILTER } from "./iam";
+export { mapAuthorizationDetails } from "./map-authorization-details";
+export type { AuthorizationDetailsInput, ListedRoleInput } from "./map-authorization-details";
 export { fetchCredentialReport } from "./credential-report";
 export { CREDENTIAL_REPORT_COLUMNS, parseCredentialReport } from "./credential-report-csv";
-export { decodePolicyDocument } from "./policy-document";
-export { parseReservedRoleName, parseReservedSsoArn, parseReservedSsoRole, RESERVED_SSO_PATH_PREFIX } from "./reserved-role";
+export { decodePolicyDocument, plainNamedPolicy } from "./policy-document";
+export { toIsoDateTime, toTags } from "./wire-values";
+export type { WireTimestamp } from "./wire-values";
+export { linkReservedRoles, parseReservedRoleName, parseReservedSsoArn, parseReservedSsoRole, RESERVED_SSO_PATH_PREFIX } from "./reserved-role";
 
 export { lookupEvents, lookupSignInEvents } from "./cloudtrail";
 export type { LookupQuery, LookupWindow, SignInLookup } from "./cloudtrail";

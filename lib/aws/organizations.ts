@@ -4,12 +4,13 @@ import {
   ListOrganizationalUnitsForParentCommand,
   ListRootsCommand,
   ListTagsForResourceCommand,
-  type Account,
   type OrganizationsClient,
 } from "@aws-sdk/client-organizations";
 import { mapLimited } from "./concurrency";
+import { toOrgAccount, toOrganization, toOrgRoot, toOrgUnit } from "./map-organizations";
 import { collectAll, NEXT_TOKEN } from "./paginate";
 import type { Organization, OrgAccount, OrgRoot, OrgUnit, Tags } from "./types";
+import { toTags } from "./wire-values";
 
 export interface OrganizationTree {
   organization: Organization;
@@ -26,24 +27,11 @@ export interface OrganizationTree {
  */
 export async function collectOrganizationTree(client: OrganizationsClient, opts: { concurrency: number }): Promise<OrganizationTree> {
   const described = await client.send(new DescribeOrganizationCommand({}));
-  const org = described.Organization;
-  if (!org?.Id || !org.MasterAccountId) throw new Error("DescribeOrganization returned no organization");
-  const organization: Organization = {
-    id: org.Id,
-    arn: org.Arn ?? "",
-    featureSet: org.FeatureSet ?? null,
-    managementAccountId: org.MasterAccountId,
-    managementAccountEmail: org.MasterAccountEmail ?? null,
-  };
+  const organization = toOrganization(described.Organization);
+  if (!organization) throw new Error("DescribeOrganization returned no organization");
 
   const rawRoots = await collectAll({ client, command: ListRootsCommand, input: {}, items: (p) => p.Roots, tokens: NEXT_TOKEN });
-  const roots: OrgRoot[] = rawRoots.map((r) => ({
-    key: r.Id ?? "",
-    id: r.Id ?? "",
-    arn: r.Arn ?? "",
-    name: r.Name ?? "Root",
-    policyTypes: (r.PolicyTypes ?? []).map((p) => ({ type: p.Type ?? "", status: p.Status ?? "" })),
-  }));
+  const roots: OrgRoot[] = rawRoots.map(toOrgRoot);
 
   const ous: OrgUnit[] = [];
   const accounts: OrgAccount[] = [];
@@ -67,11 +55,9 @@ export async function collectOrganizationTree(client: OrganizationsClient, opts:
           tokens: NEXT_TOKEN,
         }),
       ]);
-      accounts.push(...members.map((a) => toAccount(a, parent)));
-      return units.map((u): OrgUnit => {
-        const id = u.Id ?? "";
-        return { key: id, id, arn: u.Arn ?? "", name: u.Name ?? "", parentId: parent.id, path: `${parent.path}/${u.Name ?? id}` };
-      });
+      // Tags are read separately (collectResourceTags), hence null here.
+      accounts.push(...members.map((a) => toOrgAccount(a, parent, null)));
+      return units.map((u) => toOrgUnit(u, parent));
     });
     const next = children.flat();
     ous.push(...next);
@@ -83,24 +69,6 @@ export async function collectOrganizationTree(client: OrganizationsClient, opts:
   return { organization, roots, ous, accounts };
 }
 
-function toAccount(a: Account, parent: { id: string; path: string }): OrgAccount {
-  const id = a.Id ?? "";
-  return {
-    key: id,
-    id,
-    arn: a.Arn ?? "",
-    name: a.Name ?? "",
-    email: a.Email ?? "",
-    // `Status` retires in September 2026; `State` is its successor (AWS-WIRE §5).
-    status: a.State ?? a.Status ?? "UNKNOWN",
-    joinedMethod: a.JoinedMethod ?? null,
-    joinedAt: a.JoinedTimestamp?.toISOString() ?? null,
-    parentId: parent.id,
-    ouPath: parent.path,
-    tags: null,
-  };
-}
-
 export async function collectResourceTags(client: OrganizationsClient, resourceId: string): Promise<Tags> {
   const list = await collectAll({
     client,
@@ -109,5 +77,5 @@ export async function collectResourceTags(client: OrganizationsClient, resourceI
     items: (p) => p.Tags,
     tokens: NEXT_TOKEN,
   });
-  return Object.fromEntries(list.map((t) => [t.Key ?? "", t.Value ?? ""]));
+  return toTags(list);
 }

@@ -12,9 +12,11 @@ import {
 } from "@aws-sdk/client-sso-admin";
 import { isNotFound } from "./aws-errors";
 import type { CollectionLog } from "./collection-log";
+import { toAccountAssignment, toPermissionsBoundary, toPermissionSet } from "./map-identity-center";
 import { collectAll, NEXT_TOKEN } from "./paginate";
 import { namedPolicy } from "./policy-document";
-import type { AccountAssignment, PermissionSet, PermissionsBoundaryRef, PrincipalType } from "./types";
+import type { AccountAssignment, PermissionSet, PermissionsBoundaryRef } from "./types";
+import { toTags } from "./wire-values";
 
 export async function listPermissionSetArns(client: SSOAdminClient, instanceArn: string): Promise<string[]> {
   return collectAll({
@@ -73,7 +75,7 @@ export async function collectPermissionSet(
         items: (p) => p.Tags,
         tokens: NEXT_TOKEN,
       });
-      return Object.fromEntries(list.map((t) => [t.Key ?? "", t.Value ?? ""]));
+      return toTags(list);
     }),
     log.attempt(site("ListAccountsForProvisionedPermissionSet"), () =>
       collectAll({
@@ -86,22 +88,15 @@ export async function collectPermissionSet(
     ),
   ]);
 
-  const ps = described.PermissionSet;
-  return {
-    key: arn,
-    arn,
-    name: ps?.Name ?? "",
-    description: ps?.Description ?? null,
-    createdAt: ps?.CreatedDate?.toISOString() ?? null,
-    sessionDuration: ps?.SessionDuration ?? null,
-    relayState: ps?.RelayState ?? null,
-    awsManagedPolicies: (managed ?? []).map((p) => ({ name: p.Name ?? "", arn: p.Arn ?? "" })),
-    customerManagedPolicies: (customer ?? []).map((p) => ({ name: p.Name ?? "", path: p.Path ?? "/" })),
+  return toPermissionSet(arn, {
+    described: described.PermissionSet,
+    awsManagedPolicies: managed,
+    customerManagedPolicies: customer,
     inlinePolicy: inline ?? null,
     permissionsBoundary: boundary ?? null,
     tags: tags ?? null,
-    provisionedAccountIds: accounts ? [...accounts].sort() : null,
-  };
+    accountIds: accounts,
+  });
 }
 
 /** No boundary is reported as ResourceNotFoundException by some endpoints and as an empty body by others. */
@@ -111,22 +106,11 @@ async function readBoundary(
 ): Promise<PermissionsBoundaryRef | null> {
   try {
     const out = await client.send(new GetPermissionsBoundaryForPermissionSetCommand(ids));
-    const b = out.PermissionsBoundary;
-    if (!b?.ManagedPolicyArn && !b?.CustomerManagedPolicyReference) return null;
-    return {
-      managedPolicyArn: b.ManagedPolicyArn ?? null,
-      customerManagedPolicy: b.CustomerManagedPolicyReference
-        ? { name: b.CustomerManagedPolicyReference.Name ?? "", path: b.CustomerManagedPolicyReference.Path ?? "/" }
-        : null,
-    };
+    return toPermissionsBoundary(out.PermissionsBoundary);
   } catch (err) {
     if (isNotFound(err)) return null;
     throw err;
   }
-}
-
-export function assignmentKey(a: Omit<AccountAssignment, "key">): string {
-  return `${a.accountId}|${a.permissionSetArn}|${a.principalType}|${a.principalId}`;
 }
 
 /** Assignments of one permission set in one account. */
@@ -143,13 +127,5 @@ export async function collectAccountAssignments(
     items: (p) => p.AccountAssignments,
     tokens: NEXT_TOKEN,
   });
-  return list.map((a) => {
-    const value = {
-      accountId: a.AccountId ?? accountId,
-      permissionSetArn: a.PermissionSetArn ?? permissionSetArn,
-      principalType: (a.PrincipalType ?? "USER") as PrincipalType,
-      principalId: a.PrincipalId ?? "",
-    };
-    return { key: assignmentKey(value), ...value };
-  });
+  return list.map((a) => toAccountAssignment(a, { accountId, permissionSetArn }));
 }

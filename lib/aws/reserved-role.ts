@@ -1,4 +1,4 @@
-import type { ReservedSsoRole } from "./types";
+import type { AccountIam, PermissionSet, ReservedSsoRole } from "./types";
 
 /** Identity Center creates its roles under this path, with or without a region segment (AWS-WIRE §3.1). */
 export const RESERVED_SSO_PATH_PREFIX = "/aws-reserved/sso.amazonaws.com/";
@@ -41,4 +41,14 @@ export function parseReservedSsoArn(arn: string): { permissionSetName: string; s
     return name ? { permissionSetName: name.permissionSetName, sessionName: sts[2] } : null;
   }
   return null;
+}
+
+/** Ties each AWSReservedSSO_ role to its permission set (names are unique within an instance). */
+export function linkReservedRoles(iamByAccount: Record<string, AccountIam>, permissionSets: readonly PermissionSet[]): void {
+  const byName = new Map(permissionSets.map((ps) => [ps.name, ps.arn]));
+  for (const iam of Object.values(iamByAccount)) {
+    for (const role of iam.roles) {
+      if (role.identityCenter) role.identityCenter.permissionSetArn = byName.get(role.identityCenter.permissionSetName) ?? null;
+    }
+  }
 }

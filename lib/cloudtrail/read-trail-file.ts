@@ -2,9 +2,8 @@ import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { z } from "zod";
-import { normalizeTrailEvent, parseCloudTrailLogFile, type JsonObject, type TrailEvent } from "../aws";
-// Not in lib/aws's public API (yet): the same streaming reader parseCloudTrailLogFile uses, for `lookup-events` outputs.
-import { streamJsonArrayMember } from "../aws/json-array-stream";
+// streamJsonArrayMember: the streaming reader parseCloudTrailLogFile uses, here for `lookup-events` outputs.
+import { normalizeTrailEvent, parseCloudTrailLogFile, streamJsonArrayMember, type JsonObject, type TrailEvent } from "../aws";
 import type { TrailEventSource } from "./to-event-row";
 
 const ACCOUNT_SEGMENT = /^\d{12}$/;

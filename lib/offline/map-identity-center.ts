@@ -1,19 +1,19 @@
-import { z } from "zod";
 import {
-  assignmentKey,
-  type AccountAssignment,
-  type IdcGroup,
-  type IdcGroupMembership,
-  type IdcUser,
+  chooseIdentityCenterInstance,
+  plainNamedPolicy,
+  toAccountAssignment,
+  toIdcGroup,
+  toIdcMembership,
+  toIdcUser,
+  toPermissionsBoundary,
+  toPermissionSet,
+  toTags,
   type IdentityCenterInstance,
   type IdentityCenterInventory,
   type InventoryCoverage,
   type NamedPolicy,
-  type PermissionSet,
 } from "../aws";
 import type { ImportFiles } from "./read-import-directory";
-
-const POLICY_OBJECT = z.record(z.string(), z.unknown());
 
 export interface MappedIdentityCenter {
   inventory: IdentityCenterInventory | null;
@@ -21,18 +21,10 @@ export interface MappedIdentityCenter {
   notes: string[];
 }
 
+/** SSO Admin returns the inline policy as plain JSON text (no URL encoding), and an export writes it back as it is. */
 function inlinePolicy(value: string | Record<string, unknown> | null | undefined): NamedPolicy | null {
   if (value === null || value === undefined || value === "") return null;
-  // SSO Admin returns the inline policy as plain JSON text (no URL encoding).
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  let document: NamedPolicy["document"] = null;
-  try {
-    const parsed = POLICY_OBJECT.safeParse(JSON.parse(text));
-    document = parsed.success ? parsed.data : null;
-  } catch {
-    document = null;
-  }
-  return { name: "inline", document, rawDocument: text };
+  return plainNamedPolicy("inline", typeof value === "string" ? value : JSON.stringify(value));
 }
 
 /** `arn:aws:sso:::permissionSet/ssoins-…/ps-…` → `arn:aws:sso:::instance/ssoins-…` */
@@ -43,19 +35,7 @@ function instanceArnOf(permissionSetArn: string): string | null {
 
 function chooseInstance(files: ImportFiles, notes: string[]): IdentityCenterInstance | null {
   const listed = files.identityCenter.instances?.Instances;
-  if (listed) {
-    // Same choice as the live collector: the active instance, else the first.
-    const chosen = listed.find((i) => i.Status === undefined || i.Status === null || i.Status === "ACTIVE") ?? listed[0];
-    if (!chosen) return null;
-    return {
-      instanceArn: chosen.InstanceArn,
-      identityStoreId: chosen.IdentityStoreId,
-      ownerAccountId: chosen.OwnerAccountId ?? null,
-      name: chosen.Name ?? null,
-      status: chosen.Status ?? null,
-      createdAt: chosen.CreatedDate ?? null,
-    };
-  }
+  if (listed) return chooseIdentityCenterInstance(listed);
   // Without list-instances the instance is read off the other files, never made up.
   const storeId = files.identityCenter.users?.Users[0]?.IdentityStoreId ?? files.identityCenter.groups?.Groups[0]?.IdentityStoreId;
   const psArn = files.identityCenter.permissionSets?.[0]?.data.PermissionSet.PermissionSetArn ?? files.identityCenter.assignments?.AccountAssignments[0]?.PermissionSetArn;
@@ -80,70 +60,29 @@ export function mapIdentityCenter(files: ImportFiles): MappedIdentityCenter {
   };
   if (!instance) return { inventory: null, coverage, notes };
 
-  const users: IdcUser[] = (idc.users?.Users ?? []).map((u) => {
-    const email = u.Emails?.find((e) => e.Primary) ?? u.Emails?.[0];
-    return {
-      key: u.UserId,
-      userId: u.UserId,
-      userName: u.UserName ?? "",
-      displayName: u.DisplayName ?? null,
-      primaryEmail: email?.Value ?? null,
-      givenName: u.Name?.GivenName ?? null,
-      familyName: u.Name?.FamilyName ?? null,
-      status: u.UserStatus ?? null,
-      externalIds: (u.ExternalIds ?? []).map((e) => ({ issuer: e.Issuer ?? "", id: e.Id ?? "" })),
-    };
-  });
-  const groups: IdcGroup[] = (idc.groups?.Groups ?? []).map((g) => ({
-    key: g.GroupId,
-    groupId: g.GroupId,
-    displayName: g.DisplayName ?? null,
-    description: g.Description ?? null,
-    externalIds: (g.ExternalIds ?? []).map((e) => ({ issuer: e.Issuer ?? "", id: e.Id ?? "" })),
-  }));
-  const memberships: IdcGroupMembership[] = (idc.memberships ?? [])
+  const users = (idc.users?.Users ?? []).map(toIdcUser);
+  const groups = (idc.groups?.Groups ?? []).map(toIdcGroup);
+  const memberships = (idc.memberships ?? [])
     .flatMap((file) => (Array.isArray(file) ? file : [file]))
     .flatMap((page) => page.GroupMemberships)
-    .flatMap((m) => {
-      const userId = m.MemberId.UserId;
-      return userId ? [{ key: `${m.GroupId}|${userId}`, membershipId: m.MembershipId ?? "", groupId: m.GroupId, userId }] : [];
-    });
+    .flatMap((m) => toIdcMembership(m.GroupId, m) ?? []);
 
-  const permissionSets: PermissionSet[] = (idc.permissionSets ?? []).map(({ data }) => {
-    const ps = data.PermissionSet;
-    const boundary = data.PermissionsBoundary;
-    const hasBoundary = Boolean(boundary?.ManagedPolicyArn || boundary?.CustomerManagedPolicyReference);
-    return {
-      key: ps.PermissionSetArn,
-      arn: ps.PermissionSetArn,
-      name: ps.Name,
-      description: ps.Description ?? null,
-      createdAt: ps.CreatedDate ?? null,
-      sessionDuration: ps.SessionDuration ?? null,
-      relayState: ps.RelayState ?? null,
-      awsManagedPolicies: data.AttachedManagedPolicies.map((p) => ({ name: p.Name ?? "", arn: p.Arn ?? "" })),
-      customerManagedPolicies: data.CustomerManagedPolicyReferences.map((p) => ({ name: p.Name, path: p.Path ?? "/" })),
+  const permissionSets = (idc.permissionSets ?? []).map(({ data }) =>
+    toPermissionSet(data.PermissionSet.PermissionSetArn, {
+      described: data.PermissionSet,
+      awsManagedPolicies: data.AttachedManagedPolicies,
+      customerManagedPolicies: data.CustomerManagedPolicyReferences,
       inlinePolicy: inlinePolicy(data.InlinePolicy),
-      permissionsBoundary: hasBoundary
-        ? {
-            managedPolicyArn: boundary?.ManagedPolicyArn ?? null,
-            customerManagedPolicy: boundary?.CustomerManagedPolicyReference
-              ? { name: boundary.CustomerManagedPolicyReference.Name, path: boundary.CustomerManagedPolicyReference.Path ?? "/" }
-              : null,
-          }
-        : null,
-      tags: data.Tags ? Object.fromEntries(data.Tags.map((t) => [t.Key, t.Value ?? ""])) : null,
-      provisionedAccountIds: data.AccountIds ? [...data.AccountIds].sort() : null,
-    };
-  });
+      permissionsBoundary: toPermissionsBoundary(data.PermissionsBoundary),
+      tags: data.Tags ? toTags(data.Tags) : null,
+      accountIds: data.AccountIds,
+    }),
+  );
   if (permissionSets.some((p) => p.provisionedAccountIds === null)) {
     notes.push("some permission set files have no AccountIds: their provisioned accounts are not imported");
   }
 
-  const assignments: AccountAssignment[] = (idc.assignments?.AccountAssignments ?? []).map((a) => {
-    const value = { accountId: a.AccountId, permissionSetArn: a.PermissionSetArn, principalType: a.PrincipalType, principalId: a.PrincipalId };
-    return { key: assignmentKey(value), ...value };
-  });
+  const assignments = (idc.assignments?.AccountAssignments ?? []).map((a) => toAccountAssignment(a));
 
   return { inventory: { instance, users, groups, memberships, permissionSets, assignments }, coverage, notes };
 }

@@ -1,4 +1,16 @@
-import type { CollectionStatus, Organization, OrgAccount, OrgRoot, OrgUnit, Tags } from "../aws";
+import {
+  toOrgAccount,
+  toOrganization,
+  toOrgRoot,
+  toOrgUnit,
+  toTags,
+  type CollectionStatus,
+  type Organization,
+  type OrgAccount,
+  type OrgRoot,
+  type OrgTreeParent,
+  type OrgUnit,
+} from "../aws";
 import type { ImportFiles } from "./read-import-directory";
 import type { CliAccount } from "./schemas/organizations";
 
@@ -12,8 +24,6 @@ export interface MappedOrganizations {
   notes: string[];
 }
 
-const tagsOf = (list: Array<{ Key: string; Value?: string }>): Tags => Object.fromEntries(list.map((t) => [t.Key, t.Value ?? ""]));
-
 /**
  * Organizations data the way the live collector builds it: roots from list-roots, the OU tree and
  * each account's parent from the per-parent listings (walked breadth-first from the roots), the
@@ -21,32 +31,16 @@ const tagsOf = (list: Array<{ Key: string; Value?: string }>): Tags => Object.fr
  */
 export function mapOrganizations(files: ImportFiles): MappedOrganizations {
   const notes: string[] = [];
-  const described = files.organization?.Organization;
-  const organization: Organization | null = described
-    ? {
-        id: described.Id,
-        arn: described.Arn ?? "",
-        featureSet: described.FeatureSet ?? null,
-        managementAccountId: described.MasterAccountId,
-        managementAccountEmail: described.MasterAccountEmail ?? null,
-      }
-    : null;
-
-  const roots: OrgRoot[] = (files.roots?.Roots ?? []).map((r) => ({
-    key: r.Id,
-    id: r.Id,
-    arn: r.Arn ?? "",
-    name: r.Name ?? "Root",
-    policyTypes: (r.PolicyTypes ?? []).map((p) => ({ type: p.Type ?? "", status: p.Status ?? "" })),
-  }));
+  const organization = toOrganization(files.organization?.Organization);
+  const roots = (files.roots?.Roots ?? []).map(toOrgRoot);
 
   const ous: OrgUnit[] = [];
-  const parentOf = new Map<string, { id: string; path: string }>();
+  const parentOf = new Map<string, OrgTreeParent>();
   const walkedAccounts: CliAccount[] = [];
   let isTreeComplete = roots.length > 0;
   let level = roots.map((r) => ({ id: r.id, path: r.name }));
   while (level.length > 0) {
-    const next: Array<{ id: string; path: string }> = [];
+    const next: OrgTreeParent[] = [];
     for (const parent of level) {
       const listing = files.parents.get(parent.id);
       if (!listing?.ous || !listing.accounts) isTreeComplete = false;
@@ -55,7 +49,7 @@ export function mapOrganizations(files: ImportFiles): MappedOrganizations {
         walkedAccounts.push(account);
       }
       for (const u of listing?.ous?.OrganizationalUnits ?? []) {
-        const unit: OrgUnit = { key: u.Id, id: u.Id, arn: u.Arn ?? "", name: u.Name ?? "", parentId: parent.id, path: `${parent.path}/${u.Name ?? u.Id}` };
+        const unit = toOrgUnit(u, parent);
         ous.push(unit);
         next.push({ id: unit.id, path: unit.path });
       }
@@ -64,22 +58,9 @@ export function mapOrganizations(files: ImportFiles): MappedOrganizations {
   }
 
   const listed = files.accounts?.Accounts ?? (walkedAccounts.length > 0 ? walkedAccounts : null);
-  const accounts: OrgAccount[] = (listed ?? []).map((a) => {
-    const parent = parentOf.get(a.Id);
+  const accounts = (listed ?? []).map((a) => {
     const tags = files.accountTags.get(a.Id);
-    return {
-      key: a.Id,
-      id: a.Id,
-      arn: a.Arn ?? "",
-      name: a.Name ?? "",
-      email: a.Email ?? "",
-      status: a.State ?? a.Status ?? "UNKNOWN",
-      joinedMethod: a.JoinedMethod ?? null,
-      joinedAt: a.JoinedTimestamp ?? null,
-      parentId: parent?.id ?? "",
-      ouPath: parent?.path ?? "",
-      tags: tags ? tagsOf(tags.Tags) : null,
-    };
+    return toOrgAccount(a, parentOf.get(a.Id), tags ? toTags(tags.Tags) : null);
   });
   accounts.sort((a, b) => a.id.localeCompare(b.id));
   ous.sort((a, b) => a.path.localeCompare(b.path));

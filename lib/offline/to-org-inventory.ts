@@ -1,4 +1,4 @@
-import type { AccountCoverage, AccountIam, IdentityCenterInventory, OrgInventory } from "../aws";
+import { linkReservedRoles, type AccountCoverage, type AccountIam, type OrgInventory } from "../aws";
 import { LAYOUT } from "./layout";
 import { mapAccountIam } from "./map-iam";
 import { mapIdentityCenter } from "./map-identity-center";
@@ -13,16 +13,6 @@ export interface ImportReport {
   /** layout files that were not present (their data is marked not collected, never as deleted) */
   missing: string[];
   notes: string[];
-}
-
-/** Ties each AWSReservedSSO_ role to its permission set, as the live collector does (names are unique per instance). */
-function linkReservedRoles(iamByAccount: Record<string, AccountIam>, idc: IdentityCenterInventory | null): void {
-  const byName = new Map((idc?.permissionSets ?? []).map((ps) => [ps.name, ps.arn]));
-  for (const iam of Object.values(iamByAccount)) {
-    for (const role of iam.roles) {
-      if (role.identityCenter) role.identityCenter.permissionSetArn = byName.get(role.identityCenter.permissionSetName) ?? null;
-    }
-  }
 }
 
 /** The newest timestamp the data itself carries (report generation, last use, creation, change). */
@@ -87,7 +77,8 @@ export function toOrgInventory(files: ImportFiles, now: Date = new Date()): { in
     if (!accountFiles.listRoles) missing.push(LAYOUT.listRoles(accountId));
     if (!accountFiles.credentialReport) missing.push(LAYOUT.credentialReportCsv(accountId));
   }
-  linkReservedRoles(iamByAccount, idc.inventory);
+  // Ties each AWSReservedSSO_ role to its permission set, as the live collector does.
+  linkReservedRoles(iamByAccount, idc.inventory?.permissionSets ?? []);
 
   const expected: Array<[string, unknown]> = [
     [LAYOUT.describeOrganization, files.organization],
