@@ -24,6 +24,8 @@ test("a wrong TOTP code is refused", async ({ page, state }) => {
   await page.getByLabel("Username").fill(user.username);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Continue" }).click();
+  // The code step starts empty: the typed password never reappears in a clear-text field
+  await expect(page.getByLabel("Authentication code")).toHaveValue("");
   const right = freshCode(user.totpSecret);
   await page.getByLabel("Authentication code").fill(right === "000000" ? "111111" : "000000");
   await page.getByRole("button", { name: "Verify and sign in" }).click();

@@ -120,7 +120,9 @@ export function LoginForm(props: { isSsoEnabled: boolean; ssoProviderName: strin
           {props.isSsoEnabled ? "IdP unavailable? Sign in with a local break-glass account" : "Sign in with a local account"}
         </h2>
         {step === "password" ? (
-          <form className={styles.section} onSubmit={onPassword}>
+          // Distinct keys: without them React reuses the password <input> as the code field and
+          // the typed password would reappear there in clear text.
+          <form key="password-step" className={styles.section} onSubmit={onPassword}>
             <div className={styles.field}>
               <label htmlFor="username">Username</label>
               <input id="username" name="username" autoComplete="username" required autoFocus={!props.isSsoEnabled} />
@@ -134,7 +136,7 @@ export function LoginForm(props: { isSsoEnabled: boolean; ssoProviderName: strin
             </button>
           </form>
         ) : (
-          <form className={styles.section} onSubmit={onCode}>
+          <form key="code-step" className={styles.section} onSubmit={onCode}>
             <p className={styles.hint}>Enter the 6-digit code from your authenticator app.</p>
             <div className={styles.field}>
               <label htmlFor="code">Authentication code</label>
