@@ -9,6 +9,7 @@ import type { AuthSettings } from "./auth-settings";
 import { oidcPlugin } from "./oidc-plugin";
 import { sessionCreateGuard } from "./session-create-guard";
 import { TOTP_ISSUER } from "./totp";
+import { trustedOriginsFor } from "./trusted-origins";
 import { validateOidcUser } from "./validate-oidc-user";
 import { vigilGuardPlugin } from "./vigil-guard-plugin";
 
@@ -25,7 +26,7 @@ export function createAuth(db: PrismaClient, settings: AuthSettings, logger?: Au
     baseURL: settings.baseUrl,
     basePath: "/api/auth",
     secret: settings.secret,
-    trustedOrigins: [settings.baseUrl],
+    trustedOrigins: trustedOriginsFor(settings.baseUrl),
     database: prismaAdapter(db, { provider: "postgresql", transaction: true }),
     // Passwords exist only for local accounts, which an admin creates (createLocalUser); nobody signs up.
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 16 },
