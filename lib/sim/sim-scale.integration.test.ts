@@ -7,18 +7,15 @@ import { startSimServer, type SimServer } from "./index";
 import { credentialsOf, simClientConfig, TEST_NOW } from "./testing/sim-client-config";
 
 let server: SimServer;
-let startupMs = 0;
 
+// Start-up time is measured by `npm run bench:sim` (bench/results/sim-startup.json), not asserted here.
 beforeAll(async () => {
-  const started = performance.now();
   server = await startSimServer({ scenario: "scale:2000", now: TEST_NOW });
-  startupMs = performance.now() - started;
 });
 afterAll(() => server.close());
 
 describe("scale:2000", () => {
-  it("starts well inside the 15 s budget", () => {
-    expect(startupMs).toBeLessThan(15_000);
+  it("holds the organization's full size", () => {
     expect(server.state.accounts).toHaveLength(2000);
     expect(server.state.identityCenter.users).toHaveLength(5000);
     expect(server.state.identityCenter.groups).toHaveLength(200);
