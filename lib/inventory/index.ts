@@ -4,6 +4,7 @@
  */
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageParam, snapshotParam, sortParam, SORT_DIRECTIONS, type Page, type SortDirection } from "./list-query";
 export { getSnapshotView, SNAPSHOT_OPTION_LIMIT, type SnapshotRef, type SnapshotView } from "./get-snapshot-view";
+export { countEntitiesAsOf } from "./count-entities-as-of";
 
 export { accountListParams, ACCOUNT_SORTS, findAccounts, type AccountRow, type AccountSort, type FindAccountsInput } from "./find-accounts";
 export { getAccount, type AccountDetail, type RootCredentialSummary } from "./get-account";
