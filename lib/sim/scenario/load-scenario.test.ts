@@ -48,10 +48,8 @@ describe("demo scenario", () => {
 });
 
 describe("scale scenario", () => {
-  it("builds 2,000 accounts quickly and their IAM on demand, deterministically", () => {
-    const started = performance.now();
+  it("builds 2,000 accounts, and their IAM on demand, deterministically", () => {
     const state = loadScenario("scale:2000", { now: NOW });
-    expect(performance.now() - started).toBeLessThan(5000);
     const id = state.accounts[1234]!.id;
     const a = state.iam.getOrThrow(id).roles.map((r) => r.roleId);
     const b = loadScenario("scale:2000", { now: NOW }).iam.getOrThrow(id).roles.map((r) => r.roleId);
