@@ -1,16 +1,33 @@
-import { requireSession } from "@/lib/auth";
+import { PageHeader } from "./_components/page-header";
+import { CloudTrailCard } from "./_dashboard/cloudtrail-card";
+import "./_dashboard/dashboard.css";
+import { HealthCard } from "./_dashboard/health-card";
+import { LatestSnapshotCard } from "./_dashboard/latest-snapshot-card";
+import { loadDashboard } from "./_dashboard/load-dashboard";
+import { QuickLinksCard } from "./_dashboard/quick-links-card";
+import { RecentRunsCard } from "./_dashboard/recent-runs-card";
+import { requireInventoryReader } from "./_data/require-inventory-reader";
 
 export const dynamic = "force-dynamic";
 
 export default async function DashboardPage() {
-  const user = await requireSession();
+  const user = await requireInventoryReader();
+  const dashboard = await loadDashboard(new Date());
   return (
-    <section>
-      <h1>Dashboard</h1>
-      <p>
-        Signed in as <strong>{user.displayName}</strong> with role <strong>{user.role}</strong> (
-        {user.method === "LOCAL" ? "local break-glass account" : "single sign-on"}).
-      </p>
-    </section>
+    <>
+      <PageHeader title="Dashboard">
+        <p className="dash-user">
+          Signed in as <strong>{user.displayName}</strong> with role <strong>{user.role}</strong> (
+          {user.method === "LOCAL" ? "local break-glass account" : "single sign-on"}).
+        </p>
+      </PageHeader>
+      <div className="dash-grid">
+        <LatestSnapshotCard latest={dashboard.latest} newestRun={dashboard.runs[0] ?? null} />
+        <RecentRunsCard runs={dashboard.runs} />
+        <CloudTrailCard cloudTrail={dashboard.cloudTrail} />
+        <HealthCard health={dashboard.health} />
+        <QuickLinksCard />
+      </div>
+    </>
   );
 }
