@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { createLocalUser } from "../../lib/auth";
@@ -10,7 +10,7 @@ import { poolConfigFromUrl } from "../../lib/db/pg-config";
 import { assertLocalDatabase } from "../../lib/testing/local-database-guard";
 import { withDatabaseName } from "../../lib/testing/test-databases";
 import { seedInventory } from "./seed-inventory";
-import { STATE_FILE, type E2eState } from "./state";
+import { STATE_FILE, TOTP_STEP_DIR, type E2eState } from "./state";
 
 const CLIENT_ID = "vigil-e2e";
 const AUTH_SECRET = randomBytes(32).toString("base64url");
@@ -120,7 +120,7 @@ export default async function globalSetup() {
     const db = createDb(databaseUrl, { maxConnections: 2 });
     const users = {} as E2eState["users"];
     try {
-      for (const [key, role] of [["admin", "admin"], ["viewer", "viewer"], ["wrongCode", "viewer"], ["outage", "admin"]] as const) {
+      for (const [key, role] of [["admin", "admin"], ["viewer", "viewer"], ["signIn", "admin"], ["wrongCode", "viewer"], ["outage", "admin"]] as const) {
         const username = `bg.${key.toLowerCase()}.${randomBytes(2).toString("hex")}`;
         const created = await createLocalUser(db, { username, role }, { authSecret: AUTH_SECRET });
         users[key] = { username, password: created.password, totpSecret: created.totpSecret };
@@ -165,6 +165,7 @@ export default async function globalSetup() {
 
     const state: E2eState = { baseUrl, oidcIssuer, oidcPid: idp.pid!, users, ssoUsers };
     mkdirSync(path.dirname(STATE_FILE), { recursive: true });
+    rmSync(TOTP_STEP_DIR, { recursive: true, force: true });
     writeFileSync(STATE_FILE, JSON.stringify(state, null, 2), { mode: 0o600 });
     return teardown;
   } catch (error) {

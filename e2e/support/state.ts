@@ -8,12 +8,14 @@ export type E2eState = {
   baseUrl: string;
   oidcIssuer: string;
   oidcPid: number;
-  users: Record<"admin" | "viewer" | "wrongCode" | "outage", LocalCredentials>;
+  users: Record<"admin" | "viewer" | "signIn" | "wrongCode" | "outage", LocalCredentials>;
   /** Accounts at the OIDC provider: login name → groups. */
   ssoUsers: Record<"alice" | "victor" | "mallory", { login: string; groups: string[] }>;
 };
 
 export const STATE_FILE = path.resolve("test-results", "e2e-state.json");
+/** Which TOTP step each local user last signed in with (fixtures.ts withFreshCode); per run. */
+export const TOTP_STEP_DIR = path.resolve("test-results", "totp-steps");
 
 export function readState(): E2eState {
   return JSON.parse(readFileSync(STATE_FILE, "utf8")) as E2eState;

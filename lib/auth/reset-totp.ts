@@ -36,7 +36,8 @@ export async function resetTotp(
     await tx.twoFactor.create({
       data: { userId: user.id, secret: encryptedSecret, backupCodes: encryptedBackupCodes, verified: true },
     });
-    await tx.user.update({ where: { id: user.id }, data: { twoFactorEnabled: true } });
+    // Steps used with the old secret say nothing about the new one's codes.
+    await tx.user.update({ where: { id: user.id }, data: { twoFactorEnabled: true, lastTotpStep: null } });
     const revoked = await tx.session.deleteMany({ where: { userId: user.id } });
     await recordAuthEvent(tx, {
       type: "TOTP_RESET",

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "../testing/use-test-database";
 import { createLocalUser } from "./create-local-user";
 import { readSession } from "./read-session";
+import { resetTotp } from "./reset-totp";
 import { AuthClient, makeAuth, TEST_AUTH_SECRET } from "./testing/auth-test-kit";
 import { totpCode } from "./totp";
 
@@ -50,6 +51,65 @@ describe("local sign-in", () => {
     expect(client.hasSessionCookie()).toBe(false);
     const failure = await database.db.authEvent.findFirst({ where: { userId: created.user.id, type: "TOTP_FAILURE" } });
     expect(failure?.detail).toMatchObject({ reason: "wrong TOTP code", failedCount: 1 });
+  });
+
+  it("a TOTP code that already signed someone in is refused the second time", async () => {
+    // Given a user who signed in with the current code
+    const { auth } = makeAuth(database.db);
+    const created = await givenLocalUser();
+    const credentials = { username: created.user.username, password: created.password };
+    const now = Date.now();
+    const code = totpCode(created.totpSecret, new Date(now));
+    const previous = totpCode(created.totpSecret, new Date(now - 30_000));
+    const next = totpCode(created.totpSecret, new Date(now + 30_000));
+    const owner = new AuthClient(auth);
+    await owner.post("/sign-in/username", credentials);
+    expect((await owner.post("/two-factor/verify-totp", { code })).status).toBe(200);
+    // When someone who has the password replays that code, still inside its validity window
+    const replayer = new AuthClient(auth, "198.51.100.23");
+    await replayer.post("/sign-in/username", credentials);
+    const replay = await replayer.post("/two-factor/verify-totp", { code });
+    // Then it is refused exactly like a wrong code, counted towards the lockout and recorded
+    expect(replay.status).toBe(401);
+    expect(replay.json).toMatchObject({ code: "INVALID_CODE", message: "Invalid code" });
+    expect(replayer.hasSessionCookie()).toBe(false);
+    const failure = await database.db.authEvent.findFirst({ where: { userId: created.user.id, type: "TOTP_FAILURE" } });
+    expect(failure).toMatchObject({ ip: "198.51.100.23", detail: { reason: "replayed TOTP code", failedCount: 1 } });
+    // And so is the previous step's code, though better-auth's window would still take it
+    expect((await replayer.post("/two-factor/verify-totp", { code: previous })).json.code).toBe("INVALID_CODE");
+    // But the next step's code, never used, signs in
+    expect((await replayer.post("/two-factor/verify-totp", { code: next })).status).toBe(200);
+    expect(replayer.hasSessionCookie()).toBe(true);
+    expect(await database.db.session.count({ where: { userId: created.user.id } })).toBe(2);
+  });
+
+  it("of two concurrent sign-ins with the same code only one gets a session", async () => {
+    const { auth } = makeAuth(database.db);
+    const created = await givenLocalUser();
+    const clients = [new AuthClient(auth), new AuthClient(auth)];
+    for (const client of clients) {
+      await client.post("/sign-in/username", { username: created.user.username, password: created.password });
+    }
+    const code = totpCode(created.totpSecret);
+    const results = await Promise.all(clients.map((client) => client.post("/two-factor/verify-totp", { code })));
+    expect(results.map((result) => result.status).sort()).toEqual([200, 401]);
+    expect(await database.db.session.count({ where: { userId: created.user.id } })).toBe(1);
+  });
+
+  it("after a TOTP reset the new secret's current code is accepted", async () => {
+    // Given a user who signed in with the current code of their old secret
+    const { auth } = makeAuth(database.db);
+    const created = await givenLocalUser();
+    const credentials = { username: created.user.username, password: created.password };
+    const before = new AuthClient(auth);
+    await before.post("/sign-in/username", credentials);
+    expect((await before.post("/two-factor/verify-totp", { code: totpCode(created.totpSecret) })).status).toBe(200);
+    // When an admin resets their TOTP
+    const reset = await resetTotp(database.db, { userId: created.user.id }, { authSecret: TEST_AUTH_SECRET });
+    // Then the new secret's code for the same time step signs in
+    const after = new AuthClient(auth);
+    await after.post("/sign-in/username", credentials);
+    expect((await after.post("/two-factor/verify-totp", { code: totpCode(reset.totpSecret) })).status).toBe(200);
   });
 
   it("a wrong password is refused with the generic message and counted", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { base32Decode, base32Encode, otpauthUri, totpCode } from "./totp";
+import { base32Decode, base32Encode, matchTotpStep, otpauthUri, totpCode, totpStepAt } from "./totp";
 
 describe("totp", () => {
   it("matches the RFC 6238 SHA-1 test vectors (last six digits)", () => {
@@ -19,5 +19,33 @@ describe("totp", () => {
     expect(uri.protocol).toBe("otpauth:");
     expect(uri.searchParams.get("issuer")).toBe("Vigil");
     expect(uri.searchParams.get("secret")).toBe(base32Encode(Buffer.from("abc")));
+  });
+
+  describe("matchTotpStep", () => {
+    const key = Buffer.from("12345678901234567890");
+    const secret = base32Encode(key);
+    const now = new Date(1_111_111_109_000);
+    const step = totpStepAt(now);
+    const codeFor = (offset: number) => totpCode(secret, new Date(now.getTime() + offset * 30_000));
+
+    it("finds the step of a code in the window better-auth accepts: one step either side", () => {
+      expect(matchTotpStep(key, codeFor(0), now)).toBe(step);
+      expect(matchTotpStep(key, codeFor(-1), now)).toBe(step - 1);
+      expect(matchTotpStep(key, codeFor(1), now)).toBe(step + 1);
+    });
+
+    it("matches nothing outside the window, or a malformed code", () => {
+      expect(matchTotpStep(key, codeFor(-2), now)).toBeNull();
+      expect(matchTotpStep(key, codeFor(2), now)).toBeNull();
+      expect(matchTotpStep(key, "", now)).toBeNull();
+      expect(matchTotpStep(key, `${codeFor(0)}0`, now)).toBeNull();
+      expect(matchTotpStep(key, ` ${codeFor(0).slice(1)}`, now)).toBeNull();
+    });
+
+    it("covers every step acceptable at some moment between from and to", () => {
+      const later = new Date(now.getTime() + 30_000);
+      expect(matchTotpStep(key, codeFor(2), now, later)).toBe(step + 2);
+      expect(matchTotpStep(key, codeFor(-1), now, later)).toBe(step - 1);
+    });
   });
 });

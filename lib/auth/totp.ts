@@ -1,9 +1,14 @@
-import { createHmac } from "node:crypto";
-import { generateRandomString, symmetricEncrypt } from "better-auth/crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { generateRandomString, symmetricDecrypt, symmetricEncrypt, type SecretConfig } from "better-auth/crypto";
 
 export const TOTP_ISSUER = "Vigil";
+// better-auth's twoFactor verify-totp defaults (create-auth.ts sets none of them): 30-second steps,
+// six digits, and the current step plus one either side accepted.
 const PERIOD_SECONDS = 30;
 const DIGITS = 6;
+const WINDOW_STEPS = 1;
+/** better-auth's marker for secrets imported from other providers (plugins/two-factor/totp). */
+const BASE32_PREFIX = "base32:";
 const BASE32_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
 /**
@@ -17,6 +22,45 @@ export function generateTotpSecret(): string {
 /** Encrypted exactly as the twoFactor plugin stores it, so its verify-totp endpoint can read it. */
 export function encryptTotpSecret(secret: string, authSecret: string): Promise<string> {
   return symmetricEncrypt({ key: authSecret, data: secret });
+}
+
+/**
+ * The HMAC key behind a stored (encrypted) TOTP secret, decrypted and decoded exactly as the
+ * twoFactor plugin's verify-totp does; `key` is better-auth's `ctx.context.secretConfig`.
+ */
+export async function decryptTotpKey(encrypted: string, key: string | SecretConfig): Promise<Uint8Array> {
+  const secret = await symmetricDecrypt({ key, data: encrypted });
+  if (secret.startsWith(BASE32_PREFIX)) return base32Decode(secret.slice(BASE32_PREFIX.length));
+  return new TextEncoder().encode(secret);
+}
+
+export function totpStepAt(at: Date): number {
+  return Math.floor(at.getTime() / 1000 / PERIOD_SECONDS);
+}
+
+/**
+ * The time step whose code `code` is, among the steps better-auth's verify-totp accepts at any
+ * moment from `from` to `to` (the current step and WINDOW_STEPS either side); null if none. Every
+ * candidate is compared, in constant time, so timing does not tell which step matched.
+ */
+export function matchTotpStep(key: Uint8Array, code: string, from: Date, to: Date = from): number | null {
+  if (!/^\d+$/.test(code) || code.length !== DIGITS) return null;
+  const given = Buffer.from(code);
+  let matched: number | null = null;
+  for (let step = totpStepAt(from) - WINDOW_STEPS; step <= totpStepAt(to) + WINDOW_STEPS; step++) {
+    // A code that collides across two steps counts as the later one: the stricter claim.
+    if (timingSafeEqual(Buffer.from(hotp(key, step)), given)) matched = step;
+  }
+  return matched;
+}
+
+function hotp(key: Uint8Array, counter: number): string {
+  const message = Buffer.alloc(8);
+  message.writeBigUInt64BE(BigInt(counter));
+  const digest = createHmac("sha1", key).update(message).digest();
+  const offset = digest[digest.length - 1]! & 15;
+  const binary = digest.readUInt32BE(offset) & 0x7fffffff;
+  return String(binary % 10 ** DIGITS).padStart(DIGITS, "0");
 }
 
 export function base32Encode(bytes: Uint8Array): string {
@@ -71,11 +115,5 @@ export function otpauthUri(secret: string, accountName: string): string {
 
 /** RFC 6238 code for a base32 secret (what an authenticator app shows); used by tests and e2e. */
 export function totpCode(base32Secret: string, at: Date = new Date()): string {
-  const counter = Math.floor(at.getTime() / 1000 / PERIOD_SECONDS);
-  const message = Buffer.alloc(8);
-  message.writeBigUInt64BE(BigInt(counter));
-  const digest = createHmac("sha1", base32Decode(base32Secret)).update(message).digest();
-  const offset = digest[digest.length - 1]! & 15;
-  const binary = digest.readUInt32BE(offset) & 0x7fffffff;
-  return String(binary % 10 ** DIGITS).padStart(DIGITS, "0");
+  return hotp(base32Decode(base32Secret), totpStepAt(at));
 }

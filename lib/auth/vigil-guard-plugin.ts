@@ -3,6 +3,7 @@ import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from "b
 import type { PrismaClient } from "../db/client";
 import { AUTH_ERROR } from "./auth-error-codes";
 import type { AuthSettings } from "./auth-settings";
+import { claimTotpCode } from "./claim-totp-code";
 import { isLocked } from "./lockout";
 import { discoveryUrl } from "./oidc-plugin";
 import { recordAuthEvent } from "./record-auth-event";
@@ -32,6 +33,11 @@ async function pendingTwoFactorUserId(ctx: HookContext): Promise<string | null> 
   if (!identifier) return null;
   const verification = await ctx.context.internalAdapter.findVerificationValue(identifier);
   return verification?.value ?? null;
+}
+
+/** The refusal better-auth gives a wrong code, so a replayed code looks no different. */
+function invalidCodeError(): APIError {
+  return new APIError("UNAUTHORIZED", { code: AUTH_ERROR.INVALID_CODE, message: "Invalid code" });
 }
 
 const ISSUER_PROBE_TIMEOUT_MS = 3_000;
@@ -77,6 +83,20 @@ export function vigilGuardPlugin(db: PrismaClient, settings: AuthSettings): Bett
     }
   }
 
+  /** Counts a refused TOTP step towards the lockout; throws the lock if this failure set one. */
+  async function recordTotpFailure(ctx: HookContext, user: { id: string; username: string | null }, reason: string) {
+    const { lockedUntil } = await recordSignInFailure(db, {
+      userId: user.id,
+      username: user.username ?? "(unknown)",
+      method: "LOCAL",
+      meta: metaOf(ctx),
+      step: "totp",
+      reason,
+      policy: settings.lockout,
+    });
+    if (lockedUntil) throw lockedError(lockedUntil);
+  }
+
   return {
     id: "vigil-guard",
     hooks: {
@@ -110,7 +130,16 @@ export function vigilGuardPlugin(db: PrismaClient, settings: AuthSettings): Bett
               });
             }
             const userId = await pendingTwoFactorUserId(ctx);
-            await refuseIfLocked(userId ? await localUser({ id: userId }) : null);
+            const user = userId ? await localUser({ id: userId }) : null;
+            await refuseIfLocked(user);
+            if (!user) return;
+            // Each code (its time step) signs a user in once: a code seen on the wire, or an older
+            // one still inside the acceptance window, is refused like a wrong code.
+            const code = String((ctx.body as { code?: unknown })?.code ?? "");
+            const claim = await claimTotpCode(db, { userId: user.id, code, secretKey: ctx.context.secretConfig });
+            if (claim !== "replayed") return;
+            await recordTotpFailure(ctx, user, "replayed TOTP code");
+            throw invalidCodeError();
           }),
         },
         {
@@ -183,16 +212,7 @@ export function vigilGuardPlugin(db: PrismaClient, settings: AuthSettings): Bett
             const userId = await pendingTwoFactorUserId(ctx);
             const user = userId ? await localUser({ id: userId }) : null;
             if (!user) return;
-            const { lockedUntil } = await recordSignInFailure(db, {
-              userId: user.id,
-              username: user.username ?? "(unknown)",
-              method: "LOCAL",
-              meta: metaOf(ctx),
-              step: "totp",
-              reason: "wrong TOTP code",
-              policy: settings.lockout,
-            });
-            if (lockedUntil) throw lockedError(lockedUntil);
+            await recordTotpFailure(ctx, user, "wrong TOTP code");
           }),
         },
         {
