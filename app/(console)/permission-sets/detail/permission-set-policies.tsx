@@ -1,5 +1,6 @@
 import type { PermissionSetDetail } from "@/lib/inventory";
 import { JsonViewer } from "../../_components/json-viewer";
+import { ManagedPolicyList } from "../../_components/managed-policy-list";
 import { Mono, Section } from "../../_components/page-header";
 
 /** What the permission set grants: managed, customer-managed and inline policies, and its boundary. */
@@ -8,17 +9,7 @@ export function PermissionSetPolicies({ set }: { set: PermissionSetDetail }) {
   return (
     <>
       <Section title={`AWS-managed policies (${set.awsManagedPolicies.length})`}>
-        {set.awsManagedPolicies.length ? (
-          <ul>
-            {set.awsManagedPolicies.map((policy) => (
-              <li key={policy.arn}>
-                {policy.name} <Mono>{policy.arn}</Mono>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>None.</p>
-        )}
+        <ManagedPolicyList policies={set.awsManagedPolicies} />
       </Section>
       <Section title={`Customer-managed policies (${set.customerManagedPolicies.length})`}>
         {set.customerManagedPolicies.length ? (

@@ -1,23 +1,14 @@
 import type { IamRoleDetail } from "@/lib/inventory";
 import { JsonViewer } from "../../../_components/json-viewer";
-import { Mono, Section } from "../../../_components/page-header";
+import { ManagedPolicyList } from "../../../_components/managed-policy-list";
+import { Section } from "../../../_components/page-header";
 
 /** The role's permissions: attached managed policies by ARN, inline policies in full. */
 export function RolePolicies({ role }: { role: IamRoleDetail }) {
   return (
     <>
       <Section title={`Attached managed policies (${role.attachedManagedPolicies.length})`}>
-        {role.attachedManagedPolicies.length ? (
-          <ul>
-            {role.attachedManagedPolicies.map((policy) => (
-              <li key={policy.arn}>
-                {policy.name} <Mono>{policy.arn}</Mono>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>None.</p>
-        )}
+        <ManagedPolicyList policies={role.attachedManagedPolicies} />
       </Section>
       <Section title={`Inline policies (${role.inlinePolicies.length})`}>
         {role.inlinePolicies.length === 0 ? <p>None.</p> : null}
