@@ -31,6 +31,13 @@ function platformOf(name) {
   return { ...(os.length ? { os } : {}), ...(cpu.length ? { cpu } : {}), ...(libc.length ? { libc } : {}) };
 }
 
+// npm writes an entry's keys as version, resolved, integrity, then the rest alphabetically; the
+// same order here means a later plain `npm install` leaves the lock byte-for-byte unchanged.
+function inNpmKeyOrder(entry) {
+  const { version, ...rest } = entry;
+  return { version, ...Object.fromEntries(Object.entries(rest).sort(([a], [b]) => a.localeCompare(b))) };
+}
+
 for (const [path, entry] of Object.entries({ ...packages })) {
   for (const [name, spec] of Object.entries(entry.optionalDependencies ?? {})) {
     if (isInstalledFrom(path, name)) continue;
@@ -40,7 +47,7 @@ for (const [path, entry] of Object.entries({ ...packages })) {
     }
     const hoisted = `node_modules/${name}`;
     const location = packages[hoisted] ? `${path}/node_modules/${name}` : hoisted;
-    packages[location] = { version: spec, optional: true, ...platformOf(name) };
+    packages[location] = inNpmKeyOrder({ version: spec, optional: true, ...platformOf(name) });
     added += 1;
   }
 }
