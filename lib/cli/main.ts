@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { EnvError } from "../env";
 import { registerCommands } from "./commands";
@@ -8,6 +9,7 @@ export const EXIT_USAGE = 2;
 export function buildProgram(): Command {
   const program = new Command("vigil")
     .description("Vigil — access audit and break-glass console for AWS organizations")
+    .version(packageVersion(), "-V, --version", "print Vigil's version")
     .showHelpAfterError(false)
     .configureOutput({
       // One line, no help dump: scripts read the first line of stderr.
@@ -16,6 +18,12 @@ export function buildProgram(): Command {
   registerCommands(program);
   applyToAll(program, (command) => command.exitOverride());
   return program;
+}
+
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: unknown };
+  if (typeof manifest.version !== "string") throw new Error("package.json has no version");
+  return manifest.version;
 }
 
 function applyToAll(command: Command, apply: (command: Command) => void): void {

@@ -5,7 +5,9 @@ import { applyMigrations, createDb, findFreePort, resolveDatabase } from "../../
 import { env, setRuntimeEnv, type Env } from "../../env";
 import { childLogger } from "../../log";
 import { ensureNextBuild, startNextServer, waitUntilServing } from "../../web";
-import { provisionDemoAdmin, type DemoAdmin } from "../demo-admin";
+import { provisionDemoAdmin } from "../demo-admin";
+import { formatDemoBanner } from "../demo-banner";
+import { refuseForeignDemoDatabase } from "../demo-database-guard";
 import { startDemoSimulator } from "../demo-simulator";
 import { DEMO_WARMUPS, type DemoAwsSettings } from "../demo-warmups";
 import { takeOverShutdownSignals, untilExit } from "../shutdown-signals";
@@ -20,10 +22,14 @@ export function registerDemoCommands(program: Command): void {
     .command("demo")
     .description("try Vigil locally: database, AWS simulator, demo admin, web console and worker in one command")
     .option("-p, --port <port>", "web console port (default PORT, 3000)", parsePort)
+    .option("-H, --hostname <host>", "interface the web console binds to; 0.0.0.0 exposes it to the network", "127.0.0.1")
+    .option("--force", "use the database DATABASE_URL names (the demo adds its admin and simulated data to it)")
     .option("--verbose", "show the web server's and worker's logs")
-    .action(async (options: { port?: number; verbose?: boolean }) => {
+    .action(async function (this: Command, options: { port?: number; hostname: string; force?: boolean; verbose?: boolean }) {
       if (!options.verbose) setRuntimeEnv("LOG_LEVEL", "warn");
       const settings = env();
+      const refusal = refuseForeignDemoDatabase({ databaseUrl: settings.DATABASE_URL, isForced: options.force === true });
+      if (refusal) this.error(`error: ${refusal}`, { exitCode: 2, code: "vigil.demoDatabaseRefused" });
       // Resources are closed in reverse order on Ctrl-C, including when start-up is half done.
       const started: Closer[] = [];
       const signals = takeOverShutdownSignals(async () => {
@@ -34,7 +40,7 @@ export function registerDemoCommands(program: Command): void {
         say("stopped");
       });
       try {
-        await runDemo({ port: options.port ?? settings.PORT, settings, started });
+        await runDemo({ port: options.port ?? settings.PORT, hostname: options.hostname, settings, started });
       } catch (error) {
         // Ctrl-C during start-up makes steps fail as their resources close under them: not an error.
         if (signals.isShuttingDown()) await untilExit();
@@ -44,8 +50,8 @@ export function registerDemoCommands(program: Command): void {
     });
 }
 
-async function runDemo(input: { port: number; settings: Env; started: Closer[] }): Promise<void> {
-  const { port, started } = input;
+async function runDemo(input: { port: number; hostname: string; settings: Env; started: Closer[] }): Promise<void> {
+  const { port, hostname, started } = input;
   const log = childLogger("demo");
   // Children run from the repository root: pin the data directory to where this command was run.
   setRuntimeEnv("VIGIL_DATA_DIR", path.resolve(input.settings.VIGIL_DATA_DIR));
@@ -58,11 +64,11 @@ async function runDemo(input: { port: number; settings: Env; started: Closer[] }
   await applyMigrations(database.url);
   setRuntimeEnv("DATABASE_URL", database.url);
 
-  const simulator = await startDemoSimulator(await findFreePort());
+  const simulator = await startDemoSimulator({ port: await findFreePort(), dataDir: env().VIGIL_DATA_DIR });
   if (simulator) {
     started.push({ label: "AWS simulator", close: () => simulator.server.close() });
     pointAwsAt(simulator.aws);
-    say(`AWS simulator (demo organization) listening on ${simulator.aws.endpoint}`);
+    say(`AWS simulator (demo organization, history as of ${simulator.anchor.toISOString()}) listening on ${simulator.aws.endpoint}`);
   } else {
     say("AWS simulator not available (no lib/sim/index.ts): the console will have no AWS data");
   }
@@ -78,12 +84,12 @@ async function runDemo(input: { port: number; settings: Env; started: Closer[] }
   }
 
   setRuntimeEnv("PORT", String(port));
-  const server = startNextServer({ port });
+  const server = startNextServer({ port, hostname });
   started.push({ label: "web server", close: () => server.stop() });
   const worker = await startWorker({ databaseUrl: database.url });
   started.push({ label: "worker", close: () => worker.stop() });
   await waitUntilServing(server);
-  printBanner(server.url, admin);
+  console.log(formatDemoBanner(server.url, admin));
 
   const code = await server.exited;
   throw new Error(`the web server exited unexpectedly (code ${code ?? "signal"})`);
@@ -99,22 +105,4 @@ function pointAwsAt(aws: DemoAwsSettings): void {
   };
   // setRuntimeEnv writes process.env for children; AWS_* need not all be declared in ENV_SCHEMA.
   for (const [name, value] of Object.entries(settings)) setRuntimeEnv(name as keyof Env & string, value);
-}
-
-/** The one place the demo admin's secrets are shown: printed once, never logged. */
-function printBanner(url: string, admin: DemoAdmin | null): void {
-  const lines = ["", "  Vigil demo is running", "", `  Console      ${url}`];
-  if (admin) {
-    lines.push(
-      `  Username     ${admin.username}`,
-      `  Password     ${admin.password}`,
-      `  TOTP secret  ${admin.totpSecret}`,
-      `  otpauth URI  ${admin.otpauthUri}`,
-      "",
-      "  Add the TOTP secret (or the URI) to an authenticator app to sign in.",
-      "  These credentials are new on every `vigil demo` run.",
-    );
-  }
-  lines.push("", "  Press Ctrl-C to stop.", "");
-  console.log(lines.join("\n"));
 }
