@@ -1,5 +1,5 @@
 -- The account-wide lock (User.failedLoginCount/lockedUntil) gives way to per-(account, address)
--- throttles in SignInThrottle; a lock in force at upgrade time is dropped with its columns.
+-- throttles in SignInThrottle, and a lock in force at upgrade time is dropped with its columns.
 
 -- AlterEnum
 ALTER TYPE "AuthEventType" ADD VALUE 'SIGN_IN_ALERT';
