@@ -1,3 +1,4 @@
+import { AwsResponseError } from "./aws-response-error";
 import { failedActionOf } from "./call-stats";
 import type { CollectionError } from "./types";
 
@@ -7,6 +8,8 @@ import type { CollectionError } from "./types";
  */
 interface SdkErrorLike {
   name?: string;
+  code?: string;
+  $fault?: string;
   message?: string;
   Code?: string;
   $metadata?: { httpStatusCode?: number };
@@ -51,6 +54,23 @@ const THROTTLING = new Set([
   "SlowDown",
   "ThrottledException",
 ]);
+
+/** Socket-level failures Node reports by `code`: the endpoint, not Vigil, is at fault. */
+const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+/**
+ * Whether a failure came from AWS or the way to it — a service error (the SDK marks those with
+ * `$fault`/`$metadata`, also after its retries give up on a timeout), the SDK's credential chain,
+ * a socket error, or an answer Vigil cannot use — and so is a gap in one section's coverage.
+ * Anything else (a TypeError in a mapper, an aborted job) is not AWS's doing and must propagate.
+ */
+export function isAwsFailure(err: unknown): boolean {
+  if (err instanceof AwsResponseError) return true;
+  const e = asSdkError(err);
+  if (e.name === "AbortError") return false;
+  if (e.$fault !== undefined || e.$metadata !== undefined) return true;
+  return e.name === "CredentialsProviderError" || (e.code !== undefined && NETWORK_CODES.has(e.code));
+}
 
 export function isAccessDenied(err: unknown): boolean {
   return ACCESS_DENIED.has(errorCode(err));

@@ -1,4 +1,4 @@
-import { toCollectionError } from "./aws-errors";
+import { isAwsFailure, toCollectionError } from "./aws-errors";
 import type { CollectionError } from "./types";
 
 export interface CallSite {
@@ -8,8 +8,9 @@ export interface CallSite {
 }
 
 /**
- * The one place where collection failures are caught. A failed unit of work is recorded and yields
- * `undefined`; the caller marks its section as not (fully) collected and carries on.
+ * The one place where collection failures are caught. A unit of work that AWS failed is recorded
+ * and yields `undefined`; the caller marks its section as not (fully) collected and carries on.
+ * Any other error is a bug (or an abort) and is rethrown: it must not pass for a coverage gap.
  */
 export class CollectionLog {
   readonly errors: CollectionError[] = [];
@@ -30,6 +31,7 @@ export class CollectionLog {
     try {
       return await work();
     } catch (err) {
+      if (!isAwsFailure(err)) throw err;
       this.record(toCollectionError(err, where));
       return undefined;
     }

@@ -1,3 +1,4 @@
+import { AwsResponseError } from "./aws-response-error";
 import { parseCsv } from "./csv";
 import type { AccessKeyActivity, CertificateActivity, CredentialReportRow, IsoDateTime } from "./types";
 
@@ -32,7 +33,7 @@ type Column = (typeof CREDENTIAL_REPORT_COLUMNS)[number];
 const PLACEHOLDERS = new Set(["N/A", "n/a", "no_information", "not_supported", ""]);
 export const ROOT_USER = "<root_account>";
 
-export class CredentialReportFormatError extends Error {
+export class CredentialReportFormatError extends AwsResponseError {
   override name = "CredentialReportFormatError";
 }
 

@@ -1,5 +1,6 @@
 import { GenerateCredentialReportCommand, GetCredentialReportCommand, type IAMClient } from "@aws-sdk/client-iam";
 import { isCredentialReportPending } from "./aws-errors";
+import { AwsResponseError } from "./aws-response-error";
 import { parseCredentialReport } from "./credential-report-csv";
 import { SYSTEM_CLOCK, type Clock } from "./pacer";
 import type { CredentialReport } from "./types";
@@ -10,7 +11,7 @@ export interface CredentialReportPolling {
   timeoutMs: number;
 }
 
-export class CredentialReportTimeoutError extends Error {
+export class CredentialReportTimeoutError extends AwsResponseError {
   override name = "CredentialReportTimeout";
 }
 

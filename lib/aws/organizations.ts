@@ -6,6 +6,7 @@ import {
   ListTagsForResourceCommand,
   type OrganizationsClient,
 } from "@aws-sdk/client-organizations";
+import { AwsResponseError } from "./aws-response-error";
 import { mapLimited } from "./concurrency";
 import { toOrgAccount, toOrganization, toOrgRoot, toOrgUnit } from "./map-organizations";
 import { collectAll, NEXT_TOKEN } from "./paginate";
@@ -28,7 +29,7 @@ export interface OrganizationTree {
 export async function collectOrganizationTree(client: OrganizationsClient, opts: { concurrency: number }): Promise<OrganizationTree> {
   const described = await client.send(new DescribeOrganizationCommand({}));
   const organization = toOrganization(described.Organization);
-  if (!organization) throw new Error("DescribeOrganization returned no organization");
+  if (!organization) throw new AwsResponseError("DescribeOrganization returned no organization");
 
   const rawRoots = await collectAll({ client, command: ListRootsCommand, input: {}, items: (p) => p.Roots, tokens: NEXT_TOKEN });
   const roots: OrgRoot[] = rawRoots.map(toOrgRoot);

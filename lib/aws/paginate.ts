@@ -1,3 +1,5 @@
+import { AwsResponseError } from "./aws-response-error";
+
 /**
  * The shared paginator. A collector declares what to call and how to read a page; this file owns
  * the token loop. Two token styles exist among the APIs Vigil reads:
@@ -37,7 +39,7 @@ export interface PagedCall<Cmd extends AnyCommand, Item> {
   maxPages?: number;
 }
 
-export class PaginationLoopError extends Error {
+export class PaginationLoopError extends AwsResponseError {
   constructor(readonly token: string) {
     super(`pagination returned the same token twice (${token.slice(0, 40)}…)`);
     this.name = "PaginationLoopError";
@@ -60,7 +62,7 @@ export async function* paginate<Cmd extends AnyCommand, Item>(
     if (next === token) throw new PaginationLoopError(next);
     token = next;
   }
-  throw new Error(`pagination stopped after ${maxPages} pages`);
+  throw new AwsResponseError(`pagination stopped after ${maxPages} pages`);
 }
 
 export async function collectAll<Cmd extends AnyCommand, Item>(
