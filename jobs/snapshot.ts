@@ -17,9 +17,10 @@ export const snapshotJob = defineJob({
     // Same as the schedule in jobs/schedules.ts: a full read of a large organization takes minutes.
     run: { retryLimit: 2, retryDelaySeconds: 300, retryBackoff: true, expireInSeconds: 60 * 60 },
   },
-  handler: async (payload, { db, log }) => {
+  handler: async (payload, { db, log, signal }) => {
     const result = await takeLiveSnapshot(db, {
       config: awsConfigFromEnv(),
+      signal,
       accountIds: payload.accountIds,
       onProgress: (event) => {
         if (event.phase === "started") log.info({ snapshotId: event.snapshotId }, "snapshot started");

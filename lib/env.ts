@@ -91,6 +91,13 @@ export const ENV_SCHEMA = z.object({
   VIGIL_AWS_ASSUME_IN_MANAGEMENT_ACCOUNT: booleanFlag.default(false),
   VIGIL_AWS_ACCOUNT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   VIGIL_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  // Timeouts: nothing may wait forever on an AWS endpoint or a database that stopped answering.
+  /** AWS SDK: longest wait for a response to one request (and, capped at 10 s, for the TCP connection). */
+  VIGIL_AWS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** Postgres statement_timeout of the application's pools (migrations are exempt). */
+  VIGIL_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  /** Longest wait for a new Postgres connection. */
+  VIGIL_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
 });
 
 export type Env = z.infer<typeof ENV_SCHEMA>;

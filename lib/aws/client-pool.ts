@@ -10,6 +10,7 @@ import { ApiCallStats, applyCallPolicy } from "./call-stats";
 import { createLimiter, type Limiter } from "./concurrency";
 import type { AwsConfig } from "./config";
 import { createKeyedPacer, createPacer, type Clock, type Pacer } from "./pacer";
+import { createTimedHttpHandler } from "./timed-http-handler";
 
 /** LookupEvents: 2 requests per second per account and region (AWS-WIRE §6.1). */
 export const LOOKUP_EVENTS_PER_SECOND = 2;
@@ -23,6 +24,7 @@ interface CommonClientConfig {
   credentials: AwsCredentialIdentityProvider;
   retryMode: "adaptive";
   maxAttempts: number;
+  requestHandler: ReturnType<typeof createTimedHttpHandler>;
 }
 
 /**
@@ -117,6 +119,8 @@ export class ClientPool {
       credentials,
       retryMode: "adaptive",
       maxAttempts: this.config.maxAttempts,
+      // One per client: destroying a client destroys its handler's sockets.
+      requestHandler: createTimedHttpHandler({ timeoutMs: this.config.timeoutMs, signal: this.config.signal }),
       ...(this.config.endpoint ? { endpoint: this.config.endpoint } : {}),
     };
   }

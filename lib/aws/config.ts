@@ -37,6 +37,10 @@ export interface AwsConfig {
   identityCenterRatePerSecond: number;
   /** base credentials; the SDK default provider chain when absent */
   credentials?: AwsCredentialIdentityProvider;
+  /** longest wait for one response; a silent endpoint fails the call with a TimeoutError instead of hanging */
+  timeoutMs: number;
+  /** aborts every in-flight and later call of clients built from this config (a job's signal) */
+  signal?: AbortSignal;
   /** credential report polling */
   credentialReport: { initialDelayMs: number; maxDelayMs: number; timeoutMs: number };
 }
@@ -60,6 +64,7 @@ export const AWS_CONFIG_SCHEMA = z.object({
   managementAccountId: z.string().regex(/^\d{12}$/).optional(),
   assumeInManagementAccount: z.boolean().default(false),
   maxAttempts: z.number().int().min(1).max(20).default(8),
+  timeoutMs: z.number().int().min(1).max(600_000).default(30_000),
   identityCenterRatePerSecond: z.number().positive().max(1000).default(18),
   concurrency: z
     .object({
@@ -81,7 +86,7 @@ export const AWS_CONFIG_SCHEMA = z.object({
     .default({}),
 });
 
-export type AwsConfigInput = z.input<typeof AWS_CONFIG_SCHEMA> & { credentials?: AwsCredentialIdentityProvider };
+export type AwsConfigInput = z.input<typeof AWS_CONFIG_SCHEMA> & { credentials?: AwsCredentialIdentityProvider; signal?: AbortSignal };
 
 export function resolveAwsConfig(input: AwsConfigInput): AwsConfig {
   const parsed = AWS_CONFIG_SCHEMA.parse(input);
@@ -91,5 +96,6 @@ export function resolveAwsConfig(input: AwsConfigInput): AwsConfig {
     concurrency: { ...DEFAULT_CONCURRENCY, ...parsed.concurrency },
     credentialReport: { initialDelayMs: 500, maxDelayMs: 15_000, timeoutMs: 120_000, ...parsed.credentialReport },
     credentials: input.credentials,
+    signal: input.signal,
   };
 }

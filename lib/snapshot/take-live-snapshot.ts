@@ -8,13 +8,17 @@ export interface TakeLiveSnapshotOptions {
   /** collect IAM only for these accounts (the others are carried over); all active accounts when absent */
   accountIds?: readonly string[];
   onProgress?: (event: SnapshotProgress) => void | Promise<void>;
+  /** aborts in-flight AWS calls and fails the run (a job's expiry, a worker stopping) */
+  signal?: AbortSignal;
 }
 
 /** A LIVE snapshot of the organization `config` points at: what the job, the CLI and the demo run. */
 export async function takeLiveSnapshot(db: PrismaClient, options: TakeLiveSnapshotOptions): Promise<SnapshotResult> {
+  const config = { ...(options.config ?? awsConfigFromEnv()), ...(options.signal ? { signal: options.signal } : {}) };
   return takeSnapshot(db, {
     source: "LIVE",
-    collect: (onProgress) => collectOrganization(options.config ?? awsConfigFromEnv(), { onProgress, accountIds: options.accountIds }),
+    collect: (onProgress) => collectOrganization(config, { onProgress, accountIds: options.accountIds }),
     onProgress: options.onProgress,
+    signal: options.signal,
   });
 }

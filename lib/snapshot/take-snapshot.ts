@@ -26,6 +26,8 @@ export interface TakeSnapshotOptions {
   /** awaited between kinds while writing */
   onProgress?: (event: SnapshotProgress) => void | Promise<void>;
   leaseMs?: number;
+  /** once aborted, the run stops at the next step and ends FAILED with the abort reason */
+  signal?: AbortSignal;
 }
 
 export interface SnapshotResult {
@@ -74,6 +76,8 @@ async function runSnapshot(db: PrismaClient, options: TakeSnapshotOptions, isLoc
       progress({ phase: "collecting", snapshotId, done, total, label }).catch(() => {});
     });
     errors = inventory.errors;
+    // Collectors record aborted calls as errors; the run itself must not go on to write them.
+    options.signal?.throwIfAborted();
     lease.assertHeld();
     const outcome = decideSnapshotOutcome(inventory);
     if (outcome.status === "FAILED") {
@@ -85,6 +89,7 @@ async function runSnapshot(db: PrismaClient, options: TakeSnapshotOptions, isLoc
     const collectedAt = Date.now();
     const counts = await writeInventory(db, snapshotId, inventory, {
       onKindWritten: async ({ kind, done, total }) => {
+        options.signal?.throwIfAborted();
         lease.assertHeld();
         await progress({ phase: "writing", snapshotId, kind, done, total });
       },
@@ -98,7 +103,9 @@ async function runSnapshot(db: PrismaClient, options: TakeSnapshotOptions, isLoc
     return { id: snapshotId, status: outcome.status, failure: null, durationMs, counts, errors };
   } catch (error) {
     lease.stop();
-    const failure = error instanceof Error ? error.message : String(error);
+    // An aborted run fails for the reason it was aborted, not for the SDK's generic "Request aborted".
+    const cause = options.signal?.aborted ? options.signal.reason : error;
+    const failure = cause instanceof Error ? cause.message : String(cause);
     // If even the rollback fails (database gone), the lease lapses and the next run recovers it.
     await rollbackSnapshot(db, snapshotId, failure).catch(() => false);
     await recordErrors(db, snapshotId, errors).catch(() => {});
