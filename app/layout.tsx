@@ -1,9 +1,13 @@
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
 export const metadata = { title: "Vigil", description: "AWS access audit and break-glass console" };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: Next puts the request's CSP nonce (proxy.ts) on its scripts only
+  // then; a page prerendered at build time would carry none, and the browser would block it.
+  await connection();
   return (
     <html lang="en">
       <body>{children}</body>

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { AssumeRoleTimeSeriesInput, FindTrailEventsInput } from "@/lib/cloudtrail";
 import { pageParam, sortParam } from "@/lib/inventory";
+import { eventDateRange } from "./event-dates";
 
 const SORTS = ["eventTime", "eventName", "accountId", "actorArn", "targetRoleArn"] as const;
 const DAY_MS = 86_400_000;
@@ -8,6 +9,11 @@ const DAY_MS = 86_400_000;
 export const DEFAULT_CHART_DAYS = 30;
 /** Ranges up to this many days are charted per hour, longer ones per day. */
 const HOURLY_UP_TO_DAYS = 3;
+/**
+ * A longer range charts only its last this-many days (the table still lists all of it): the time
+ * series refuses more than 5,000 buckets, and a wider chart shows nothing more.
+ */
+export const MAX_CHART_DAYS = 1_000;
 
 export const eventListParams = z
   .object({
@@ -16,14 +22,12 @@ export const eventListParams = z
     actor: z.string().trim().min(1).max(512).optional(),
     targetRole: z.string().trim().min(1).max(512).optional(),
     success: z.enum(["yes", "no"]).optional(),
-    from: z.iso.date("from must be a date like 2025-01-31").optional(),
-    to: z.iso.date("to must be a date like 2025-01-31").optional(),
     sort: sortParam(SORTS, "eventTime"),
     dir: z.enum(["asc", "desc"], { error: "dir must be asc or desc" }).default("desc"),
     page: pageParam,
     pageSize: z.coerce.number().int().min(1).max(500, "pageSize must be at most 500").default(50),
   })
-  .refine((p) => !p.from || !p.to || p.from <= p.to, { message: "from must not be after to", path: ["from"] });
+  .and(eventDateRange);
 
 export type EventListParams = z.output<typeof eventListParams>;
 
@@ -50,11 +54,12 @@ export function toTrailEventsInput(p: EventListParams): FindTrailEventsInput {
 
 /**
  * The chart's range: the filter's dates when given, else the last DEFAULT_CHART_DAYS up to the newest
- * stored event (imported trails can be old, so "up to now" could show an empty chart).
+ * stored event (imported trails can be old, so "up to now" could show an empty chart); at most
+ * MAX_CHART_DAYS.
  */
 export function toTimeSeriesInput(p: EventListParams, newestEvent: Date | null): ChartRange {
   const end = p.to ? startOfDay(p.to).getTime() + DAY_MS : Math.floor((newestEvent ?? new Date()).getTime() / DAY_MS) * DAY_MS + DAY_MS;
-  const start = p.from ? startOfDay(p.from).getTime() : end - DEFAULT_CHART_DAYS * DAY_MS;
+  const start = Math.max(p.from ? startOfDay(p.from).getTime() : end - DEFAULT_CHART_DAYS * DAY_MS, end - MAX_CHART_DAYS * DAY_MS);
   const bucket = end - start <= HOURLY_UP_TO_DAYS * DAY_MS ? "hour" : "day";
   return { from: new Date(start), to: new Date(end), bucket, accountId: p.accountId };
 }
