@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "./auth/client-address";
 
 /**
  * The only reader of process.env. Every setting Vigil understands is declared here, validated once,
@@ -57,14 +58,30 @@ export const ENV_SCHEMA = z.object({
   /** Role for IdP users in no mapped group; unset = such users are refused. */
   OIDC_DEFAULT_ROLE: z.enum(["viewer", "auditor", "breakglass-operator", "approver", "admin"]).optional(),
   OIDC_PROVIDER_NAME: z.string().min(1).default("company SSO"),
+  /** Failed local sign-in steps from one client address before its attempts are delayed (doubling from 30 s). */
   VIGIL_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+  /** Longest such delay; also the quiet time after which an address's count starts over. */
   VIGIL_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Failed steps against one account from all addresses within an hour that raise a SIGN_IN_ALERT. */
+  VIGIL_SIGN_IN_ALERT_FAILURES: z.coerce.number().int().min(2).max(100_000).default(20),
   VIGIL_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
   VIGIL_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
   /** Sign-in attempts (password, TOTP, SSO start) per client IP per minute, per endpoint. */
   VIGIL_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
-  /** Comma-separated reverse-proxy IPs/CIDRs whose X-Forwarded-For entries are skipped to find the client IP. */
-  VIGIL_TRUSTED_PROXIES: z.string().optional(),
+  /**
+   * Comma-separated reverse-proxy IPs/CIDRs. Only when the TCP peer is one of them is its
+   * X-Forwarded-For read (hop by hop from the right); unset, the socket address is the client.
+   */
+  VIGIL_TRUSTED_PROXIES: z
+    .string()
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value.split(","));
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: `${(error as Error).message}; expected IPs or CIDR ranges separated by commas` });
+      }
+    })
+    .optional(),
   // Jobs (jobs/schedules.ts): cron expressions are evaluated in VIGIL_TIMEZONE by pg-boss.
   VIGIL_TIMEZONE: z
     .string()

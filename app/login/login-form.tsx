@@ -23,21 +23,23 @@ async function post(path: string, body: unknown): Promise<AuthAnswer> {
   return { ok: response.ok, status: response.status, body: parsed };
 }
 
-function lockedMessage(body: Record<string, unknown>): string {
-  const until = typeof body.lockedUntil === "string" ? new Date(body.lockedUntil) : null;
-  const time = until ? until.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", hour12: false }) : "later";
-  return `Account locked until ${time} after too many failed attempts.`;
+/** Says nothing about the account: unknown usernames are delayed exactly the same way. */
+function throttledMessage(body: Record<string, unknown>): string {
+  const seconds = typeof body.retryAfter === "number" && body.retryAfter > 0 ? Math.ceil(body.retryAfter) : null;
+  const wait = seconds === null ? "a while" : seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+  return `Too many failed attempts from this address. Wait ${wait} and try again.`;
 }
 
 /** One message per failure the user can act on; anything else is generic. */
 function describe(answer: AuthAnswer, step: Step): string {
   const code = answer.body.code;
-  if (code === "ACCOUNT_LOCKED") return lockedMessage(answer.body);
+  if (code === "SIGN_IN_THROTTLED") return throttledMessage(answer.body);
   if (answer.status === 429) return "Too many attempts from this address. Wait a minute and try again.";
   if (code === "INVALID_USERNAME_OR_PASSWORD" || code === "USERNAME_TOO_SHORT" || code === "INVALID_USERNAME") {
     return "Wrong username or password.";
   }
   if (code === "INVALID_CODE") return "Wrong code. Check your authenticator's clock and try again.";
+  if (code === "TOTP_CODE_REPLAYED") return "This code was already used. Wait for the next code from your authenticator and enter that one.";
   if (code === "TOTP_REQUIRED") return "This account has no authenticator enrolled. Ask an administrator to reset its TOTP.";
   if (code === "SSO_UNAVAILABLE") {
     return "The identity provider cannot be reached. Sign in with a local break-glass account below.";
@@ -85,7 +87,8 @@ export function LoginForm(props: { isSsoEnabled: boolean; ssoProviderName: strin
         return;
       }
       const code = answer.body.code;
-      if (code === "INVALID_TWO_FACTOR_COOKIE" || code === "TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE" || code === "ACCOUNT_LOCKED") {
+      // A throttled code step keeps its challenge: the same code form works once the wait is over.
+      if (code === "INVALID_TWO_FACTOR_COOKIE" || code === "TOO_MANY_ATTEMPTS_REQUEST_NEW_CODE") {
         setStep("password");
       }
       setError(describe(answer, "totp"));

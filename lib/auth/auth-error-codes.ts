@@ -1,6 +1,7 @@
 /** Codes Vigil adds to better-auth's error bodies; the login page switches on them. */
 export const AUTH_ERROR = {
-  ACCOUNT_LOCKED: "ACCOUNT_LOCKED",
+  /** Too many failed attempts from this client address; the same for known and unknown usernames. */
+  SIGN_IN_THROTTLED: "SIGN_IN_THROTTLED",
   TOTP_REQUIRED: "TOTP_REQUIRED",
   SSO_UNAVAILABLE: "SSO_UNAVAILABLE",
   NO_VIGIL_ROLE: "NO_VIGIL_ROLE",
@@ -9,6 +10,8 @@ export const AUTH_ERROR = {
   NOT_AVAILABLE: "NOT_AVAILABLE",
   INVALID_USERNAME_OR_PASSWORD: "INVALID_USERNAME_OR_PASSWORD",
   INVALID_CODE: "INVALID_CODE",
+  /** A TOTP code (time step) that already signed this user in, or an older one. */
+  TOTP_CODE_REPLAYED: "TOTP_CODE_REPLAYED",
 } as const;
 
 /**

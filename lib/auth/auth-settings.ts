@@ -2,7 +2,7 @@ import { env, type Env } from "../env";
 import { resolveAuthSecret } from "./auth-secret";
 import { parseRoleMap, type RoleMap } from "./role-map";
 import type { RoleName } from "./roles";
-import type { LockoutPolicy } from "./lockout";
+import { DEFAULT_FIRST_DELAY_SECONDS, type LockoutPolicy } from "./sign-in-throttle";
 
 export type OidcSettings = {
   issuer: string;
@@ -24,8 +24,6 @@ export type AuthSettings = {
   sessionMaxHours: number;
   sessionIdleMinutes: number;
   loginRateLimitPerMinute: number;
-  /** Proxies in front of Vigil, so rate limits key on the real client address. */
-  trustedProxies: string[];
   /** Null when OIDC is not configured: only local accounts can sign in. */
   oidc: OidcSettings | null;
 };
@@ -52,11 +50,15 @@ export function loadAuthSettings(
         onGenerated: onSecretGenerated,
       }),
     isSecureCookies: new URL(baseUrl).protocol === "https:" && !settings.VIGIL_DEV_INSECURE_COOKIES,
-    lockout: { threshold: settings.VIGIL_LOCKOUT_THRESHOLD, lockMinutes: settings.VIGIL_LOCKOUT_MINUTES },
+    lockout: {
+      threshold: settings.VIGIL_LOCKOUT_THRESHOLD,
+      lockMinutes: settings.VIGIL_LOCKOUT_MINUTES,
+      firstDelaySeconds: DEFAULT_FIRST_DELAY_SECONDS,
+      alertFailures: settings.VIGIL_SIGN_IN_ALERT_FAILURES,
+    },
     sessionMaxHours: settings.VIGIL_SESSION_MAX_HOURS,
     sessionIdleMinutes: settings.VIGIL_SESSION_IDLE_MINUTES,
     loginRateLimitPerMinute: settings.VIGIL_LOGIN_RATE_LIMIT,
-    trustedProxies: (settings.VIGIL_TRUSTED_PROXIES ?? "").split(",").map((entry) => entry.trim()).filter(Boolean),
     oidc: isOidcConfigured
       ? {
           issuer: settings.OIDC_ISSUER!,

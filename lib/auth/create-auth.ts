@@ -6,14 +6,14 @@ import { username } from "better-auth/plugins/username";
 import type { PrismaClient } from "../db/client";
 import { ALLOWED_AUTH_PATHS, AUTH_ERROR } from "./auth-error-codes";
 import type { AuthSettings } from "./auth-settings";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
+import type { AuthLogger } from "./hook-context";
 import { oidcPlugin } from "./oidc-plugin";
 import { sessionCreateGuard } from "./session-create-guard";
 import { TOTP_ISSUER } from "./totp";
 import { trustedOriginsFor } from "./trusted-origins";
 import { validateOidcUser } from "./validate-oidc-user";
 import { vigilGuardPlugin } from "./vigil-guard-plugin";
-
-export type AuthLogger = { warn(message: string): void; error(message: string): void };
 
 /**
  * The better-auth instance for one database. Nothing here touches the network: OIDC discovery
@@ -48,8 +48,8 @@ export function createAuth(db: PrismaClient, settings: AuthSettings, logger?: Au
     },
     rateLimit: {
       enabled: true,
-      // Shared by every web process and kept across restarts, unlike "memory"; the per-account
-      // lockout is in the database too.
+      // Shared by every web process and kept across restarts, unlike "memory"; the per-address
+      // sign-in throttle is in the database too.
       storage: "database",
       window: 60,
       max: 600,
@@ -60,15 +60,18 @@ export function createAuth(db: PrismaClient, settings: AuthSettings, logger?: Au
       useSecureCookies: settings.isSecureCookies,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: settings.isSecureCookies },
       disableOriginCheck: false,
-      ipAddress: { trustedProxies: settings.trustedProxies },
+      // Only the address Vigil's web server resolved from the socket (lib/web): it strips any copy
+      // a client sends. X-Forwarded-For is a client's word and is never read here; proxies are
+      // resolved by that server (VIGIL_TRUSTED_PROXIES).
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     onAPIError: { errorURL: `${settings.baseUrl}/login` },
     telemetry: { enabled: false },
     logger: {
       level: "warn",
       log: (level, message) => {
-        if (level === "error") logger?.error(`better-auth: ${message}`);
-        else if (level === "warn") logger?.warn(`better-auth: ${message}`);
+        if (level === "error") logger?.error({ source: "better-auth" }, message);
+        else if (level === "warn") logger?.warn({ source: "better-auth" }, message);
       },
     },
     hooks: {
@@ -94,11 +97,12 @@ export function createAuth(db: PrismaClient, settings: AuthSettings, logger?: Au
       username(),
       twoFactor({
         issuer: TOTP_ISSUER,
-        // Vigil's own lockout (VIGIL_LOCKOUT_*) counts password and TOTP failures together.
+        // Vigil's own throttle (VIGIL_LOCKOUT_*) counts password and TOTP failures together, per
+        // client address; better-auth's account-wide TOTP lock would let a stranger lock the owner out.
         accountLockout: { enabled: false },
         trustDeviceMaxAge: 1,
       }),
-      vigilGuardPlugin(db, settings),
+      vigilGuardPlugin(db, settings, logger),
       ...(settings.oidc ? [oidcPlugin(settings.oidc)] : []),
     ],
   } satisfies BetterAuthOptions;

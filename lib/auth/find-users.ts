@@ -6,5 +6,5 @@ export async function findUsers(db: Db): Promise<UserSummary[]> {
     select: USER_SUMMARY_SELECT,
     orderBy: [{ isLocal: "desc" }, { username: "asc" }, { email: "asc" }],
   });
-  return users.map(toUserSummary);
+  return users.map((user) => toUserSummary(user));
 }

@@ -12,7 +12,13 @@ export {
   type RoleName,
 } from "./roles";
 export { parseRoleMap, deriveRole, readGroupsClaim, type RoleMap } from "./role-map";
-export { nextLockoutState, isLocked, type LockoutState, type LockoutEvent, type LockoutPolicy } from "./lockout";
+export { type LockoutPolicy } from "./sign-in-throttle";
+export {
+  CLIENT_ADDRESS_HEADER,
+  parseTrustedProxies,
+  resolveClientAddress,
+  type TrustedProxies,
+} from "./client-address";
 export { loadAuthSettings, baseUrlFrom, type AuthSettings, type OidcSettings } from "./auth-settings";
 export { createAuth, type VigilAuth } from "./create-auth";
 export { getAuth, getServerAuth } from "./get-auth";
@@ -30,6 +36,7 @@ export { LOCAL_USER_INPUT, USERNAME_SCHEMA, ROLE_NAME_SCHEMA, type LocalUserInpu
 export { resetTotp, type UserRef } from "./reset-totp";
 export { changeUserRole } from "./change-user-role";
 export { unlockUser } from "./unlock-user";
+export type { AuthLogger } from "./hook-context";
 export { findUsers } from "./find-users";
 export type { UserSummary } from "./user-summary";
 export { requestMetaFrom, type RequestMeta } from "./request-meta";

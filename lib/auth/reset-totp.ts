@@ -4,13 +4,15 @@ import { loadAuthSettings } from "./auth-settings";
 import type { AccountChangeContext } from "./create-local-user";
 import { recordAuthEvent } from "./record-auth-event";
 import { NO_REQUEST_META } from "./request-meta";
+import { clearAccountThrottles } from "./unlock-user";
 import { encryptTotpSecret, generateTotpSecret, otpauthUri, totpSecretForApps } from "./totp";
 
 export type UserRef = { userId: string } | { username: string };
 
 /**
  * Replaces a local account's TOTP secret (lost or leaked authenticator) and signs the account out
- * everywhere, so nothing enrolled or signed in with the old secret survives.
+ * everywhere, so nothing enrolled or signed in with the old secret survives. Lifts the account's
+ * sign-in delays too: the owner who just got a new authenticator must be able to use it.
  */
 export async function resetTotp(
   db: PrismaClient,
@@ -39,6 +41,7 @@ export async function resetTotp(
     // Steps used with the old secret say nothing about the new one's codes.
     await tx.user.update({ where: { id: user.id }, data: { twoFactorEnabled: true, lastTotpStep: null } });
     const revoked = await tx.session.deleteMany({ where: { userId: user.id } });
+    const clearedAddresses = await clearAccountThrottles(tx, user.id);
     await recordAuthEvent(tx, {
       type: "TOTP_RESET",
       userId: user.id,
@@ -46,7 +49,7 @@ export async function resetTotp(
       method: "LOCAL",
       actorId: context.actorId ?? null,
       meta: context.meta ?? NO_REQUEST_META,
-      detail: { revokedSessions: revoked.count },
+      detail: { revokedSessions: revoked.count, clearedAddresses },
     });
     return user.username;
   });

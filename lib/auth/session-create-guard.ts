@@ -1,8 +1,6 @@
 import { APIError } from "better-auth/api";
 import type { PrismaClient } from "../db/client";
 import { AUTH_ERROR } from "./auth-error-codes";
-import { isLocked } from "./lockout";
-import { lockedError } from "./vigil-guard-plugin";
 
 /** The only endpoints that may mint a session, per kind of account. */
 const LOCAL_SESSION_PATHS = new Set(["/sign-in/username", "/two-factor/verify-totp"]);
@@ -10,7 +8,8 @@ const OIDC_SESSION_PATHS = new Set(["/callback/:id"]);
 
 /**
  * Last line of defence, run by better-auth before it stores any session: a local account gets a
- * session only with TOTP enrolled and verified and while not locked; an IdP account only from the
+ * session only with TOTP enrolled and verified (the sign-in throttle gates both steps before they
+ * get here); an IdP account only from the
  * OIDC callback. Whatever endpoint or plugin asks, nothing else becomes a session.
  */
 export function sessionCreateGuard(db: PrismaClient) {
@@ -21,8 +20,6 @@ export function sessionCreateGuard(db: PrismaClient) {
       select: {
         isLocal: true,
         twoFactorEnabled: true,
-        failedLoginCount: true,
-        lockedUntil: true,
         twoFactors: { select: { verified: true } },
       },
     });
@@ -35,9 +32,6 @@ export function sessionCreateGuard(db: PrismaClient) {
           code: AUTH_ERROR.TOTP_REQUIRED,
           message: "This account has no TOTP enrolled; ask an administrator to reset its TOTP",
         });
-      }
-      if (isLocked({ failedCount: user.failedLoginCount, lockedUntil: user.lockedUntil }, new Date())) {
-        throw lockedError(user.lockedUntil!);
       }
       return;
     }

@@ -1,70 +1,65 @@
 import type { Db, PrismaClient } from "../db/client";
 import type { AuthMethod } from "../db/generated/enums";
-import { nextLockoutState, type LockoutPolicy, type LockoutState } from "./lockout";
 import { recordAuthEvent } from "./record-auth-event";
 import type { RequestMeta } from "./request-meta";
+import { ALERT_WINDOW_MINUTES, clearSignInThrottle, takeSignInAlert, type LockoutPolicy, type SignInAlert, type ThrottleKey } from "./sign-in-throttle";
 
 type Subject = { userId: string | null; username: string; method: AuthMethod; meta: RequestMeta };
 
 export type FailureInput = Subject & {
   step: "password" | "totp";
   reason: string;
+  /** The throttle slot this attempt reserved, with the count and delay it left. */
+  throttle: { key: ThrottleKey; failures: number; blockedUntil: Date | null } | null;
   policy: LockoutPolicy;
   now?: Date;
 };
 
 /**
- * Records a failed sign-in step and advances the account's lockout state in one transaction; the
- * user row is locked first so concurrent failures cannot lose a count. Returns the lock, if any.
+ * Records a failed sign-in step (already counted when its attempt was reserved): the failure, the
+ * delay it earned this address, and an alert when the account's failures from all addresses pile
+ * up. Returns the alert, if this failure raised one, for the caller to log.
  */
-export async function recordSignInFailure(db: PrismaClient, input: FailureInput): Promise<{ lockedUntil: Date | null }> {
+export async function recordSignInFailure(db: PrismaClient, input: FailureInput): Promise<SignInAlert | null> {
   const at = input.now ?? new Date();
   const type = input.step === "totp" ? "TOTP_FAILURE" : "SIGN_IN_FAILURE";
+  const { throttle, policy, userId } = input;
   return db.$transaction(async (tx) => {
-    const user = input.userId ? await lockUserRow(tx, input.userId) : null;
-    if (!user) {
-      await recordAuthEvent(tx, { ...input, userId: null, type, at, detail: { reason: input.reason } });
-      return { lockedUntil: null };
-    }
-    const { state, isNewlyLocked } = nextLockoutState(user, { type: "failure", at }, input.policy);
-    await tx.user.update({
-      where: { id: user.id },
-      data: { failedLoginCount: state.failedCount, lockedUntil: state.lockedUntil },
-    });
     await recordAuthEvent(tx, {
       ...input,
       type,
       at,
-      detail: { reason: input.reason, failedCount: state.failedCount },
+      detail: { reason: input.reason, failedCount: throttle?.failures ?? null },
     });
-    if (isNewlyLocked && state.lockedUntil) {
+    if (throttle?.blockedUntil) {
       await recordAuthEvent(tx, {
         ...input,
         type: "LOCKOUT",
         at,
-        detail: { lockedUntil: state.lockedUntil.toISOString(), failedCount: state.failedCount },
+        detail: { scope: "client address", delayedUntil: throttle.blockedUntil.toISOString(), failedCount: throttle.failures },
       });
     }
-    return { lockedUntil: state.lockedUntil };
+    if (!userId) return null;
+    const alert = await takeSignInAlert(tx, userId, policy, at);
+    if (alert) {
+      await recordAuthEvent(tx, {
+        ...input,
+        type: "SIGN_IN_ALERT",
+        at,
+        detail: { failures: alert.failures, addresses: alert.addresses, windowMinutes: ALERT_WINDOW_MINUTES },
+      });
+    }
+    return alert;
   });
 }
 
-/** A complete sign-in: clears the failure count and records who signed in, how and from where. */
+/** A complete sign-in: forgives this address's failures and records who signed in, how and from where. */
 export async function recordSignInSuccess(
   db: PrismaClient,
-  input: Subject & { userId: string; detail?: Record<string, string> },
+  input: Subject & { userId: string; throttle?: ThrottleKey; detail?: Record<string, string> },
 ): Promise<void> {
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: input.userId }, data: { failedLoginCount: 0, lockedUntil: null } });
+  await db.$transaction(async (tx: Db) => {
+    if (input.throttle) await clearSignInThrottle(tx, input.throttle);
     await recordAuthEvent(tx, { ...input, type: "SIGN_IN_SUCCESS", detail: input.detail });
   });
-}
-
-async function lockUserRow(tx: Db, userId: string): Promise<(LockoutState & { id: string }) | null> {
-  await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
-  const user = await tx.user.findUnique({
-    where: { id: userId },
-    select: { id: true, failedLoginCount: true, lockedUntil: true },
-  });
-  return user ? { id: user.id, failedCount: user.failedLoginCount, lockedUntil: user.lockedUntil } : null;
 }

@@ -1,31 +1,32 @@
-import type { PrismaClient } from "../db/client";
+import type { Db, PrismaClient } from "../db/client";
 import { AppError } from "../http/app-error";
 import type { AccountChangeContext } from "./create-local-user";
-import { nextLockoutState } from "./lockout";
 import { recordAuthEvent } from "./record-auth-event";
 import { NO_REQUEST_META } from "./request-meta";
+import type { UserRef } from "./reset-totp";
 
-/** Clears a lockout (and the failure count) before it runs out. */
+/** Deletes every sign-in throttle of the account (all addresses); returns how many addresses were cleared. */
+export async function clearAccountThrottles(db: Db, userId: string): Promise<number> {
+  const cleared = await db.signInThrottle.deleteMany({ where: { userId } });
+  return cleared.count;
+}
+
+/**
+ * Lifts the sign-in delays on an account from every address before they run out (admin page,
+ * `vigil user unlock`), recorded as ACCOUNT_UNLOCKED.
+ */
 export async function unlockUser(
   db: PrismaClient,
-  input: { userId: string },
+  ref: UserRef,
   context: Omit<AccountChangeContext, "authSecret"> = {},
-): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({
-      where: { id: input.userId },
-      select: { id: true, username: true, email: true, isLocal: true, failedLoginCount: true, lockedUntil: true },
+): Promise<{ username: string; clearedAddresses: number }> {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findFirst({
+      where: "userId" in ref ? { id: ref.userId } : { username: ref.username.trim().toLowerCase() },
+      select: { id: true, username: true, email: true, isLocal: true },
     });
     if (!user) throw new AppError("NOT_FOUND", "no such user");
-    const { state } = nextLockoutState(
-      { failedCount: user.failedLoginCount, lockedUntil: user.lockedUntil },
-      { type: "unlock" },
-      { threshold: 1, lockMinutes: 0 },
-    );
-    await tx.user.update({
-      where: { id: user.id },
-      data: { failedLoginCount: state.failedCount, lockedUntil: state.lockedUntil },
-    });
+    const clearedAddresses = await clearAccountThrottles(tx, user.id);
     await recordAuthEvent(tx, {
       type: "ACCOUNT_UNLOCKED",
       userId: user.id,
@@ -33,7 +34,8 @@ export async function unlockUser(
       method: user.isLocal ? "LOCAL" : "OIDC",
       actorId: context.actorId ?? null,
       meta: context.meta ?? NO_REQUEST_META,
-      detail: { wasLockedUntil: user.lockedUntil?.toISOString() ?? null },
+      detail: { clearedAddresses },
     });
+    return { username: user.username ?? user.email, clearedAddresses };
   });
 }

@@ -10,7 +10,9 @@ export type UserSummary = {
   role: RoleName;
   method: AuthMethod;
   isTotpEnrolled: boolean;
+  /** The latest end of a sign-in delay on this account, from any address (null: none in force). */
   lockedUntil: Date | null;
+  /** Failed sign-in steps still counted against the account, summed over addresses. */
   failedLoginCount: number;
   createdAt: Date;
 };
@@ -23,8 +25,7 @@ export const USER_SUMMARY_SELECT = {
   role: true,
   isLocal: true,
   twoFactorEnabled: true,
-  lockedUntil: true,
-  failedLoginCount: true,
+  signInThrottles: { select: { failures: true, blockedUntil: true } },
   createdAt: true,
 } as const;
 
@@ -36,12 +37,14 @@ type SelectedUser = {
   role: Role;
   isLocal: boolean;
   twoFactorEnabled: boolean | null;
-  lockedUntil: Date | null;
-  failedLoginCount: number;
+  signInThrottles: Array<{ failures: number; blockedUntil: Date | null }>;
   createdAt: Date;
 };
 
-export function toUserSummary(user: SelectedUser): UserSummary {
+export function toUserSummary(user: SelectedUser, now: Date = new Date()): UserSummary {
+  const delays = user.signInThrottles
+    .map((throttle) => throttle.blockedUntil)
+    .filter((until): until is Date => until !== null && until > now);
   return {
     id: user.id,
     username: user.username,
@@ -50,8 +53,8 @@ export function toUserSummary(user: SelectedUser): UserSummary {
     role: roleName(user.role),
     method: user.isLocal ? "LOCAL" : "OIDC",
     isTotpEnrolled: user.twoFactorEnabled === true,
-    lockedUntil: user.lockedUntil,
-    failedLoginCount: user.failedLoginCount,
+    lockedUntil: delays.length ? new Date(Math.max(...delays.map((until) => until.getTime()))) : null,
+    failedLoginCount: user.signInThrottles.reduce((sum, throttle) => sum + throttle.failures, 0),
     createdAt: user.createdAt,
   };
 }

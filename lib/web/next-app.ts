@@ -6,6 +6,8 @@ import path from "node:path";
 /** The repository root: where next.config.js, app/ and .next/ live. */
 export const APP_ROOT = path.resolve(import.meta.dirname, "../..");
 const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
+/** The web server entry: Next.js behind the client-address resolution (serve-next.ts). */
+export const WEB_SERVER_BIN = path.join(APP_ROOT, "bin", "vigil-web.mjs");
 
 export function hasNextBuild(root = APP_ROOT): boolean {
   return existsSync(path.join(root, ".next", "BUILD_ID"));
@@ -29,14 +31,17 @@ export type NextServer = {
 };
 
 /**
- * Starts `next start` as a child process. The child inherits this process's environment, so
+ * Starts the production web server (bin/vigil-web.mjs: the Next.js build behind Vigil's client
+ * address resolution) as a child process. The child inherits this process's environment, so
  * launchers put DATABASE_URL etc. there (setRuntimeEnv) before calling this.
  */
 export function startNextServer(options: { port: number; hostname?: string }): NextServer {
-  const args = [NEXT_BIN, "start", "--port", String(options.port)];
+  const args = [WEB_SERVER_BIN, "--port", String(options.port)];
   if (options.hostname) args.push("--hostname", options.hostname);
   const child = spawn(process.execPath, args, {
     cwd: APP_ROOT,
+    // What `next start` sets for itself; a custom server must set it before Next loads.
+    env: { ...process.env, NODE_ENV: "production" },
     // Its logs (JSON, at LOG_LEVEL) go to our stdout/stderr.
     stdio: ["ignore", "inherit", "inherit"],
   });

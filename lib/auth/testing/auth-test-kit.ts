@@ -1,6 +1,8 @@
 import type { PrismaClient } from "../../db/client";
 import type { AuthSettings } from "../auth-settings";
+import { CLIENT_ADDRESS_HEADER } from "../client-address";
 import { createAuth, type VigilAuth } from "../create-auth";
+import type { AuthLogger } from "../hook-context";
 
 export const TEST_BASE_URL = "http://localhost:3999";
 export const TEST_AUTH_SECRET = "test-secret-0123456789abcdefghijklmnopqrstuvwxyz";
@@ -10,17 +12,20 @@ export function makeAuthSettings(overrides: Partial<AuthSettings> = {}): AuthSet
     baseUrl: TEST_BASE_URL,
     secret: TEST_AUTH_SECRET,
     isSecureCookies: false,
-    lockout: { threshold: 5, lockMinutes: 15 },
+    lockout: { threshold: 5, lockMinutes: 15, firstDelaySeconds: 30, alertFailures: 20 },
     sessionMaxHours: 12,
     sessionIdleMinutes: 60,
     loginRateLimitPerMinute: 1000,
-    trustedProxies: [],
     oidc: null,
     ...overrides,
   };
 }
 
-/** A tiny cookie jar over better-auth's HTTP handler, as a browser on TEST_BASE_URL would use it. */
+/**
+ * A tiny cookie jar over better-auth's handler, as a browser on TEST_BASE_URL would use it, called
+ * in-process with the client address Vigil's web server would have resolved (for attacks on the
+ * address resolution itself, see http-test-server.ts).
+ */
 export class AuthClient {
   private readonly cookies = new Map<string, string>();
 
@@ -35,7 +40,7 @@ export class AuthClient {
   }
 
   headers(extra: Record<string, string> = {}): Headers {
-    const headers = new Headers({ origin: this.baseUrl, "user-agent": "vitest", "x-forwarded-for": this.clientIp, ...extra });
+    const headers = new Headers({ origin: this.baseUrl, "user-agent": "vitest", [CLIENT_ADDRESS_HEADER]: this.clientIp, ...extra });
     if (this.cookies.size) headers.set("cookie", this.cookieHeader);
     return headers;
   }
@@ -65,7 +70,7 @@ export class AuthClient {
   }
 }
 
-export function makeAuth(db: PrismaClient, overrides: Partial<AuthSettings> = {}) {
+export function makeAuth(db: PrismaClient, overrides: Partial<AuthSettings> = {}, logger?: AuthLogger) {
   const settings = makeAuthSettings(overrides);
-  return { auth: createAuth(db, settings), settings };
+  return { auth: createAuth(db, settings, logger), settings };
 }

@@ -13,7 +13,7 @@ export function parsePort(value: string): number {
 export function registerServeCommands(program: Command): void {
   program
     .command("serve")
-    .description("run the web console (next start), building it first if needed")
+    .description("run the web console (the Next.js build behind Vigil's client-address resolution), building it first if needed")
     .option("-p, --port <port>", "port to listen on (default PORT, 3000)", parsePort)
     .option("-H, --hostname <host>", "interface to bind (default all)")
     .action(async (options: { port?: number; hostname?: string }) => {

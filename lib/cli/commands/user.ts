@@ -6,6 +6,7 @@ import {
   LOCAL_USER_INPUT,
   resetTotp,
   ROLE_NAMES,
+  unlockUser,
   USERNAME_SCHEMA,
   type RoleName,
   type UserSummary,
@@ -38,8 +39,10 @@ function printTable(users: UserSummary[]): void {
     user.method === "LOCAL" ? "local" : "oidc",
     user.method === "LOCAL" ? (user.isTotpEnrolled ? "yes" : "NO") : "idp",
     user.lockedUntil && user.lockedUntil > new Date() ? `until ${user.lockedUntil.toISOString()}` : "-",
+    String(user.failedLoginCount),
   ]);
-  const header = ["USERNAME", "EMAIL", "ROLE", "TYPE", "TOTP", "LOCKED"];
+  // DELAYED: an address is waiting out a sign-in delay on this account (the account itself never locks).
+  const header = ["USERNAME", "EMAIL", "ROLE", "TYPE", "TOTP", "DELAYED", "FAILURES"];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   for (const row of [header, ...rows]) {
     console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join("  ").trimEnd());
@@ -82,12 +85,21 @@ export function registerUserCommands(program: Command): void {
 
   user
     .command("reset-totp")
-    .description("give a local user a new TOTP secret (printed once) and sign them out everywhere")
+    .description("give a local user a new TOTP secret (printed once), sign them out everywhere and lift sign-in delays")
     .requiredOption("--username <name>", "login name", parseUsername)
     .action(async (options: { username: string }) => {
       const reset = await withDatabase(({ db }) => resetTotp(db, { username: options.username }));
       console.log(`new TOTP for ${reset.username}; existing sessions were revoked`);
       console.log(`TOTP secret: ${reset.totpSecret}`);
       console.log(`TOTP URI:    ${reset.otpauthUri}`);
+    });
+
+  user
+    .command("unlock")
+    .description("lift the sign-in delays on an account from every address (failed attempts piled up)")
+    .requiredOption("--username <name>", "login name", parseUsername)
+    .action(async (options: { username: string }) => {
+      const unlocked = await withDatabase(({ db }) => unlockUser(db, { username: options.username }));
+      console.log(`unlocked ${unlocked.username}: sign-in delays lifted for ${unlocked.clearedAddresses} address(es)`);
     });
 }
