@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import PgBoss from "pg-boss";
-import { createDb } from "../lib/db";
+import { boundedPoolConfig, createDb, dbTimeoutsFromEnv } from "../lib/db";
 import { env } from "../lib/env";
 import { HEARTBEAT_INTERVAL_MS, recordHeartbeat, removeHeartbeat } from "../lib/health";
 import { childLogger } from "../lib/log";
@@ -65,6 +65,8 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     schema: PGBOSS_SCHEMA,
     application_name: "vigil-worker",
     max: Math.max(4, concurrency + 2),
+    // pg-boss hands its options to pg.Pool, so the application's query and connect timeouts apply to it too.
+    ...boundedPoolConfig(dbTimeoutsFromEnv()),
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60,
     ...definedOnly({
       pollingIntervalSeconds: options.pollingIntervalSeconds,

@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
+import { boundedPoolConfig, dbTimeoutsFromEnv, type DbTimeouts } from "./db-timeouts";
 import { poolConfigFromUrl } from "./pg-config";
 
 export { PrismaClient };
@@ -10,7 +11,9 @@ export type TransactionClient = Omit<
 /** What lib functions take: the client or a transaction, so calls compose in one $transaction. */
 export type Db = PrismaClient | TransactionClient;
 
-export function createDb(databaseUrl: string, options: { maxConnections?: number } = {}): PrismaClient {
-  const adapter = new PrismaPg(poolConfigFromUrl(databaseUrl, { max: options.maxConnections ?? 10 }));
+/** A Prisma client on its own pool; statement and connect timeouts default to the deployment's settings. */
+export function createDb(databaseUrl: string, options: { maxConnections?: number; timeouts?: DbTimeouts } = {}): PrismaClient {
+  const timeouts = options.timeouts ?? dbTimeoutsFromEnv();
+  const adapter = new PrismaPg(poolConfigFromUrl(databaseUrl, { max: options.maxConnections ?? 10, ...boundedPoolConfig(timeouts) }));
   return new PrismaClient({ adapter });
 }

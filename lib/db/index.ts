@@ -1,4 +1,5 @@
 export { createDb, PrismaClient, type Db, type TransactionClient } from "./client";
+export { boundedPoolConfig, dbTimeoutsFromEnv, type DbTimeouts } from "./db-timeouts";
 export { applyMigrations, createMigration, type MigrateResult } from "./migrate";
 export { getMigrationStatus, type MigrationStatus } from "./migration-status";
 export { resolveDatabase, type ResolvedDatabase } from "./resolve-database";

@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { setRuntimeEnv } from "../env";
 import { dropDatabase, withDatabaseName } from "../testing/test-databases";
 import { MIGRATIONS_DIR, readMigrationList } from "./migration-files";
 import { applyMigrations } from "./migrate";
@@ -79,6 +81,27 @@ describe("applyMigrations", () => {
       expect(new Set(applied).size).toBe(applied.length);
       expect((await getMigrationStatus(fresh)).isUpToDate).toBe(true);
     } finally {
+      await dropDatabase(serverUrl, fresh);
+    }
+  });
+
+  it("is exempt from the statement timeout: a migration step may run longer than any query", async () => {
+    // Given a statement timeout far shorter than a migration step
+    const fresh = withDatabaseName(serverUrl, `vigil_migrate_${randomBytes(5).toString("hex")}`);
+    const admin = new pg.Client(poolConfigFromUrl(serverUrl));
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${new URL(fresh).pathname.slice(1)}"`);
+    await admin.end();
+    const dir = await mkdtemp(path.join(tmpdir(), "vigil-slow-migration-"));
+    await mkdir(path.join(dir, "20990101000000_slow"));
+    await writeFile(path.join(dir, "20990101000000_slow", "migration.sql"), "SELECT pg_sleep(0.5);\nCREATE TABLE slow_step (id int);\n");
+    setRuntimeEnv("VIGIL_DB_STATEMENT_TIMEOUT_MS", "100");
+    try {
+      // When it is applied, Then it completes
+      expect((await applyMigrations(fresh, dir)).appliedMigrationNames).toEqual(["20990101000000_slow"]);
+    } finally {
+      setRuntimeEnv("VIGIL_DB_STATEMENT_TIMEOUT_MS", "");
+      await rm(dir, { recursive: true, force: true });
       await dropDatabase(serverUrl, fresh);
     }
   });

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { dbTimeoutsFromEnv } from "./db-timeouts";
 import { MIGRATIONS_DIR, readMigrationList, readSchemaFiles } from "./migration-files";
 import { withSchemaEngine } from "./schema-engine";
 
@@ -19,14 +20,19 @@ export async function applyMigrations(
   databaseUrl: string,
   migrationsDir = MIGRATIONS_DIR,
 ): Promise<MigrateResult> {
-  const lockClient = new pg.Client({ connectionString: databaseUrl });
+  // No statement timeout here: the lock waits for another process's migration, which may be long.
+  const connectOnly = { connectionTimeoutMillis: dbTimeoutsFromEnv().connectTimeoutMs };
+  const lockClient = new pg.Client({ connectionString: databaseUrl, ...connectOnly });
   await lockClient.connect();
   try {
     await lockClient.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
     const migrationsList = await readMigrationList(migrationsDir);
     const schemaFiles = await readSchemaFiles();
-    return await withSchemaEngine(databaseUrl, schemaFiles, (engine) =>
-      engine.applyMigrations({ migrationsList, filters: NO_FILTERS }),
+    return await withSchemaEngine(
+      databaseUrl,
+      schemaFiles,
+      (engine) => engine.applyMigrations({ migrationsList, filters: NO_FILTERS }),
+      connectOnly,
     );
   } finally {
     await lockClient.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
@@ -52,14 +58,18 @@ export async function createMigration(
   }
   const migrationsList = await readMigrationList(migrationsDir);
   const schemaFiles = await readSchemaFiles();
-  const diff = await withSchemaEngine(databaseUrl, schemaFiles, (engine) =>
-    engine.diff({
-      from: { tag: "migrations", ...migrationsList },
-      to: { tag: "schemaDatamodel", files: schemaFiles },
-      script: true,
-      exitCode: true,
-      filters: NO_FILTERS,
-    }),
+  const diff = await withSchemaEngine(
+    databaseUrl,
+    schemaFiles,
+    (engine) =>
+      engine.diff({
+        from: { tag: "migrations", ...migrationsList },
+        to: { tag: "schemaDatamodel", files: schemaFiles },
+        script: true,
+        exitCode: true,
+        filters: NO_FILTERS,
+      }),
+    { connectionTimeoutMillis: dbTimeoutsFromEnv().connectTimeoutMs },
   );
   const sql = diff.exitCode === 2 ? diff.stdout : null;
   if (!sql) return { directory: null, sql: null };

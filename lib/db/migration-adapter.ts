@@ -14,8 +14,9 @@ import { introspectionPoolConfig } from "./pg-config";
  */
 export function createMigrationAdapterFactory(
   databaseUrl: string,
+  poolConfig: pg.PoolConfig = {},
 ): SqlMigrationAwareDriverAdapterFactory & { disposeAll(): Promise<void> } {
-  const mainConfig = introspectionPoolConfig(databaseUrl);
+  const mainConfig = introspectionPoolConfig(databaseUrl, poolConfig);
   const mainFactory = new PrismaPg(mainConfig);
   // engine.free() does not dispose the adapters it connected; their pools would keep a connection
   // open (blocking DROP/RENAME DATABASE and leaking one per health check) until idle timeout.

@@ -1,4 +1,5 @@
 import { readMigrationList, readSchemaFiles } from "./migration-files";
+import { boundedPoolConfig, dbTimeoutsFromEnv } from "./db-timeouts";
 import { withSchemaEngine } from "./schema-engine";
 
 export type MigrationStatus = {
@@ -18,6 +19,7 @@ export async function getMigrationStatus(databaseUrl: string): Promise<Migration
       optInToShadowDatabase: false,
       filters: { externalTables: [], externalEnums: [] },
     }),
+    boundedPoolConfig(dbTimeoutsFromEnv()),
   );
   const history = output.history;
   const pending = history?.diagnostic === "databaseIsBehind" ? history.unappliedMigrationNames : [];

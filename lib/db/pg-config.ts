@@ -49,6 +49,6 @@ export function poolConfigFromUrl(databaseUrl: string, extra: pg.PoolConfig = {}
   };
 }
 
-export function introspectionPoolConfig(databaseUrl: string): pg.PoolConfig {
-  return poolConfigFromUrl(databaseUrl, { max: 2, Client: CharAsTextClient });
+export function introspectionPoolConfig(databaseUrl: string, extra: pg.PoolConfig = {}): pg.PoolConfig {
+  return poolConfigFromUrl(databaseUrl, { max: 2, Client: CharAsTextClient, ...extra });
 }

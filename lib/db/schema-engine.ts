@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type * as SchemaEngineWasm from "@prisma/schema-engine-wasm";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
+import type pg from "pg";
 import { createMigrationAdapterFactory } from "./migration-adapter";
 
 type SchemaEngineModule = typeof SchemaEngineWasm;
@@ -51,14 +52,19 @@ function enginePackageFile(name: string): string {
 
 export type SchemaFile = { path: string; content: string };
 
-/** Runs `use` with a schema engine connected to `databaseUrl`, and always frees it. */
+/**
+ * Runs `use` with a schema engine connected to `databaseUrl`, and always frees it. `poolConfig`
+ * bounds its connections: a connect timeout always, statement timeouts only for read-only work,
+ * since applying a migration (an index on a large table) may rightly take longer than any query.
+ */
 export async function withSchemaEngine<T>(
   databaseUrl: string,
   schemaFiles: SchemaFile[],
   use: (engine: SchemaEngine) => Promise<T>,
+  poolConfig: pg.PoolConfig,
 ): Promise<T> {
   const engineModule = await loadEngineModule();
-  const factory = createMigrationAdapterFactory(databaseUrl);
+  const factory = createMigrationAdapterFactory(databaseUrl, poolConfig);
   const adapterFactory = bindMigrationAwareSqlAdapterFactory(factory);
   const engineLogs: string[] = [];
   const engine = await engineModule.SchemaEngine.new(

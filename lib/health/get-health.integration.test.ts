@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createDb } from "../db";
+import { startPausableTcpProxy } from "../testing/pausable-tcp-proxy";
 import { useTestDatabase } from "../testing/use-test-database";
 import { getHealth } from "./get-health";
 import { recordHeartbeat } from "./worker-heartbeat";
@@ -48,6 +49,22 @@ describe("getHealth", () => {
     expect(health.status).toBe("degraded");
   });
 
+  it("is down within its deadline when the database stops answering, whatever the pool's own timeouts", async () => {
+    // Given a client whose pool would wait a minute, talking through a proxy that then freezes
+    const proxy = await startPausableTcpProxy(database.url);
+    const db = createDb(proxy.url, { maxConnections: 1, timeouts: { statementTimeoutMs: 60_000, connectTimeoutMs: 60_000 } });
+    try {
+      expect((await getHealth({ db, databaseUrl: proxy.url, migrationStatus: upToDate })).database.ok).toBe(true);
+      proxy.pause();
+      // When the health check runs with a short deadline, Then it answers down instead of waiting
+      const health = await getHealth({ db, databaseUrl: proxy.url, migrationStatus: upToDate, timeoutMs: 200 });
+      expect(health).toMatchObject({ status: "down", database: { ok: false, latencyMs: null } });
+    } finally {
+      await proxy.close();
+      await db.$disconnect();
+    }
+  });
+
   it("is down, without echoing the connection string, when the database is unreachable", async () => {
     const url = "postgresql://vigil:do-not-leak@127.0.0.1:1/vigil";
     const db = createDb(url, { maxConnections: 1 });
@@ -65,3 +82,7 @@ describe("getHealth", () => {
     }
   });
 });
+
+async function upToDate() {
+  return { isUpToDate: true, pendingMigrationNames: [], failedMigrationNames: [] };
+}

@@ -1,5 +1,6 @@
 import { getMigrationStatus, type Db, type MigrationStatus } from "../db";
 import { childLogger } from "../log";
+import { withDeadline } from "./with-deadline";
 import { getWorkerLiveness, WORKER_STALE_AFTER_SECONDS } from "./worker-heartbeat";
 
 export type HealthStatus = "ok" | "degraded" | "down";
@@ -18,7 +19,12 @@ type HealthInput = {
   workerStaleAfterSeconds?: number;
   /** Injected so callers can cache it; the schema-engine check is the costliest part. */
   migrationStatus?: (databaseUrl: string) => Promise<MigrationStatus>;
+  /** Longest each check may take; a check still waiting then counts as failed. */
+  timeoutMs?: number;
 };
+
+/** Load balancers give up on a health check after a few seconds; answer before they do. */
+export const HEALTH_CHECK_TIMEOUT_MS = 3_000;
 
 const log = () => childLogger("health");
 
@@ -27,12 +33,17 @@ const log = () => childLogger("health");
  * pending/failed or no worker has beaten recently (snapshots and schedules are not running).
  */
 export async function getHealth(input: HealthInput): Promise<Health> {
-  const database = await checkDatabase(input.db);
+  const timeoutMs = input.timeoutMs ?? HEALTH_CHECK_TIMEOUT_MS;
+  const database = await checkDatabase(input.db, timeoutMs);
   if (!database.ok) return unreachableHealth(database.latencyMs);
 
   const [migrations, worker] = await Promise.all([
-    checkMigrations(input.databaseUrl, input.migrationStatus ?? getMigrationStatus),
-    getWorkerLiveness(input.db, input.workerStaleAfterSeconds ?? WORKER_STALE_AFTER_SECONDS).then(
+    checkMigrations(input.databaseUrl, input.migrationStatus ?? getMigrationStatus, timeoutMs),
+    withDeadline(
+      getWorkerLiveness(input.db, input.workerStaleAfterSeconds ?? WORKER_STALE_AFTER_SECONDS),
+      timeoutMs,
+      "worker heartbeat check",
+    ).then(
       ({ ok, lastBeatAt, ageSeconds }) => ({ ok, lastBeatAt, ageSeconds }),
       (error: unknown) => {
         log().warn({ err: error }, "worker heartbeat check failed");
@@ -54,10 +65,10 @@ export function unreachableHealth(latencyMs: number | null = null): Health {
   };
 }
 
-async function checkDatabase(db: Db): Promise<Health["database"]> {
+async function checkDatabase(db: Db, timeoutMs: number): Promise<Health["database"]> {
   const started = performance.now();
   try {
-    await db.$queryRaw`SELECT 1`;
+    await withDeadline(db.$queryRaw`SELECT 1`, timeoutMs, "database check");
     return { ok: true, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
   } catch (error) {
     log().warn({ err: error }, "database health check failed");
@@ -68,9 +79,10 @@ async function checkDatabase(db: Db): Promise<Health["database"]> {
 async function checkMigrations(
   databaseUrl: string,
   migrationStatus: (databaseUrl: string) => Promise<MigrationStatus>,
+  timeoutMs: number,
 ): Promise<Health["migrations"]> {
   try {
-    const status = await migrationStatus(databaseUrl);
+    const status = await withDeadline(migrationStatus(databaseUrl), timeoutMs, "migration status check");
     return { upToDate: status.isUpToDate, pending: status.pendingMigrationNames };
   } catch (error) {
     log().warn({ err: error }, "migration status check failed");

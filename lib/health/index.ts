@@ -1,4 +1,5 @@
-export { getHealth, unreachableHealth, type Health, type HealthStatus } from "./get-health";
+export { getHealth, HEALTH_CHECK_TIMEOUT_MS, unreachableHealth, type Health, type HealthStatus } from "./get-health";
+export { getServerHealth } from "./get-server-health";
 export { getCachedMigrationStatus } from "./cached-migration-status";
 export {
   getWorkerLiveness,
