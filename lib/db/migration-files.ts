@@ -14,7 +14,8 @@ const LOCKFILE = "migration_lock.toml";
 
 /** Reads `prisma/migrations` in the shape Prisma's schema engine expects, as `prisma migrate` does. */
 export async function readMigrationList(migrationsDir = MIGRATIONS_DIR): Promise<MigrationList> {
-  const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
+  // turbopackIgnore: read from the checkout at run time; tracing it would pull in the whole project.
+  const entries = await readdir(/* turbopackIgnore: true */ migrationsDir, { withFileTypes: true }).catch(() => []);
   const directories = entries
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
@@ -40,7 +41,7 @@ export async function readMigrationList(migrationsDir = MIGRATIONS_DIR): Promise
 }
 
 export async function readSchemaFiles(schemaDir = SCHEMA_DIR): Promise<SchemaFile[]> {
-  const names = (await readdir(schemaDir)).filter((name) => name.endsWith(".prisma")).sort();
+  const names = (await readdir(/* turbopackIgnore: true */ schemaDir)).filter((name) => name.endsWith(".prisma")).sort();
   return Promise.all(
     names.map(async (name) => {
       const file = path.join(schemaDir, name);
