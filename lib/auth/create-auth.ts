@@ -1,6 +1,6 @@
 import { betterAuth, type BetterAuthOptions } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { APIError, createAuthMiddleware } from "better-auth/api";
+import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { twoFactor } from "better-auth/plugins/two-factor";
 import { username } from "better-auth/plugins/username";
 import type { PrismaClient } from "../db/client";
@@ -65,7 +65,15 @@ export function createAuth(db: PrismaClient, settings: AuthSettings, logger?: Au
       // resolved by that server (VIGIL_TRUSTED_PROXIES).
       ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
-    onAPIError: { errorURL: `${settings.baseUrl}/login` },
+    onAPIError: {
+      errorURL: `${settings.baseUrl}/login`,
+      // Refusals thrown by Vigil's hooks (a throttled attempt, a replayed code) are answers, logged
+      // where they are decided; only failures of the server itself are errors here.
+      onError: (error) => {
+        if (isAPIError(error) && error.statusCode < 500) return;
+        logger?.error({ source: "better-auth", err: error }, "auth request failed");
+      },
+    },
     telemetry: { enabled: false },
     logger: {
       level: "warn",

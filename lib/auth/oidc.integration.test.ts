@@ -2,6 +2,7 @@ import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../testing/use-test-database";
 import type { OidcSettings } from "./auth-settings";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { createLocalUser } from "./create-local-user";
 import { parseRoleMap } from "./role-map";
 import { AuthClient, makeAuth, TEST_AUTH_SECRET } from "./testing/auth-test-kit";
@@ -25,7 +26,7 @@ const makeOidc = (issuer: string, overrides: Partial<OidcSettings> = {}): OidcSe
 type Validate = ReturnType<typeof validateOidcUser>;
 const oauthSource = (action: "create-user" | "sign-in", profile: Record<string, unknown>) =>
   ({ method: "oauth", action, oauth: { providerId: "oidc", profile } }) as Parameters<Validate>[0]["source"];
-const endpointContext = { headers: new Headers({ "x-forwarded-for": "198.51.100.1" }) } as Parameters<Validate>[1];
+const endpointContext = { headers: new Headers({ [CLIENT_ADDRESS_HEADER]: "198.51.100.1" }) } as Parameters<Validate>[1];
 
 describe("OIDC role mapping", () => {
   it("lets in a user whose group maps to a role", async () => {

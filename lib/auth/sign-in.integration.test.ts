@@ -3,6 +3,7 @@ import { useTestDatabase } from "../testing/use-test-database";
 import { createLocalUser } from "./create-local-user";
 import { readSession } from "./read-session";
 import { resetTotp } from "./reset-totp";
+import type { AuthLogger } from "./hook-context";
 import { AuthClient, makeAuth, TEST_AUTH_SECRET } from "./testing/auth-test-kit";
 import { totpCode } from "./totp";
 
@@ -13,6 +14,15 @@ const uniqueName = (prefix: string) => `${prefix}${Date.now() % 100000}${counter
 async function givenLocalUser(role: "viewer" | "admin" = "viewer") {
   return createLocalUser(database.db, { username: uniqueName("u"), role }, { authSecret: TEST_AUTH_SECRET });
 }
+
+function capturingLogger() {
+  const lines: Array<{ level: string; fields: Record<string, unknown>; message: string }> = [];
+  const at = (level: string) => (fields: object, message: string) => lines.push({ level, fields: fields as Record<string, unknown>, message });
+  return { logger: { info: at("info"), warn: at("warn"), error: at("error") } satisfies AuthLogger, lines };
+}
+
+const throttleOf = (userId: string, clientAddress = "203.0.113.7") =>
+  database.db.signInThrottle.findFirst({ where: { userId, clientAddress } });
 
 describe("local sign-in", () => {
   it("a local user signs in with password and a valid TOTP code and gets a session", async () => {
@@ -53,9 +63,10 @@ describe("local sign-in", () => {
     expect(failure?.detail).toMatchObject({ reason: "wrong TOTP code", failedCount: 1 });
   });
 
-  it("a TOTP code that already signed someone in is refused the second time", async () => {
+  it("a TOTP code that already signed someone in is refused the second time, with its own message and log line", async () => {
     // Given a user who signed in with the current code
-    const { auth } = makeAuth(database.db);
+    const { logger, lines } = capturingLogger();
+    const { auth } = makeAuth(database.db, {}, logger);
     const created = await givenLocalUser();
     const credentials = { username: created.user.username, password: created.password };
     const now = Date.now();
@@ -69,31 +80,52 @@ describe("local sign-in", () => {
     const replayer = new AuthClient(auth, "198.51.100.23");
     await replayer.post("/sign-in/username", credentials);
     const replay = await replayer.post("/two-factor/verify-totp", { code });
-    // Then it is refused exactly like a wrong code, counted towards the lockout and recorded
+    // Then it is refused as a replay, not as a wrong code, counted towards the throttle and recorded
     expect(replay.status).toBe(401);
-    expect(replay.json).toMatchObject({ code: "INVALID_CODE", message: "Invalid code" });
+    expect(replay.json).toMatchObject({ code: "TOTP_CODE_REPLAYED" });
+    expect(String(replay.json.message)).toMatch(/already used/);
     expect(replayer.hasSessionCookie()).toBe(false);
     const failure = await database.db.authEvent.findFirst({ where: { userId: created.user.id, type: "TOTP_FAILURE" } });
     expect(failure).toMatchObject({ ip: "198.51.100.23", detail: { reason: "replayed TOTP code", failedCount: 1 } });
+    const replayLines = lines.filter((line) => line.fields.event === "totp_replayed");
+    expect(replayLines).toHaveLength(1);
+    expect(replayLines[0]).toMatchObject({ level: "warn", fields: { userId: created.user.id, ip: "198.51.100.23" } });
+    expect(lines.some((line) => line.fields.event === "totp_wrong")).toBe(false);
     // And so is the previous step's code, though better-auth's window would still take it
-    expect((await replayer.post("/two-factor/verify-totp", { code: previous })).json.code).toBe("INVALID_CODE");
+    expect((await replayer.post("/two-factor/verify-totp", { code: previous })).json.code).toBe("TOTP_CODE_REPLAYED");
     // But the next step's code, never used, signs in
     expect((await replayer.post("/two-factor/verify-totp", { code: next })).status).toBe(200);
     expect(replayer.hasSessionCookie()).toBe(true);
     expect(await database.db.session.count({ where: { userId: created.user.id } })).toBe(2);
   });
 
-  it("of two concurrent sign-ins with the same code only one gets a session", async () => {
+  it("of two concurrent submissions of the same code only one gets a session", async () => {
     const { auth } = makeAuth(database.db);
     const created = await givenLocalUser();
-    const clients = [new AuthClient(auth), new AuthClient(auth)];
-    for (const client of clients) {
-      await client.post("/sign-in/username", { username: created.user.username, password: created.password });
-    }
+    const client = new AuthClient(auth);
+    await client.post("/sign-in/username", { username: created.user.username, password: created.password });
     const code = totpCode(created.totpSecret);
-    const results = await Promise.all(clients.map((client) => client.post("/two-factor/verify-totp", { code })));
+    const results = await Promise.all([client.post("/two-factor/verify-totp", { code }), client.post("/two-factor/verify-totp", { code })]);
     expect(results.map((result) => result.status).sort()).toEqual([200, 401]);
     expect(await database.db.session.count({ where: { userId: created.user.id } })).toBe(1);
+  });
+
+  it("a user has one open TOTP challenge: a newer correct password voids the older challenge", async () => {
+    // Given two password steps for the same user, one after the other
+    const { auth } = makeAuth(database.db);
+    const created = await givenLocalUser();
+    const credentials = { username: created.user.username, password: created.password };
+    const older = new AuthClient(auth, "198.51.100.31");
+    const newer = new AuthClient(auth, "198.51.100.32");
+    await older.post("/sign-in/username", credentials);
+    await newer.post("/sign-in/username", credentials);
+    // When the older challenge is answered with the right code
+    const stale = await older.post("/two-factor/verify-totp", { code: totpCode(created.totpSecret) });
+    // Then it is gone; the newer one still works
+    expect(stale.status).toBe(401);
+    expect(stale.json.code).toBe("INVALID_TWO_FACTOR_COOKIE");
+    const next = totpCode(created.totpSecret, new Date(Date.now() + 30_000));
+    expect((await newer.post("/two-factor/verify-totp", { code: next })).status).toBe(200);
   });
 
   it("after a TOTP reset the new secret's current code is accepted", async () => {
@@ -112,49 +144,48 @@ describe("local sign-in", () => {
     expect((await after.post("/two-factor/verify-totp", { code: totpCode(reset.totpSecret) })).status).toBe(200);
   });
 
-  it("a wrong password is refused with the generic message and counted", async () => {
+  it("a wrong password is refused with the generic message and counted for the client's address", async () => {
     const { auth } = makeAuth(database.db);
     const created = await givenLocalUser();
     const client = new AuthClient(auth);
     const result = await client.post("/sign-in/username", { username: created.user.username, password: "not-the-password" });
     expect(result.status).toBe(401);
     expect(result.json.code).toBe("INVALID_USERNAME_OR_PASSWORD");
-    const user = await database.db.user.findUniqueOrThrow({ where: { id: created.user.id } });
-    expect(user.failedLoginCount).toBe(1);
+    expect(await throttleOf(created.user.id)).toMatchObject({ failures: 1, blockedUntil: null });
   });
 
-  it("five consecutive failures lock the account, even for the right password and code", async () => {
+  it("password and TOTP failures count together: the fifth delays that address, even for the right password", async () => {
     // Given
     const { auth } = makeAuth(database.db);
     const created = await givenLocalUser();
     const client = new AuthClient(auth);
-    // When: three wrong passwords, then the right password and two wrong codes
+    const wrongCode = "000000" === totpCode(created.totpSecret) ? "111111" : "000000";
+    // When: three wrong passwords, then the right password (not counted) and two wrong codes
     for (let attempt = 0; attempt < 3; attempt++) {
       await client.post("/sign-in/username", { username: created.user.username, password: "wrong-password-123" });
     }
     await client.post("/sign-in/username", { username: created.user.username, password: created.password });
-    await client.post("/two-factor/verify-totp", { code: "000000" === totpCode(created.totpSecret) ? "111111" : "000000" });
-    const fifth = await client.post("/two-factor/verify-totp", { code: "000000" === totpCode(created.totpSecret) ? "111111" : "000000" });
-    // Then: the failure that locks says so (better-auth keeps the endpoint's 401 status)
-    expect(fifth.json.code).toBe("ACCOUNT_LOCKED");
-    const locked = await client.post("/sign-in/username", { username: created.user.username, password: created.password });
-    expect(locked.status).toBe(423);
-    expect(typeof locked.json.lockedUntil).toBe("string");
-    const user = await database.db.user.findUniqueOrThrow({ where: { id: created.user.id } });
-    expect(user.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
+    expect((await client.post("/two-factor/verify-totp", { code: wrongCode })).json.code).toBe("INVALID_CODE");
+    expect((await client.post("/two-factor/verify-totp", { code: wrongCode })).json.code).toBe("INVALID_CODE");
+    // Then the next attempt from this address waits, whatever it carries
+    const delayed = await client.post("/sign-in/username", { username: created.user.username, password: created.password });
+    expect(delayed.status).toBe(429);
+    expect(delayed.json).toMatchObject({ code: "SIGN_IN_THROTTLED", retryAfter: 30 });
+    const throttle = await throttleOf(created.user.id);
+    expect(throttle?.failures).toBe(5);
+    expect(throttle!.blockedUntil!.getTime()).toBeGreaterThan(Date.now() + 25_000);
     expect(await database.db.authEvent.count({ where: { userId: created.user.id, type: "LOCKOUT" } })).toBe(1);
     expect(client.hasSessionCookie()).toBe(false);
   });
 
-  it("a success resets the failure count", async () => {
+  it("a complete sign-in clears the address's failure count", async () => {
     const { auth } = makeAuth(database.db);
     const created = await givenLocalUser();
     const client = new AuthClient(auth);
     await client.post("/sign-in/username", { username: created.user.username, password: "wrong-password-123" });
     await client.post("/sign-in/username", { username: created.user.username, password: created.password });
     await client.post("/two-factor/verify-totp", { code: totpCode(created.totpSecret) });
-    const user = await database.db.user.findUniqueOrThrow({ where: { id: created.user.id } });
-    expect(user.failedLoginCount).toBe(0);
+    expect(await throttleOf(created.user.id)).toBeNull();
   });
 
   it("a local user without TOTP enrolled never gets a session", async () => {
