@@ -63,7 +63,7 @@ function stop(child: ChildProcess | undefined): void {
 
 /**
  * One e2e run: a fresh migrated database, a real OIDC provider with users in IdP groups, local
- * break-glass users made by createLocalUser, and the production build served by `next start`.
+ * break-glass users made by createLocalUser, and the production build served by bin/vigil-web.mjs.
  */
 export default async function globalSetup() {
   const cleanups: Array<() => Promise<void> | void> = [];
@@ -133,7 +133,8 @@ export default async function globalSetup() {
 
     const web = spawn(
       process.execPath,
-      [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(appPort), "-H", "127.0.0.1"],
+      // The production web server (Next behind Vigil's client-address resolution), as `vigil serve` runs it.
+      [path.resolve("bin/vigil-web.mjs"), "--port", String(appPort), "--hostname", "127.0.0.1"],
       {
         stdio: ["ignore", "pipe", "pipe"],
         env: {
@@ -160,7 +161,7 @@ export default async function globalSetup() {
     web.stderr?.on("data", remember);
     cleanups.push(() => stop(web));
     await waitForHttp(`${baseUrl}/login`, 60_000).catch((error: unknown) => {
-      throw new Error(`${String(error)}\n--- next start output ---\n${webLog.join("").slice(-4000)}`);
+      throw new Error(`${String(error)}\n--- web server output ---\n${webLog.join("").slice(-4000)}`);
     });
 
     const state: E2eState = { baseUrl, oidcIssuer, oidcPid: idp.pid!, users, ssoUsers };
