@@ -30,7 +30,10 @@ export type EmbeddedDatabase = {
 
 type EmbeddedOptions = {
   persistent?: boolean;
+  /** Postgres's own output */
   onLog?: (line: string) => void;
+  /** What this process does about a cluster that stopped under it */
+  onNotice?: (message: string) => void;
   /** How often a process checks that the cluster it uses still runs. */
   watchIntervalMs?: number;
 };
@@ -52,7 +55,7 @@ const STOP_POLL_MS = 50;
  */
 export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
   const cluster = await openCluster(dataDir);
-  const log = options.onLog ?? (() => {});
+  const log = options.onNotice ?? (() => {});
   const first = await withStartLock(lockFile(cluster), async () => {
     const running = await findRunningPostmaster(cluster.clusterDir);
     if (running) {

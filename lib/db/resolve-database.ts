@@ -1,5 +1,6 @@
 import path from "node:path";
 import { env } from "../env";
+import { childLogger } from "../log";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 
 export type ResolvedDatabase = {
@@ -13,12 +14,16 @@ export type ResolvedDatabase = {
  * otherwise the embedded Postgres under VIGIL_DATA_DIR, started on demand.
  */
 export async function resolveDatabase(
-  options: { onLog?: (line: string) => void } = {},
+  options: { onLog?: (line: string) => void; onNotice?: (message: string) => void } = {},
 ): Promise<ResolvedDatabase> {
   const settings = env();
   if (settings.DATABASE_URL) {
     return { url: settings.DATABASE_URL, source: "DATABASE_URL", stop: async () => {} };
   }
-  const embedded = await startEmbeddedPostgres(path.resolve(settings.VIGIL_DATA_DIR), options);
+  const log = childLogger("embedded-postgres");
+  const embedded = await startEmbeddedPostgres(path.resolve(settings.VIGIL_DATA_DIR), {
+    onNotice: (message) => log.warn(message),
+    ...options,
+  });
   return { url: embedded.url, source: "embedded", stop: embedded.stop };
 }
