@@ -2,7 +2,7 @@ import type { Db, PrismaClient } from "../db/client";
 import type { AuthMethod } from "../db/generated/enums";
 import { recordAuthEvent } from "./record-auth-event";
 import type { RequestMeta } from "./request-meta";
-import { ALERT_WINDOW_MINUTES, clearSignInThrottle, takeSignInAlert, type LockoutPolicy, type SignInAlert, type ThrottleKey } from "./sign-in-throttle";
+import { ALERT_WINDOW_MINUTES, clearSignInThrottle, pruneStaleThrottles, takeSignInAlert, type LockoutPolicy, type SignInAlert, type ThrottleKey } from "./sign-in-throttle";
 
 type Subject = { userId: string | null; username: string; method: AuthMethod; meta: RequestMeta };
 
@@ -39,8 +39,8 @@ export async function recordSignInFailure(db: PrismaClient, input: FailureInput)
         detail: { scope: "client address", delayedUntil: throttle.blockedUntil.toISOString(), failedCount: throttle.failures },
       });
     }
-    if (!userId) return null;
-    const alert = await takeSignInAlert(tx, userId, policy, at);
+    // Run for unknown usernames too (it matches no user): the same queries, the same timing.
+    const alert = await takeSignInAlert(tx, userId ?? "", policy, at);
     if (alert) {
       await recordAuthEvent(tx, {
         ...input,
@@ -60,6 +60,7 @@ export async function recordSignInSuccess(
 ): Promise<void> {
   await db.$transaction(async (tx: Db) => {
     if (input.throttle) await clearSignInThrottle(tx, input.throttle);
+    await pruneStaleThrottles(tx);
     await recordAuthEvent(tx, { ...input, type: "SIGN_IN_SUCCESS", detail: input.detail });
   });
 }

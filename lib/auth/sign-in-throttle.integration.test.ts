@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "../testing/use-test-database";
 import {
+  pruneStaleThrottles,
   refundPasswordAttempt,
   reserveSignInAttempt,
   takeSignInAlert,
@@ -79,5 +80,16 @@ describe("sign-in throttle", () => {
     }
     expect(await takeSignInAlert(database.db, user.id, policy, now)).toEqual({ failures: 6, addresses: 3 });
     expect(await takeSignInAlert(database.db, user.id, policy, now)).toBeNull();
+  });
+
+  it("throttles idle for a day are pruned; recent ones stay", async () => {
+    const stale = keyFor();
+    const recent = keyFor();
+    const now = new Date();
+    await reserveSignInAttempt(database.db, stale, policy, new Date(now.getTime() - 25 * 3600_000));
+    await reserveSignInAttempt(database.db, recent, policy, new Date(now.getTime() - 23 * 3600_000));
+    await pruneStaleThrottles(database.db, now);
+    const subjects = (await database.db.signInThrottle.findMany({ where: { subject: { in: [stale.subject, recent.subject] } } })).map((row) => row.subject);
+    expect(subjects).toEqual([recent.subject]);
   });
 });

@@ -17,6 +17,7 @@ export type LockoutPolicy = {
 
 export const DEFAULT_FIRST_DELAY_SECONDS = 30;
 export const ALERT_WINDOW_MINUTES = 60;
+const STALE_THROTTLE_MS = 24 * 3600_000;
 
 export type ThrottleKey = {
   /** `user:<id>` or `name:<hmac>` (throttleSubjectFor). */
@@ -113,13 +114,16 @@ export async function clearSignInThrottle(db: Db, key: ThrottleKey): Promise<voi
   await db.signInThrottle.deleteMany({ where: { subject: key.subject, clientAddress: key.clientAddress } });
 }
 
-/** Failures still counted against the key (0 when none). */
-export async function throttledFailures(db: Db, key: ThrottleKey): Promise<number> {
-  const row = await db.signInThrottle.findUnique({
-    where: { subject_clientAddress: { subject: key.subject, clientAddress: key.clientAddress } },
-    select: { failures: true },
+/**
+ * Deletes throttles idle for a day: by then a count has long started over (see LockoutPolicy), and
+ * rows for unknown usernames would otherwise pile up. Run on successful sign-ins, so it costs
+ * nothing while nobody signs in.
+ */
+export async function pruneStaleThrottles(db: Db, now: Date = new Date()): Promise<void> {
+  const cutoff = new Date(now.getTime() - STALE_THROTTLE_MS);
+  await db.signInThrottle.deleteMany({
+    where: { lastAttemptAt: { lt: cutoff }, OR: [{ blockedUntil: null }, { blockedUntil: { lt: cutoff } }] },
   });
-  return row?.failures ?? 0;
 }
 
 export type SignInAlert = { failures: number; addresses: number };
