@@ -14,13 +14,14 @@ import {
   unlockUser,
 } from "@/lib/auth";
 import { getDb } from "@/lib/db";
-import { describeZodError, toAppError } from "@/lib/http";
+import { reportActionFailure } from "../../_data/report-action-failure";
 
 // Server actions get Next.js's built-in CSRF defence: it refuses a POST whose Origin does not
 // match the Host. Each action still checks the caller's role itself.
 
 export type Secrets = { username: string; password?: string; totpSecret: string; otpauthUri: string };
-export type ActionState = { error?: string; message?: string; secrets?: Secrets };
+/** `requestId` comes with `error`: the server log has the failure under it. */
+export type ActionState = { error?: string; requestId?: string; message?: string; secrets?: Secrets };
 
 const PATH = "/admin/users";
 const USER_ID = z.object({ userId: z.string().min(1).max(100) });
@@ -32,12 +33,6 @@ function fields(form: FormData): Record<string, string | undefined> {
 async function context() {
   const admin = await requireRole("admin");
   return { admin, db: await getDb(), meta: requestMetaFrom(new Headers(await headers())) };
-}
-
-function failure(error: unknown): ActionState {
-  if (error instanceof z.ZodError) return { error: describeZodError(error) };
-  const appError = toAppError(error);
-  return { error: appError.code === "INTERNAL" ? "Something went wrong; nothing was changed." : appError.message };
 }
 
 export async function createUserAction(_previous: ActionState, form: FormData): Promise<ActionState> {
@@ -56,7 +51,7 @@ export async function createUserAction(_previous: ActionState, form: FormData): 
       },
     };
   } catch (error) {
-    return failure(error);
+    return reportActionFailure("createUser", error);
   }
 }
 
@@ -68,7 +63,7 @@ export async function changeRoleAction(_previous: ActionState, form: FormData): 
     revalidatePath(PATH);
     return { message: `Role set to ${input.role}.` };
   } catch (error) {
-    return failure(error);
+    return reportActionFailure("changeRole", error);
   }
 }
 
@@ -80,7 +75,7 @@ export async function resetTotpAction(_previous: ActionState, form: FormData): P
     revalidatePath(PATH);
     return { message: "New TOTP issued; the user's sessions were revoked.", secrets: reset };
   } catch (error) {
-    return failure(error);
+    return reportActionFailure("resetTotp", error);
   }
 }
 
@@ -92,6 +87,6 @@ export async function unlockAction(_previous: ActionState, form: FormData): Prom
     revalidatePath(PATH);
     return { message: "Unlocked." };
   } catch (error) {
-    return failure(error);
+    return reportActionFailure("unlock", error);
   }
 }

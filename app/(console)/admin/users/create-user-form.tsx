@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { RoleName } from "@/lib/auth";
+import { ActionError } from "./action-error";
 import { createUserAction, type ActionState } from "./actions";
 import { SecretsOnce } from "./secrets-once";
 
@@ -34,7 +35,7 @@ export function CreateUserForm({ roles }: { roles: readonly RoleName[] }) {
         Create local user
       </button>
       <div style={{ flexBasis: "100%" }}>
-        {state.error ? <p className="error" role="alert">{state.error}</p> : null}
+        <ActionError state={state} block />
         {state.message ? <p>{state.message}</p> : null}
         {state.secrets ? <SecretsOnce secrets={state.secrets} /> : null}
       </div>

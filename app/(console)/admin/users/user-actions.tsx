@@ -3,12 +3,13 @@
 import { useActionState } from "react";
 import type { RoleName } from "@/lib/auth";
 import { changeRoleAction, resetTotpAction, unlockAction, type ActionState } from "./actions";
+import { ActionError } from "./action-error";
 import { SecretsOnce } from "./secrets-once";
 
 function Feedback({ state }: { state: ActionState }) {
   return (
     <>
-      {state.error ? <span className="error" role="alert">{state.error}</span> : null}
+      <ActionError state={state} />
       {state.message ? <span>{state.message}</span> : null}
       {state.secrets ? <SecretsOnce secrets={state.secrets} /> : null}
     </>
