@@ -6,7 +6,9 @@ import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeSsoAssumeRoleRecord } from "./cloudtrail-event.fixtures";
 import { parseCloudTrailLogFile, readCloudTrailLogDirectory, walkCloudTrailLogFiles } from "./cloudtrail-log-file";
-import { streamJsonArrayMember } from "./json-array-stream";
+import { InputLimitError, streamJsonArrayMember } from "./json-array-stream";
+
+const LIMITS = { maxElementChars: 1 << 20 };
 
 const records = [
   makeSsoAssumeRoleRecord({ eventID: "r1", note: 'braces } ] { [ and "quotes" \\ inside strings' }),
@@ -28,20 +30,65 @@ async function* chunksOf(text: string, size: number) {
 describe("streamJsonArrayMember", () => {
   it("yields every record whatever the chunk boundaries", async () => {
     for (const size of [1, 2, 3, 7, 64, logText.length]) {
-      const out = await collect(streamJsonArrayMember(chunksOf(logText, size), "Records"));
+      const out = await collect(streamJsonArrayMember(chunksOf(logText, size), "Records", LIMITS));
       expect(out, `chunk size ${size}`).toEqual(records);
     }
   });
 
   it("ignores an array of the same name nested deeper and reads the top-level one", async () => {
     const text = JSON.stringify({ meta: { Records: [{ wrong: true }] }, Records: [{ right: true }] });
-    expect(await collect(streamJsonArrayMember(chunksOf(text, 5), "Records"))).toEqual([{ right: true }]);
+    expect(await collect(streamJsonArrayMember(chunksOf(text, 5), "Records", LIMITS))).toEqual([{ right: true }]);
   });
 
   it("rejects a truncated file instead of silently returning fewer records", async () => {
-    await expect(collect(streamJsonArrayMember(chunksOf(logText.slice(0, logText.length / 2), 10), "Records"))).rejects.toThrow(
+    await expect(collect(streamJsonArrayMember(chunksOf(logText.slice(0, logText.length / 2), 10), "Records", LIMITS))).rejects.toThrow(
       SyntaxError,
     );
+  });
+});
+
+describe("caps on hostile input", () => {
+  /** `{"Records":[{"x":"aaaa…` that never ends, counting the chunks the reader pulled. */
+  function endless(prefix: string) {
+    const pulled = { count: 0 };
+    async function* chunks() {
+      yield prefix;
+      for (;;) {
+        pulled.count++;
+        yield "a".repeat(1000);
+      }
+    }
+    return { chunks: chunks(), pulled };
+  }
+
+  it("refuses a record longer than the element limit as soon as it is, without reading on", async () => {
+    const { chunks, pulled } = endless('{"Records":[{"x":"');
+    await expect(collect(streamJsonArrayMember(chunks, "Records", { maxElementChars: 10_000 }))).rejects.toThrow(
+      new InputLimitError('"Records" element longer than 10000 characters (the limit for one element)'),
+    );
+    expect(pulled.count).toBe(10);
+  });
+
+  it("refuses a top-level string longer than the element limit (it would be buffered as a key)", async () => {
+    const { chunks, pulled } = endless('{"padding":"');
+    await expect(collect(streamJsonArrayMember(chunks, "Records", { maxElementChars: 10_000 }))).rejects.toThrow(InputLimitError);
+    expect(pulled.count).toBe(11);
+  });
+
+  it("stops a gzip bomb at the decompressed-bytes limit", async () => {
+    // Concatenated gzip members inflate to their concatenation: 64 × 1 MiB of spaces from ~70 KB.
+    const member = gzipSync(" ".repeat(1 << 20));
+    const bomb = Buffer.concat([gzipSync('{"Records":['), ...Array.from({ length: 64 }, () => member), gzipSync("]}")]);
+    expect(bomb.length).toBeLessThan(1 << 20);
+    await expect(collect(parseCloudTrailLogFile(Readable.from([bomb]), { maxDecompressedBytes: 8 << 20 }))).rejects.toThrow(
+      new InputLimitError(`more than ${8 << 20} bytes once decompressed (the limit for one file)`),
+    );
+  });
+
+  it("reads a file just under both limits", async () => {
+    const text = JSON.stringify({ Records: [{ eventID: "ok", padding: "a".repeat(1000) }] });
+    const out = await collect(parseCloudTrailLogFile(Readable.from([gzipSync(text)]), { maxDecompressedBytes: text.length, maxElementChars: 1030 }));
+    expect(out.map((r) => r.eventID)).toEqual(["ok"]);
   });
 });
 

@@ -4,13 +4,32 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { normalizeTrailEvent } from "./cloudtrail-event";
-import { streamJsonArrayMember } from "./json-array-stream";
+import { CLOUDTRAIL_FILE_LIMITS, type CloudTrailFileLimits } from "./cloudtrail-log-file-limits";
+import { InputLimitError, streamJsonArrayMember } from "./json-array-stream";
 import type { JsonObject, TrailEvent } from "./types";
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 
-/** Gunzips when the bytes say gzip (S3 delivery is `.json.gz`, but extensions lie after copies). */
-async function* textChunks(input: Readable): AsyncGenerator<string> {
+/**
+ * The text of one file, streamed: gunzipped when the bytes say gzip (S3 delivery is `.json.gz`, but
+ * extensions lie after copies), and stopped with InputLimitError past `maxDecompressedBytes`.
+ */
+export async function* cloudTrailFileText(input: Readable | string, limits: Pick<CloudTrailFileLimits, "maxDecompressedBytes">): AsyncGenerator<string> {
+  const stream = typeof input === "string" ? createReadStream(input) : input;
+  const decoder = new TextDecoder("utf-8");
+  let total = 0;
+  for await (const chunk of decompressed(stream)) {
+    total += chunk.length;
+    if (total > limits.maxDecompressedBytes) {
+      throw new InputLimitError(`more than ${limits.maxDecompressedBytes} bytes once decompressed (the limit for one file)`);
+    }
+    yield decoder.decode(chunk, { stream: true });
+  }
+  const tail = decoder.decode();
+  if (tail) yield tail;
+}
+
+async function* decompressed(input: Readable): AsyncGenerator<Buffer> {
   const iterator = input[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
   const first = await iterator.next();
   if (first.done) return;
@@ -21,16 +40,19 @@ async function* textChunks(input: Readable): AsyncGenerator<string> {
   }
   const isGzip = head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
   const bytes = isGzip ? Readable.from(rest()).pipe(createGunzip()) : Readable.from(rest());
-  const decoder = new TextDecoder("utf-8");
-  for await (const chunk of bytes as AsyncIterable<Buffer>) yield decoder.decode(chunk, { stream: true });
-  const tail = decoder.decode();
-  if (tail) yield tail;
+  try {
+    for await (const chunk of bytes as AsyncIterable<Buffer>) yield chunk;
+  } finally {
+    // Stopped early (a cap, a parse error): release the file and the inflater now, not at GC.
+    bytes.destroy();
+    input.destroy();
+  }
 }
 
-/** Raw records of one CloudTrail log file (`{"Records":[…]}`, plain or gzipped), streamed. */
-export async function* parseCloudTrailLogFile(input: Readable | string): AsyncGenerator<JsonObject> {
-  const stream = typeof input === "string" ? createReadStream(input) : input;
-  for await (const record of streamJsonArrayMember(textChunks(stream), "Records")) {
+/** Raw records of one CloudTrail log file (`{"Records":[…]}`, plain or gzipped), streamed within `limits`. */
+export async function* parseCloudTrailLogFile(input: Readable | string, limits: Partial<CloudTrailFileLimits> = {}): AsyncGenerator<JsonObject> {
+  const { maxDecompressedBytes, maxElementChars } = { ...CLOUDTRAIL_FILE_LIMITS, ...limits };
+  for await (const record of streamJsonArrayMember(cloudTrailFileText(input, { maxDecompressedBytes }), "Records", { maxElementChars })) {
     if (typeof record === "object" && record !== null && !Array.isArray(record)) yield record as JsonObject;
   }
 }

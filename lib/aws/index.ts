@@ -41,14 +41,16 @@ export { fetchCredentialReport } from "./credential-report";
 export { CREDENTIAL_REPORT_COLUMNS, parseCredentialReport } from "./credential-report-csv";
 export { decodePolicyDocument, plainNamedPolicy } from "./policy-document";
 export { toIsoDateTime, toTags } from "./wire-values";
+export { ACCOUNT_ID, AWS_REGION, isOrgParentId, ORG_ROOT_ID, ORG_UNIT_ID, PERMISSION_SET_NAME } from "./aws-id-formats";
 export type { WireTimestamp } from "./wire-values";
 export { linkReservedRoles, parseReservedRoleName, parseReservedSsoArn, parseReservedSsoRole, RESERVED_SSO_PATH_PREFIX } from "./reserved-role";
 
 export { lookupEvents, lookupSignInEvents } from "./cloudtrail";
 export type { LookupQuery, LookupWindow, SignInLookup } from "./cloudtrail";
 export { normalizeTrailEvent, SIGN_IN_EVENT_NAMES } from "./cloudtrail-event";
-export { parseCloudTrailLogFile, readCloudTrailLogDirectory, walkCloudTrailLogFiles } from "./cloudtrail-log-file";
-export { streamJsonArrayMember } from "./json-array-stream";
+export { cloudTrailFileText, parseCloudTrailLogFile, readCloudTrailLogDirectory, walkCloudTrailLogFiles } from "./cloudtrail-log-file";
+export { CLOUDTRAIL_FILE_LIMITS, type CloudTrailFileLimits } from "./cloudtrail-log-file-limits";
+export { InputLimitError, streamJsonArrayMember } from "./json-array-stream";
 
 export { collectOrganization } from "./collect-organization";
 export type { CollectOrganizationOptions, ProgressCallback } from "./collect-organization";

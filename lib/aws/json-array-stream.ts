@@ -1,10 +1,18 @@
+/** An input over one of the caps that keep a hostile file from exhausting memory. */
+export class InputLimitError extends Error {
+  override name = "InputLimitError";
+}
+
 /**
  * Streams the object elements of one top-level array member (`{"Records":[{…},{…}]}`) out of a
  * chunked JSON text, holding only the current element in memory (a CloudTrail log file can be
  * 100 MB). It tracks nesting and strings, not the full grammar: each element goes through
- * JSON.parse, which validates it.
+ * JSON.parse, which validates it. An element (or a top-level key) longer than `maxElementChars`
+ * throws InputLimitError as soon as it is, so one huge element is never held whole.
  */
-export async function* streamJsonArrayMember(chunks: AsyncIterable<string>, member: string): AsyncGenerator<unknown> {
+export async function* streamJsonArrayMember(chunks: AsyncIterable<string>, member: string, opts: { maxElementChars: number }): AsyncGenerator<unknown> {
+  const { maxElementChars } = opts;
+  const tooLong = (what: string) => new InputLimitError(`${what} longer than ${maxElementChars} characters (the limit for one element)`);
   let depth = 0;
   let inString = false;
   let escaped = false;
@@ -14,6 +22,8 @@ export async function* streamJsonArrayMember(chunks: AsyncIterable<string>, memb
   let lastString: string | null = null;
   let pendingKey: string | null = null;
   let elementParts: string[] = [];
+  let elementLength = 0;
+  let keyLength = 0;
   let inElement = false;
 
   for await (const chunk of chunks) {
@@ -39,6 +49,7 @@ export async function* streamJsonArrayMember(chunks: AsyncIterable<string>, memb
         inString = true;
         if (seekingTopLevel) {
           keyParts = [];
+          keyLength = 0;
           keyStart = i + 1;
         }
       } else if (ch === ":") {
@@ -51,15 +62,18 @@ export async function* streamJsonArrayMember(chunks: AsyncIterable<string>, memb
           pendingKey = null;
         } else if (mode === "inArray" && depth === 2) {
           inElement = true;
+          elementLength = 0;
           elementStart = i;
         }
         depth++;
       } else if (ch === "}" || ch === "]") {
         depth--;
         if (mode === "inArray" && depth === 2 && inElement) {
+          if (elementLength + (i + 1 - elementStart) > maxElementChars) throw tooLong(`"${member}" element`);
           elementParts.push(chunk.slice(elementStart, i + 1));
           const text = elementParts.join("");
           elementParts = [];
+          elementLength = 0;
           inElement = false;
           yield JSON.parse(text);
         } else if (mode === "inArray" && depth === 1) {
@@ -67,8 +81,16 @@ export async function* streamJsonArrayMember(chunks: AsyncIterable<string>, memb
         }
       }
     }
-    if (inElement) elementParts.push(chunk.slice(elementStart));
-    if (keyParts) keyParts.push(chunk.slice(keyStart));
+    if (inElement) {
+      elementLength += chunk.length - elementStart;
+      if (elementLength > maxElementChars) throw tooLong(`"${member}" element`);
+      elementParts.push(chunk.slice(elementStart));
+    }
+    if (keyParts) {
+      keyLength += chunk.length - keyStart;
+      if (keyLength > maxElementChars) throw tooLong("top-level string");
+      keyParts.push(chunk.slice(keyStart));
+    }
   }
   if (mode === "inArray" || inString) throw new SyntaxError(`truncated JSON: "${member}" array not closed`);
 }

@@ -2,7 +2,7 @@ import { auditRoleCredentialsForPool, createClientPool, errorCode, lookupSignInE
 import type { Db } from "../db";
 import { defaultCloudTrailRegions, designatedUserNames, getCloudTrailSettings, DEFAULT_OVERLAP_MS, type CloudTrailSettings } from "./cloudtrail-settings";
 import { INGESTED_EVENT_NAMES } from "./event-selection";
-import { finishIngestRun, ingestRunStatus, startIngestRun, type IngestProblem, type IngestRunStatus } from "./ingest-run";
+import { ingestRunStatus, withIngestRun, type IngestProblem, type IngestRunStatus } from "./ingest-run";
 import { lookupWindow } from "./lookup-window";
 import { storeTrailEvents } from "./store-trail-events";
 
@@ -52,77 +52,72 @@ export async function ingestCloudTrail(db: Db, input: IngestCloudTrailInput): Pr
   const userNames = designatedUserNames(settings);
   const overlapMs = input.overlapMs ?? DEFAULT_OVERLAP_MS;
 
-  const runId = await startIngestRun(db, "LOOKUP_EVENTS");
-  const pool = createClientPool(input.config);
-  const credentials = auditRoleCredentialsForPool(pool, input.managementAccountId);
+  return withIngestRun(db, "LOOKUP_EVENTS", async (runId) => {
+    const pool = createClientPool(input.config);
+    const credentials = auditRoleCredentialsForPool(pool, input.managementAccountId);
 
-  const errors: IngestProblem[] = [];
-  let eventsSeen = 0;
-  let eventsNew = 0;
-  let done = 0;
-  let failedUnits = 0;
-  const units = input.accounts.flatMap((accountId) => regions.map((region) => ({ accountId, region })));
-  // One AssumeRole attempt per account; its failure is reported once, its other regions just count as failed.
-  const accountCredentials = new Map<string, ReturnType<typeof credentials.get>>();
-  const credentialsFor = (accountId: string) => {
-    let pending = accountCredentials.get(accountId);
-    if (!pending) {
-      pending = credentials.get(accountId);
-      accountCredentials.set(accountId, pending);
-      pending.catch((err: unknown) => {
-        errors.push(problem(err, { accountId, service: "sts", operation: "AssumeRole" }));
-      });
-    }
-    return pending;
-  };
-
-  try {
-    await mapLimited(units, input.config.concurrency.cloudTrail, async ({ accountId, region }) => {
-      let unitNew = 0;
-      try {
-        const unitCredentials = await credentialsFor(accountId).catch(() => {
-          throw new CredentialsFailed();
+    const errors: IngestProblem[] = [];
+    let eventsSeen = 0;
+    let eventsNew = 0;
+    let done = 0;
+    let failedUnits = 0;
+    const units = input.accounts.flatMap((accountId) => regions.map((region) => ({ accountId, region })));
+    // One AssumeRole attempt per account; its failure is reported once, its other regions just count as failed.
+    const accountCredentials = new Map<string, ReturnType<typeof credentials.get>>();
+    const credentialsFor = (accountId: string) => {
+      let pending = accountCredentials.get(accountId);
+      if (!pending) {
+        pending = credentials.get(accountId);
+        accountCredentials.set(accountId, pending);
+        pending.catch((err: unknown) => {
+          errors.push(problem(err, { accountId, service: "sts", operation: "AssumeRole" }));
         });
-        const watermark = await db.cloudTrailWatermark.findUnique({ where: { accountId_region: { accountId, region } } });
-        const window = lookupWindow({ now, watermark: watermark?.lastEventTime ?? null, since: input.since, lookbackDays: settings.lookbackDays, overlapMs });
-        const client = pool.cloudTrail(accountId, region, async () => unitCredentials);
-        const events = await lookupSignInEvents(
-          client,
-          { accountId, region, ...window },
-          { eventNames: INGESTED_EVENT_NAMES, userNames },
-        );
-        eventsSeen += events.length;
-        unitNew = await storeTrailEvents(db, events, "LOOKUP_EVENTS");
-        eventsNew += unitNew;
-        // Only after the events are committed: a crash before this line re-reads the window next time.
-        await db.cloudTrailWatermark.upsert({
-          where: { accountId_region: { accountId, region } },
-          create: { accountId, region, lastEventTime: window.endTime },
-          update: { lastEventTime: window.endTime },
-        });
-      } catch (err) {
-        failedUnits++;
-        if (!(err instanceof CredentialsFailed)) {
-          errors.push(problem(err, { accountId, region, service: "cloudtrail", operation: "LookupEvents" }));
-        }
-      } finally {
-        done++;
-        input.onProgress?.({ done, total: units.length, accountId, region, eventsNew: unitNew });
       }
-    });
-  } finally {
-    pool.destroy();
-  }
+      return pending;
+    };
 
-  const status = ingestRunStatus({ total: units.length, failed: failedUnits });
-  await finishIngestRun(db, runId, {
-    status,
-    eventsSeen,
-    eventsNew,
-    errors,
-    stats: { accounts: input.accounts.length, regions, apiCalls: pool.stats.apiCallsByAction, retries: pool.stats.retries, callsPerAccount: pool.stats.callsPerAccount },
+    try {
+      await mapLimited(units, input.config.concurrency.cloudTrail, async ({ accountId, region }) => {
+        let unitNew = 0;
+        try {
+          const unitCredentials = await credentialsFor(accountId).catch(() => {
+            throw new CredentialsFailed();
+          });
+          const watermark = await db.cloudTrailWatermark.findUnique({ where: { accountId_region: { accountId, region } } });
+          const window = lookupWindow({ now, watermark: watermark?.lastEventTime ?? null, since: input.since, lookbackDays: settings.lookbackDays, overlapMs });
+          const client = pool.cloudTrail(accountId, region, async () => unitCredentials);
+          const events = await lookupSignInEvents(
+            client,
+            { accountId, region, ...window },
+            { eventNames: INGESTED_EVENT_NAMES, userNames },
+          );
+          eventsSeen += events.length;
+          unitNew = await storeTrailEvents(db, events, "LOOKUP_EVENTS");
+          eventsNew += unitNew;
+          // Only after the events are committed: a crash before this line re-reads the window next time.
+          await db.cloudTrailWatermark.upsert({
+            where: { accountId_region: { accountId, region } },
+            create: { accountId, region, lastEventTime: window.endTime },
+            update: { lastEventTime: window.endTime },
+          });
+        } catch (err) {
+          failedUnits++;
+          if (!(err instanceof CredentialsFailed)) {
+            errors.push(problem(err, { accountId, region, service: "cloudtrail", operation: "LookupEvents" }));
+          }
+        } finally {
+          done++;
+          input.onProgress?.({ done, total: units.length, accountId, region, eventsNew: unitNew });
+        }
+      });
+    } finally {
+      pool.destroy();
+    }
+
+    const status = ingestRunStatus({ total: units.length, failed: failedUnits });
+    const stats = { accounts: input.accounts.length, regions, apiCalls: pool.stats.apiCallsByAction, retries: pool.stats.retries, callsPerAccount: pool.stats.callsPerAccount };
+    return { outcome: { status, eventsSeen, eventsNew, errors, stats }, result: { runId, status, eventsSeen, eventsNew, errors, regions } };
   });
-  return { runId, status, eventsSeen, eventsNew, errors, regions };
 }
 
 /** AssumeRole into the account failed (already recorded once for the account). */

@@ -1,13 +1,19 @@
-import { createReadStream } from "node:fs";
-import type { Readable } from "node:stream";
-import { createGunzip } from "node:zlib";
 import { z } from "zod";
 // streamJsonArrayMember: the streaming reader parseCloudTrailLogFile uses, here for `lookup-events` outputs.
-import { normalizeTrailEvent, parseCloudTrailLogFile, streamJsonArrayMember, type JsonObject, type TrailEvent } from "../aws";
+import {
+  ACCOUNT_ID,
+  AWS_REGION,
+  CLOUDTRAIL_FILE_LIMITS,
+  cloudTrailFileText,
+  InputLimitError,
+  normalizeTrailEvent,
+  parseCloudTrailLogFile,
+  streamJsonArrayMember,
+  type CloudTrailFileLimits,
+  type JsonObject,
+  type TrailEvent,
+} from "../aws";
 import type { TrailEventSource } from "./to-event-row";
-
-const ACCOUNT_SEGMENT = /^\d{12}$/;
-const REGION_SEGMENT = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 
 /**
  * `aws cloudtrail lookup-events` output element. EventTime is epoch seconds on the wire (CLI v1
@@ -37,8 +43,8 @@ export class TrailFileError extends Error {
 export function pathContext(file: string): { accountId?: string; region?: string } {
   const segments = file.split(/[\\/]/);
   return {
-    accountId: segments.findLast((s) => ACCOUNT_SEGMENT.test(s)),
-    region: segments.findLast((s) => REGION_SEGMENT.test(s)),
+    accountId: segments.findLast((s) => ACCOUNT_ID.test(s)),
+    region: segments.findLast((s) => AWS_REGION.test(s)),
   };
 }
 
@@ -48,35 +54,48 @@ function toDate(value: number | string | undefined): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-async function* textOf(file: string): AsyncGenerator<string> {
-  const raw = createReadStream(file);
-  const stream: Readable = file.endsWith(".gz") ? raw.pipe(createGunzip()) : raw;
-  const decoder = new TextDecoder("utf-8");
-  for await (const chunk of stream as AsyncIterable<Buffer>) yield decoder.decode(chunk, { stream: true });
-  const tail = decoder.decode();
-  if (tail) yield tail;
+/**
+ * The account and region an event is stored (and later exported) under must be AWS's: they become
+ * path segments and filter values, so a record claiming `../..` is refused, not stored.
+ */
+function checkedEvent(file: string, where: string, event: TrailEvent): TrailEvent {
+  if (event.accountId !== null && !ACCOUNT_ID.test(event.accountId)) {
+    throw new TrailFileError(file, `${where}: recipientAccountId ${JSON.stringify(event.accountId.slice(0, 40))} is not a 12-digit account id`);
+  }
+  if (event.awsRegion !== null && !AWS_REGION.test(event.awsRegion)) {
+    throw new TrailFileError(file, `${where}: awsRegion ${JSON.stringify(event.awsRegion.slice(0, 40))} is not an AWS region`);
+  }
+  return event;
+}
+
+function fileProblem(file: string, err: unknown, what: string): TrailFileError {
+  if (err instanceof TrailFileError) return err;
+  if (err instanceof InputLimitError) return new TrailFileError(file, `refused: ${err.message}`);
+  return new TrailFileError(file, `${what} (${err instanceof Error ? err.message : String(err)})`);
 }
 
 /**
  * Events of one file, streamed: an S3-delivered log file (`{"Records":[…]}`) or a saved
- * `lookup-events` output (`{"Events":[…]}`). Throws TrailFileError naming the file and the element.
+ * `lookup-events` output (`{"Events":[…]}`), within `limits` (CLOUDTRAIL_FILE_LIMITS by default).
+ * Throws TrailFileError naming the file and the element.
  */
-export async function* readTrailFile(file: string): AsyncGenerator<{ event: TrailEvent; source: TrailEventSource }> {
+export async function* readTrailFile(file: string, limits: Partial<CloudTrailFileLimits> = {}): AsyncGenerator<{ event: TrailEvent; source: TrailEventSource }> {
+  const { maxDecompressedBytes, maxElementChars } = { ...CLOUDTRAIL_FILE_LIMITS, ...limits };
   const context = pathContext(file);
   let records = 0;
   try {
-    for await (const record of parseCloudTrailLogFile(file)) {
+    for await (const record of parseCloudTrailLogFile(file, { maxDecompressedBytes, maxElementChars })) {
+      yield { event: checkedEvent(file, `Records[${records}]`, normalizeTrailEvent(record, context)), source: "S3_LOG_FILE" };
       records++;
-      yield { event: normalizeTrailEvent(record, context), source: "S3_LOG_FILE" };
     }
   } catch (err) {
-    throw new TrailFileError(file, `not a CloudTrail log file (${err instanceof Error ? err.message : String(err)})`);
+    throw fileProblem(file, err, "not a CloudTrail log file");
   }
   if (records > 0) return;
 
   let index = 0;
   try {
-    for await (const element of streamJsonArrayMember(textOf(file), "Events")) {
+    for await (const element of streamJsonArrayMember(cloudTrailFileText(file, { maxDecompressedBytes }), "Events", { maxElementChars })) {
       const parsed = LOOKUP_EVENT_SCHEMA.safeParse(element);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -88,21 +107,18 @@ export async function* readTrailFile(file: string): AsyncGenerator<{ event: Trai
       } catch {
         throw new TrailFileError(file, `Events[${index}].CloudTrailEvent: not JSON`);
       }
+      const event = normalizeTrailEvent(record, {
+        ...context,
+        eventId: parsed.data.EventId,
+        eventName: parsed.data.EventName,
+        eventSource: parsed.data.EventSource,
+        eventTime: toDate(parsed.data.EventTime),
+      });
+      yield { event: checkedEvent(file, `Events[${index}]`, event), source: "LOOKUP_EVENTS" };
       index++;
-      yield {
-        event: normalizeTrailEvent(record, {
-          ...context,
-          eventId: parsed.data.EventId,
-          eventName: parsed.data.EventName,
-          eventSource: parsed.data.EventSource,
-          eventTime: toDate(parsed.data.EventTime),
-        }),
-        source: "LOOKUP_EVENTS",
-      };
     }
   } catch (err) {
-    if (err instanceof TrailFileError) throw err;
-    throw new TrailFileError(file, `not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+    throw fileProblem(file, err, "not valid JSON");
   }
 }
 

@@ -1,12 +1,15 @@
 import { createWriteStream, type WriteStream } from "node:fs";
 import { mkdir, readdir, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import { once } from "node:events";
 import { findTrailEventsForExport } from "../cloudtrail";
 import type { Db } from "../db";
 import { getLatestReadableSnapshot, getSnapshotOrThrow, readSnapshotState } from "../snapshot";
 import { writeCredentialReportCsv } from "./credential-report-csv-writer";
+import { isWritten } from "./is-written";
 import { LAYOUT } from "./layout";
+import { resolveInside } from "./path-segment";
+import type { ExportManifest } from "./schemas/manifest";
 import { toAuthorizationDetails, toListRoles } from "./to-cli-iam";
 import { toIdentityCenterFiles, toOrganizationFiles } from "./to-cli-organization";
 
@@ -24,10 +27,10 @@ export class ExportError extends Error {
   override name = "ExportError";
 }
 
-async function writeJson(root: string, path: string, value: unknown): Promise<void> {
-  const full = join(root, path);
+async function writeText(root: string, path: string, text: string): Promise<void> {
+  const full = resolveInside(root, path);
   await mkdir(dirname(full), { recursive: true });
-  await writeFile(full, `${JSON.stringify(value, null, 2)}\n`);
+  await writeFile(full, text);
 }
 
 /** Streams one `{"Events":[…]}` file per account so a large export never sits in memory. */
@@ -39,7 +42,7 @@ class LookupEventsWriter {
     const key = `${accountId}\u0000${region}`;
     let entry = this.streams.get(key);
     if (!entry) {
-      const full = join(this.root, LAYOUT.exportedLookupEvents(accountId, region));
+      const full = resolveInside(this.root, LAYOUT.exportedLookupEvents(accountId, region));
       await mkdir(dirname(full), { recursive: true });
       entry = { stream: createWriteStream(full), count: 0 };
       entry.stream.write('{\n  "Events": [\n');
@@ -93,26 +96,34 @@ export async function exportSnapshot(db: Db, ref: number | "latest", dir: string
     string | null
   >;
 
-  const files = new Map<string, unknown>(toOrganizationFiles(state));
-  files.set(LAYOUT.manifest, { format: "vigil-offline/1", snapshotId, asOf: snapshot.asOf.toISOString(), exportedAt: new Date().toISOString() });
-  if (state.identityCenter) for (const [path, value] of toIdentityCenterFiles(state.identityCenter)) files.set(path, value);
+  const coverage = state.coverage;
+  const manifest: ExportManifest = { format: "vigil-offline/2", snapshotId, asOf: snapshot.asOf.toISOString(), exportedAt: new Date().toISOString(), coverage };
+  // Every path is built (and checked against the target) before the first write.
+  const files = new Map<string, string>();
+  const json = (path: string, value: unknown) => files.set(path, `${JSON.stringify(value, null, 2)}\n`);
+  json(LAYOUT.manifest, manifest);
+  for (const [path, value] of toOrganizationFiles(state)) json(path, value);
+  if (state.identityCenter) for (const [path, value] of toIdentityCenterFiles(state.identityCenter, coverage.identityCenter)) json(path, value);
   for (const [accountId, iam] of Object.entries(state.iamByAccount)) {
-    files.set(LAYOUT.authorizationDetails(accountId), toAuthorizationDetails(iam));
-    files.set(LAYOUT.listRoles(accountId), toListRoles(iam));
+    const status = coverage.accounts[accountId]?.authorizationDetails ?? "SKIPPED";
+    const hasEntities = iam.roles.length + iam.users.length + iam.groups.length + iam.policies.length > 0;
+    if (isWritten(status, hasEntities)) json(LAYOUT.authorizationDetails(accountId), toAuthorizationDetails(iam));
+    const listRoles = toListRoles(iam, status === "COLLECTED");
+    if (isWritten(status, listRoles.Roles.length > 0)) json(LAYOUT.listRoles(accountId), listRoles);
+    if (!iam.credentialReport) continue;
+    files.set(LAYOUT.credentialReportCsv(accountId), writeCredentialReportCsv(iam.credentialReport.rows));
     const generatedAt = reportTimes[accountId];
-    if (iam.credentialReport && generatedAt) {
-      files.set(LAYOUT.getCredentialReport(accountId), { GeneratedTime: generatedAt, ReportFormat: "text/csv" });
-    }
+    if (generatedAt) json(LAYOUT.getCredentialReport(accountId), { GeneratedTime: generatedAt, ReportFormat: "text/csv" });
   }
+  const paths = [...files.keys()];
+  // An empty permission-sets folder says "read, there are none" (read-import-directory.ts).
+  const hasNoPermissionSets = state.identityCenter?.permissionSets.length === 0 && coverage.identityCenter.permissionSets === "COLLECTED";
+  for (const path of hasNoPermissionSets ? [...paths, `${LAYOUT.permissionSetsDir}/`] : paths) resolveInside(dir, path);
 
   await mkdir(dir, { recursive: true });
-  for (const [path, value] of files) await writeJson(dir, path, value);
+  for (const [path, text] of files) await writeText(dir, path, text);
+  if (hasNoPermissionSets) await mkdir(resolveInside(dir, LAYOUT.permissionSetsDir), { recursive: true });
   let written = files.size;
-  for (const [accountId, iam] of Object.entries(state.iamByAccount)) {
-    if (!iam.credentialReport) continue;
-    await writeFile(join(dir, LAYOUT.credentialReportCsv(accountId)), writeCredentialReportCsv(iam.credentialReport.rows));
-    written++;
-  }
 
   const writer = new LookupEventsWriter(dir);
   let cloudTrailEvents = 0;

@@ -1,29 +1,32 @@
+import { encodePathSegment as seg } from "./path-segment";
+
 /**
  * The offline directory layout (see README.md). Paths are relative to the import/export root and
  * always use `/`. Every file is exactly what the named AWS CLI command prints with `--output json`
- * (the credential report is the decoded CSV).
+ * (the credential report is the decoded CSV). Ids and names are encoded into path segments
+ * (path-segment.ts): values in AWS's formats come through unchanged, nothing else can leave the root.
  */
 export const LAYOUT = {
-  /** written by `vigil export-snapshot` only: which snapshot, and the time its data describes */
+  /** written by `vigil export-snapshot` only: which snapshot, the time its data describes, its coverage */
   manifest: "vigil-export.json",
   describeOrganization: "organizations/describe-organization.json",
   listRoots: "organizations/list-roots.json",
   listAccounts: "organizations/list-accounts.json",
   /** `list-organizational-units-for-parent --parent-id <parentId>` */
-  ousForParent: (parentId: string) => `organizations/parents/${parentId}/organizational-units.json`,
+  ousForParent: (parentId: string) => `organizations/parents/${seg(parentId)}/organizational-units.json`,
   /** `list-accounts-for-parent --parent-id <parentId>` */
-  accountsForParent: (parentId: string) => `organizations/parents/${parentId}/accounts.json`,
+  accountsForParent: (parentId: string) => `organizations/parents/${seg(parentId)}/accounts.json`,
   parentsDir: "organizations/parents",
   /** `list-tags-for-resource --resource-id <accountId>` */
-  accountTags: (accountId: string) => `organizations/tags/${accountId}.json`,
+  accountTags: (accountId: string) => `organizations/tags/${seg(accountId)}.json`,
   tagsDir: "organizations/tags",
 
   iamDir: "iam",
-  authorizationDetails: (accountId: string) => `iam/${accountId}/authorization-details.json`,
-  listRoles: (accountId: string) => `iam/${accountId}/list-roles.json`,
-  credentialReportCsv: (accountId: string) => `iam/${accountId}/credential-report.csv`,
+  authorizationDetails: (accountId: string) => `iam/${seg(accountId)}/authorization-details.json`,
+  listRoles: (accountId: string) => `iam/${seg(accountId)}/list-roles.json`,
+  credentialReportCsv: (accountId: string) => `iam/${seg(accountId)}/credential-report.csv`,
   /** `get-credential-report` as printed (base64 Content, GeneratedTime); optional beside the CSV */
-  getCredentialReport: (accountId: string) => `iam/${accountId}/get-credential-report.json`,
+  getCredentialReport: (accountId: string) => `iam/${seg(accountId)}/get-credential-report.json`,
 
   listInstances: "identity-center/list-instances.json",
   users: "identity-center/users.json",
@@ -32,12 +35,11 @@ export const LAYOUT = {
   /** one `list-group-memberships` output per group, as an alternative to the single file */
   groupMembershipsDir: "identity-center/group-memberships",
   permissionSetsDir: "identity-center/permission-sets",
-  permissionSet: (name: string) => `identity-center/permission-sets/${name}.json`,
+  permissionSet: (name: string) => `identity-center/permission-sets/${seg(name)}.json`,
   accountAssignments: "identity-center/account-assignments.json",
 
   cloudTrailDir: "cloudtrail",
   /** where an export writes events: `lookup-events`-shaped, one file per account and region */
-  exportedLookupEvents: (accountId: string, region: string) => `cloudtrail/lookup-events/${accountId || "unknown-account"}/${region || "unknown-region"}/events.json`,
+  exportedLookupEvents: (accountId: string, region: string) =>
+    `cloudtrail/lookup-events/${seg(accountId || "unknown-account")}/${seg(region || "unknown-region")}/events.json`,
 } as const;
-
-export const ACCOUNT_ID = /^\d{12}$/;

@@ -4,7 +4,7 @@ import type { AccountIamFiles } from "./read-import-directory";
 const AWS_MANAGED_POLICY = /^arn:[\w-]+:iam::aws:policy\//;
 
 /** One account's IAM from its files, with coverage that says which reads the files stand for. */
-export function mapAccountIam(accountId: string, files: AccountIamFiles): { iam: AccountIam; coverage: AccountCoverage } {
+export function mapAccountIam(accountId: string, files: AccountIamFiles, opts: { isTruncated?: boolean } = {}): { iam: AccountIam; coverage: AccountCoverage } {
   const details = files.authorizationDetails;
   const report = files.credentialReport;
   // AWS-managed policies are the same in every account; like the live collector (GAAD filter
@@ -15,8 +15,8 @@ export function mapAccountIam(accountId: string, files: AccountIamFiles): { iam:
     ...mapAuthorizationDetails(accountId, customerManaged, files.listRoles?.Roles),
     credentialReport: report ? { generatedAt: report.generatedAt, rows: parseCredentialReport(report.csv) } : null,
   };
-  // As live: GAAD without ListRoles is PARTIAL (no session limits); an absent file is not collected.
-  const authorizationDetails = details ? (files.listRoles ? "COLLECTED" : "PARTIAL") : "SKIPPED";
+  // As live: GAAD without ListRoles is PARTIAL (no session limits), so is one page of either; an absent file is not collected.
+  const authorizationDetails = details ? (files.listRoles && !opts.isTruncated ? "COLLECTED" : "PARTIAL") : "SKIPPED";
   const credentialReport = report ? "COLLECTED" : "SKIPPED";
   const complete = authorizationDetails === "COLLECTED" && credentialReport === "COLLECTED";
   const none = authorizationDetails === "SKIPPED" && credentialReport === "SKIPPED";
@@ -27,7 +27,7 @@ export function mapAccountIam(accountId: string, files: AccountIamFiles): { iam:
       iam: complete ? "COLLECTED" : none ? "SKIPPED" : "PARTIAL",
       authorizationDetails,
       credentialReport,
-      reason: complete ? null : none ? "no IAM files in the import" : "some IAM files absent from the import",
+      reason: complete ? null : none ? "no IAM files in the import" : opts.isTruncated ? "an IAM file in the import is one page of a longer listing" : "some IAM files absent from the import",
     },
   };
 }

@@ -8,11 +8,13 @@ import {
   toPermissionsBoundary,
   toPermissionSet,
   toTags,
+  type CollectionStatus,
   type IdentityCenterInstance,
   type IdentityCenterInventory,
   type InventoryCoverage,
   type NamedPolicy,
 } from "../aws";
+import { LAYOUT } from "./layout";
 import type { ImportFiles } from "./read-import-directory";
 
 export interface MappedIdentityCenter {
@@ -48,15 +50,18 @@ function chooseInstance(files: ImportFiles, notes: string[]): IdentityCenterInst
 export function mapIdentityCenter(files: ImportFiles): MappedIdentityCenter {
   const notes: string[] = [];
   const idc = files.identityCenter;
-  const status = (value: unknown) => (value === undefined ? "SKIPPED" : "COLLECTED") as "SKIPPED" | "COLLECTED";
+  const truncated = [...files.truncated.keys()];
+  // Absent: not collected. One page of a listing (file or folder of files): PARTIAL.
+  const status = (value: unknown, ...paths: string[]): CollectionStatus =>
+    value === undefined ? "SKIPPED" : truncated.some((t) => paths.some((p) => t === p || t.startsWith(`${p}/`))) ? "PARTIAL" : "COLLECTED";
   const instance = chooseInstance(files, notes);
   const coverage: InventoryCoverage["identityCenter"] = {
-    instance: idc.instances ? "COLLECTED" : instance ? "PARTIAL" : "SKIPPED",
-    users: status(idc.users),
-    groups: status(idc.groups),
-    memberships: status(idc.memberships),
-    permissionSets: status(idc.permissionSets),
-    assignments: status(idc.assignments),
+    instance: idc.instances ? status(idc.instances, LAYOUT.listInstances) : instance ? "PARTIAL" : "SKIPPED",
+    users: status(idc.users, LAYOUT.users),
+    groups: status(idc.groups, LAYOUT.groups),
+    memberships: status(idc.memberships, LAYOUT.groupMemberships, LAYOUT.groupMembershipsDir),
+    permissionSets: status(idc.permissionSets, LAYOUT.permissionSetsDir),
+    assignments: status(idc.assignments, LAYOUT.accountAssignments),
   };
   if (!instance) return { inventory: null, coverage, notes };
 

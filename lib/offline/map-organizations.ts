@@ -11,6 +11,7 @@ import {
   type OrgTreeParent,
   type OrgUnit,
 } from "../aws";
+import { LAYOUT } from "./layout";
 import type { ImportFiles } from "./read-import-directory";
 import type { CliAccount } from "./schemas/organizations";
 
@@ -37,7 +38,10 @@ export function mapOrganizations(files: ImportFiles): MappedOrganizations {
   const ous: OrgUnit[] = [];
   const parentOf = new Map<string, OrgTreeParent>();
   const walkedAccounts: CliAccount[] = [];
-  let isTreeComplete = roots.length > 0;
+  // One page of a listing leaves the tree (or the account list) incomplete, like a missing file.
+  const isTruncated = [...files.truncated.keys()].some((path) => path === LAYOUT.listRoots || path.startsWith(`${LAYOUT.parentsDir}/`));
+  let isTreeComplete = roots.length > 0 && !isTruncated;
+  const isAccountListComplete = !files.truncated.has(LAYOUT.listAccounts);
   let level = roots.map((r) => ({ id: r.id, path: r.name }));
   while (level.length > 0) {
     const next: OrgTreeParent[] = [];
@@ -76,7 +80,7 @@ export function mapOrganizations(files: ImportFiles): MappedOrganizations {
     ous,
     accounts,
     // Absence only means deletion in a COLLECTED section: an incomplete tree must not close OUs.
-    organizationStatus: !listed ? "SKIPPED" : isTreeComplete && organization ? "COLLECTED" : "PARTIAL",
+    organizationStatus: !listed ? "SKIPPED" : isTreeComplete && isAccountListComplete && organization ? "COLLECTED" : "PARTIAL",
     accountTagsStatus: tagged === 0 ? "SKIPPED" : tagged === accounts.length ? "COLLECTED" : "PARTIAL",
     notes,
   };

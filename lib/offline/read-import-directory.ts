@@ -1,8 +1,10 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import { z } from "zod";
-import { parseCredentialReport } from "../aws";
-import { ACCOUNT_ID, LAYOUT } from "./layout";
+import type { z } from "zod";
+import { ACCOUNT_ID, isOrgParentId, parseCredentialReport } from "../aws";
+import { LAYOUT } from "./layout";
+import { EXPORT_MANIFEST } from "./schemas/manifest";
+import { truncationMarker } from "./truncation";
 import { GET_CREDENTIAL_REPORT, AUTHORIZATION_DETAILS, LIST_ROLES } from "./schemas/iam";
 import {
   ACCOUNT_ASSIGNMENTS,
@@ -16,12 +18,8 @@ import { DESCRIBE_ORGANIZATION, LIST_ACCOUNTS, LIST_OUS_FOR_PARENT, LIST_ROOTS, 
 
 type Out<S extends z.ZodType> = z.output<S>;
 
-export const EXPORT_MANIFEST = z.object({
-  format: z.literal("vigil-offline/1"),
-  snapshotId: z.number().int().positive(),
-  asOf: z.iso.datetime(),
-  exportedAt: z.iso.datetime(),
-});
+/** Inventory files are read whole; the largest real ones (GetAccountAuthorizationDetails) are tens of MB. */
+export const MAX_IMPORT_FILE_BYTES = 256 * 1024 * 1024;
 
 export interface AccountIamFiles {
   authorizationDetails?: Out<typeof AUTHORIZATION_DETAILS>;
@@ -53,6 +51,8 @@ export interface ImportFiles {
   read: string[];
   /** relative paths of files that are not part of the layout (left alone, reported) */
   ignored: string[];
+  /** files that are one page of a longer listing (relative path → the marker that says so); their sections are PARTIAL */
+  truncated: Map<string, string>;
 }
 
 /** Every problem found in the directory, one line each, naming the file and the field. */
@@ -83,21 +83,45 @@ async function listFiles(root: string, dir = root): Promise<string[]> {
  * Reads and validates the whole directory before anything is written: any problem in any file is
  * collected, and one ImportValidationError lists them all.
  */
-export async function readImportDirectory(root: string): Promise<ImportFiles> {
+export async function readImportDirectory(root: string, opts: { maxFileBytes?: number } = {}): Promise<ImportFiles> {
+  const maxFileBytes = opts.maxFileBytes ?? MAX_IMPORT_FILE_BYTES;
   if (!(await isDirectory(root))) throw new ImportValidationError([`${root}: not a directory`]);
 
   const problems: string[] = [];
-  const files: ImportFiles = { root, parents: new Map(), accountTags: new Map(), iam: new Map(), identityCenter: {}, cloudTrailDir: null, read: [], ignored: [] };
+  const files: ImportFiles = {
+    root,
+    parents: new Map(),
+    accountTags: new Map(),
+    iam: new Map(),
+    identityCenter: {},
+    cloudTrailDir: null,
+    read: [],
+    ignored: [],
+    truncated: new Map(),
+  };
 
-  const parse = async <S extends z.ZodType>(path: string, schema: S): Promise<Out<S> | undefined> => {
+  // Checked before reading: a file is read whole, and an oversized one must not take the process down.
+  const readText = async (path: string): Promise<string | undefined> => {
     files.read.push(path);
+    const { size } = await stat(join(root, path));
+    if (size > maxFileBytes) {
+      problems.push(`${path}: ${size} bytes, over the limit of ${maxFileBytes} bytes for one file`);
+      return undefined;
+    }
+    return readFile(join(root, path), "utf8");
+  };
+  const parse = async <S extends z.ZodType>(path: string, schema: S): Promise<Out<S> | undefined> => {
+    const text = await readText(path);
+    if (text === undefined) return undefined;
     let json: unknown;
     try {
-      json = JSON.parse(await readFile(join(root, path), "utf8"));
+      json = JSON.parse(text);
     } catch (err) {
       problems.push(`${path}: not valid JSON (${err instanceof Error ? err.message : String(err)})`);
       return undefined;
     }
+    const marker = truncationMarker(json);
+    if (marker) files.truncated.set(path, marker);
     const result = schema.safeParse(json);
     if (result.success) return result.data;
     for (const issue of result.error.issues.slice(0, 20)) {
@@ -123,6 +147,10 @@ export async function readImportDirectory(root: string): Promise<ImportFiles> {
     else if (path === LAYOUT.listRoots) files.roots = await parse(path, LIST_ROOTS);
     else if (path === LAYOUT.listAccounts) files.accounts = await parse(path, LIST_ACCOUNTS);
     else if (path.startsWith(`${LAYOUT.parentsDir}/`) && segments.length === 4 && second === "parents" && third) {
+      if (!isOrgParentId(third)) {
+        problems.push(`${path}: folder name must be a root id (r-…) or an OU id (ou-…-…)`);
+        continue;
+      }
       const parent = files.parents.get(third) ?? {};
       files.parents.set(third, parent);
       if (fourth === "organizational-units.json") parent.ous = await parse(path, LIST_OUS_FOR_PARENT);
@@ -133,7 +161,8 @@ export async function readImportDirectory(root: string): Promise<ImportFiles> {
       if (!ACCOUNT_ID.test(accountId)) problems.push(`${path}: file name must be a 12-digit account id`);
       else {
         const tags = await parse(path, LIST_TAGS);
-        if (tags) files.accountTags.set(accountId, tags);
+        // One page of tags would rewrite the account's tags as fewer: leave them unknown instead.
+        if (tags && !files.truncated.has(path)) files.accountTags.set(accountId, tags);
       }
     } else if (top === LAYOUT.iamDir && segments.length === 3 && second) {
       if (!ACCOUNT_ID.test(second)) {
@@ -143,8 +172,8 @@ export async function readImportDirectory(root: string): Promise<ImportFiles> {
       if (path === LAYOUT.authorizationDetails(second)) iamOf(second).authorizationDetails = await parse(path, AUTHORIZATION_DETAILS);
       else if (path === LAYOUT.listRoles(second)) iamOf(second).listRoles = await parse(path, LIST_ROLES);
       else if (path === LAYOUT.credentialReportCsv(second)) {
-        files.read.push(path);
-        const csv = await readFile(join(root, path), "utf8");
+        const csv = await readText(path);
+        if (csv === undefined) continue;
         try {
           parseCredentialReport(csv);
           iamOf(second).credentialReport = { csv, generatedAt: iamOf(second).credentialReport?.generatedAt ?? null };

@@ -91,9 +91,11 @@ export function toAuthorizationDetails(iam: AccountIam) {
   };
 }
 
-export function toListRoles(iam: AccountIam) {
+/** Every role when ListRoles was read in full; otherwise only the roles some ListRoles read described. */
+export function toListRoles(iam: AccountIam, isComplete: boolean) {
+  const listed = isComplete ? iam.roles : iam.roles.filter((r) => r.maxSessionDuration !== null || r.description !== null);
   return {
-    Roles: iam.roles.map((r) =>
+    Roles: listed.map((r) =>
       present({ Path: r.path, RoleName: r.roleName, RoleId: r.roleId, Arn: r.arn, CreateDate: r.createdAt, Description: r.description, MaxSessionDuration: r.maxSessionDuration }),
     ),
   };

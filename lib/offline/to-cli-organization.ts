@@ -1,4 +1,6 @@
-import type { IdentityCenterInventory, OrgAccount, OrgInventory, Tags } from "../aws";
+import type { IdentityCenterInventory, InventoryCoverage, OrgAccount, OrgInventory, Tags } from "../aws";
+import { isWritten } from "./is-written";
+import { LAYOUT } from "./layout";
 
 const present = <T extends Record<string, unknown>>(value: T): Partial<T> =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as Partial<T>;
@@ -13,7 +15,7 @@ export function toOrganizationFiles(state: OrgInventory): Map<string, unknown> {
   const files = new Map<string, unknown>();
   const org = state.organization;
   if (org) {
-    files.set("organizations/describe-organization.json", {
+    files.set(LAYOUT.describeOrganization, {
       Organization: present({
         Id: org.id,
         Arn: org.arn,
@@ -24,27 +26,31 @@ export function toOrganizationFiles(state: OrgInventory): Map<string, unknown> {
     });
   }
   if (state.roots.length > 0) {
-    files.set("organizations/list-roots.json", {
+    files.set(LAYOUT.listRoots, {
       Roots: state.roots.map((r) => ({ Id: r.id, Arn: r.arn, Name: r.name, PolicyTypes: r.policyTypes.map((p) => ({ Type: p.type, Status: p.status })) })),
     });
   }
-  if (state.accounts.length > 0) files.set("organizations/list-accounts.json", { Accounts: state.accounts.map(account) });
-  // Every root and OU gets both listings (empty ones too): that is what makes the tree complete.
+  if (state.accounts.length > 0) files.set(LAYOUT.listAccounts, { Accounts: state.accounts.map(account) });
+  // Every root and OU gets both listings when the tree was read in full (empty ones complete it);
+  // otherwise only the listings there is data for.
+  const status = state.coverage.organization;
   for (const parentId of [...state.roots.map((r) => r.id), ...state.ous.map((o) => o.id)]) {
-    files.set(`organizations/parents/${parentId}/organizational-units.json`, {
-      OrganizationalUnits: state.ous.filter((o) => o.parentId === parentId).map((o) => ({ Id: o.id, Arn: o.arn, Name: o.name })),
-    });
-    files.set(`organizations/parents/${parentId}/accounts.json`, { Accounts: state.accounts.filter((a) => a.parentId === parentId).map(account) });
+    const ous = state.ous.filter((o) => o.parentId === parentId);
+    const accounts = state.accounts.filter((a) => a.parentId === parentId);
+    if (isWritten(status, ous.length > 0)) {
+      files.set(LAYOUT.ousForParent(parentId), { OrganizationalUnits: ous.map((o) => ({ Id: o.id, Arn: o.arn, Name: o.name })) });
+    }
+    if (isWritten(status, accounts.length > 0)) files.set(LAYOUT.accountsForParent(parentId), { Accounts: accounts.map(account) });
   }
-  for (const a of state.accounts) if (a.tags !== null) files.set(`organizations/tags/${a.id}.json`, { Tags: tagList(a.tags) });
+  for (const a of state.accounts) if (a.tags !== null) files.set(LAYOUT.accountTags(a.id), { Tags: tagList(a.tags) });
   return files;
 }
 
-/** Identity Center state as the CLI outputs of the layout, keyed by relative path. */
-export function toIdentityCenterFiles(idc: IdentityCenterInventory): Map<string, unknown> {
+/** Identity Center state as the CLI outputs of the layout, keyed by relative path (see isWritten). */
+export function toIdentityCenterFiles(idc: IdentityCenterInventory, coverage: InventoryCoverage["identityCenter"]): Map<string, unknown> {
   const files = new Map<string, unknown>();
   const storeId = idc.instance.identityStoreId;
-  files.set("identity-center/list-instances.json", {
+  files.set(LAYOUT.listInstances, {
     Instances: [
       present({
         InstanceArn: idc.instance.instanceArn,
@@ -56,7 +62,7 @@ export function toIdentityCenterFiles(idc: IdentityCenterInventory): Map<string,
       }),
     ],
   });
-  files.set("identity-center/users.json", {
+  if (isWritten(coverage.users, idc.users.length > 0)) files.set(LAYOUT.users, {
     Users: idc.users.map((u) =>
       present({
         IdentityStoreId: storeId,
@@ -70,7 +76,7 @@ export function toIdentityCenterFiles(idc: IdentityCenterInventory): Map<string,
       }),
     ),
   });
-  files.set("identity-center/groups.json", {
+  if (isWritten(coverage.groups, idc.groups.length > 0)) files.set(LAYOUT.groups, {
     Groups: idc.groups.map((g) =>
       present({
         IdentityStoreId: storeId,
@@ -81,12 +87,12 @@ export function toIdentityCenterFiles(idc: IdentityCenterInventory): Map<string,
       }),
     ),
   });
-  files.set("identity-center/group-memberships.json", {
+  if (isWritten(coverage.memberships, idc.memberships.length > 0)) files.set(LAYOUT.groupMemberships, {
     GroupMemberships: idc.memberships.map((m) => ({ IdentityStoreId: storeId, MembershipId: m.membershipId, GroupId: m.groupId, MemberId: { UserId: m.userId } })),
   });
   for (const ps of idc.permissionSets) {
     const boundary = ps.permissionsBoundary;
-    files.set(`identity-center/permission-sets/${ps.name}.json`, {
+    files.set(LAYOUT.permissionSet(ps.name), {
       PermissionSet: present({
         Name: ps.name,
         PermissionSetArn: ps.arn,
@@ -112,7 +118,7 @@ export function toIdentityCenterFiles(idc: IdentityCenterInventory): Map<string,
       ...(ps.provisionedAccountIds !== null ? { AccountIds: ps.provisionedAccountIds } : {}),
     });
   }
-  files.set("identity-center/account-assignments.json", {
+  if (isWritten(coverage.assignments, idc.assignments.length > 0)) files.set(LAYOUT.accountAssignments, {
     AccountAssignments: idc.assignments.map((a) => ({ AccountId: a.accountId, PermissionSetArn: a.permissionSetArn, PrincipalType: a.principalType, PrincipalId: a.principalId })),
   });
   return files;

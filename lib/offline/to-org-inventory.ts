@@ -1,4 +1,5 @@
-import { linkReservedRoles, type AccountCoverage, type AccountIam, type OrgInventory } from "../aws";
+import { linkReservedRoles, type AccountCoverage, type AccountIam, type InventoryCoverage, type OrgInventory } from "../aws";
+import { capCoverage } from "./cap-coverage";
 import { LAYOUT } from "./layout";
 import { mapAccountIam } from "./map-iam";
 import { mapIdentityCenter } from "./map-identity-center";
@@ -70,7 +71,8 @@ export function toOrgInventory(files: ImportFiles, now: Date = new Date()): { in
     if (!files.accountTags.has(account.id)) missing.push(LAYOUT.accountTags(account.id));
   }
   for (const [accountId, accountFiles] of [...files.iam.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    const mapped = mapAccountIam(accountId, accountFiles);
+    const isTruncated = files.truncated.has(LAYOUT.authorizationDetails(accountId)) || files.truncated.has(LAYOUT.listRoles(accountId));
+    const mapped = mapAccountIam(accountId, accountFiles, { isTruncated });
     iamByAccount[accountId] = mapped.iam;
     accounts[accountId] = mapped.coverage;
     if (!accountFiles.authorizationDetails) missing.push(LAYOUT.authorizationDetails(accountId));
@@ -93,6 +95,19 @@ export function toOrgInventory(files: ImportFiles, now: Date = new Date()): { in
     [`${LAYOUT.cloudTrailDir}/`, files.cloudTrailDir ?? undefined],
   ];
   for (const [path, value] of expected) if (value === undefined) missing.push(path);
+  for (const [path, marker] of files.truncated) {
+    notes.push(`${path}: one page of a longer listing (${marker}; --max-items or --no-paginate?): its section is imported as PARTIAL, nothing absent from it is read as deleted`);
+  }
+
+  const fromFiles: InventoryCoverage = {
+    organization: org.organizationStatus,
+    accountTags: org.accountTagsStatus,
+    identityCenter: idc.coverage,
+    accounts,
+  };
+  const exported = files.manifest?.format === "vigil-offline/2" ? files.manifest.coverage : null;
+  const capped = exported ? capCoverage(fromFiles, exported) : { coverage: fromFiles, notes: [] };
+  notes.push(...capped.notes);
 
   const at = now.toISOString();
   const inventory: OrgInventory = {
@@ -102,12 +117,7 @@ export function toOrgInventory(files: ImportFiles, now: Date = new Date()): { in
     accounts: org.accounts,
     identityCenter: idc.inventory,
     iamByAccount,
-    coverage: {
-      organization: org.organizationStatus,
-      accountTags: org.accountTagsStatus,
-      identityCenter: idc.coverage,
-      accounts,
-    },
+    coverage: capped.coverage,
     errors: [],
     stats: { apiCalls: {}, apiCallsByAction: {}, callsPerAccount: {}, retries: {}, startedAt: at, finishedAt: at },
   };

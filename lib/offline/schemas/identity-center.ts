@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cliTimestamp, tagList } from "./common";
+import { accountId, cliTimestamp, permissionSetName, tagList } from "./common";
 
 export const LIST_INSTANCES = z.object({
   Instances: z.array(
@@ -91,12 +91,12 @@ export const PERMISSION_SET_FILE = z
     /** optional: list-tags-for-resource's `Tags` */
     Tags: tagList.optional(),
     /** optional: list-accounts-for-provisioned-permission-set's `AccountIds` */
-    AccountIds: z.array(z.string().regex(/^\d{12}$/)).optional(),
+    AccountIds: z.array(accountId).optional(),
   })
   .loose();
 
 export const DESCRIBED_PERMISSION_SET = z.looseObject({
-  Name: z.string().min(1),
+  Name: permissionSetName,
   PermissionSetArn: z.string().min(1),
   Description: z.string().nullish(),
   CreatedDate: cliTimestamp.nullish(),
@@ -108,7 +108,7 @@ export const ACCOUNT_ASSIGNMENTS = z.object({
   AccountAssignments: z.array(
     z
       .object({
-        AccountId: z.string().regex(/^\d{12}$/),
+        AccountId: accountId,
         PermissionSetArn: z.string().min(1),
         PrincipalType: z.enum(["USER", "GROUP"]),
         PrincipalId: z.string().min(1),

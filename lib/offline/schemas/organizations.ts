@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cliTimestamp, tagList } from "./common";
+import { accountId, cliTimestamp, ouId, rootId, tagList } from "./common";
 
 export const DESCRIBE_ORGANIZATION = z.object({
   Organization: z
@@ -7,7 +7,7 @@ export const DESCRIBE_ORGANIZATION = z.object({
       Id: z.string().min(1),
       Arn: z.string().optional(),
       FeatureSet: z.string().nullish(),
-      MasterAccountId: z.string().regex(/^\d{12}$/),
+      MasterAccountId: accountId,
       MasterAccountEmail: z.string().nullish(),
     })
     .loose(),
@@ -17,7 +17,7 @@ export const LIST_ROOTS = z.object({
   Roots: z.array(
     z
       .object({
-        Id: z.string().min(1),
+        Id: rootId,
         Arn: z.string().optional(),
         Name: z.string().optional(),
         PolicyTypes: z.array(z.object({ Type: z.string().optional(), Status: z.string().optional() }).loose()).optional(),
@@ -28,7 +28,7 @@ export const LIST_ROOTS = z.object({
 
 export const ACCOUNT = z
   .object({
-    Id: z.string().regex(/^\d{12}$/),
+    Id: accountId,
     Arn: z.string().optional(),
     Email: z.string().optional(),
     Name: z.string().optional(),
@@ -42,7 +42,7 @@ export const ACCOUNT = z
 export const LIST_ACCOUNTS = z.object({ Accounts: z.array(ACCOUNT) });
 
 export const LIST_OUS_FOR_PARENT = z.object({
-  OrganizationalUnits: z.array(z.object({ Id: z.string().min(1), Arn: z.string().optional(), Name: z.string().optional() }).loose()),
+  OrganizationalUnits: z.array(z.object({ Id: ouId, Arn: z.string().optional(), Name: z.string().optional() }).loose()),
 });
 
 export const LIST_TAGS = z.object({ Tags: tagList });
