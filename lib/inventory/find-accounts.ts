@@ -1,9 +1,8 @@
 import { z } from "zod";
 import type { Db } from "../db";
 import type { Tags } from "../aws";
+import { childrenPattern, containsPattern, entityAlias, orderBy, queryPage, sql, type Sql } from "../snapshot";
 import { optionalText, pagingSchema, sortParam, snapshotParam, type Page, type SortDirection } from "./list-query";
-import { orderBy, queryPage } from "./query-page";
-import { childrenPattern, containsPattern, raw, sql, visible, type Sql } from "./sql";
 
 export const ACCOUNT_SORTS = ["name", "id", "email", "ouPath", "status", "joinedAt"] as const;
 export type AccountSort = (typeof ACCOUNT_SORTS)[number];
@@ -44,45 +43,49 @@ export interface AccountRow {
   userCount: number;
 }
 
+/** The ACCOUNT rows every account read model selects from. */
+export const account = entityAlias("ACCOUNT", "a");
+
 const SORT_COLUMNS: Record<AccountSort, Sql> = {
-  name: sql`lower(a.data->>'name')`,
-  id: sql`a."naturalKey"`,
-  email: sql`lower(a.data->>'email')`,
-  ouPath: sql`a.data->>'ouPath'`,
-  status: sql`a.data->>'status'`,
-  joinedAt: sql`a.data->>'joinedAt'`,
+  name: sql`lower(${account.text("name")})`,
+  id: account.naturalKey,
+  email: sql`lower(${account.text("email")})`,
+  ouPath: account.text("ouPath"),
+  status: account.text("status"),
+  joinedAt: account.text("joinedAt"),
 };
 
 function countIn(kind: "IAM_ROLE" | "IAM_USER", snapshotId: number): Sql {
-  return sql`(SELECT count(*)::int FROM "EntityVersion" c
-    WHERE c."accountId" = a."naturalKey" AND ${visible("c", kind, snapshotId)})`;
+  const c = entityAlias(kind, "c");
+  return sql`(SELECT count(*)::int FROM ${c.table} WHERE ${c.accountId} = ${account.naturalKey} AND ${c.asOf(snapshotId)})`;
 }
 
-export function accountFilters(input: Pick<FindAccountsInput, "snapshotId" | "search" | "ouPath" | "status">): Sql[] {
-  const where = [visible("a", "ACCOUNT", input.snapshotId)];
+function accountFilters(input: FindAccountsInput): Sql[] {
+  const where = [account.asOf(input.snapshotId)];
   if (input.search) {
     const pattern = containsPattern(input.search);
-    where.push(sql`(a."naturalKey" ILIKE ${pattern} OR a.data->>'name' ILIKE ${pattern} OR a.data->>'email' ILIKE ${pattern})`);
+    where.push(sql`(${account.naturalKey} ILIKE ${pattern} OR ${account.text("name")} ILIKE ${pattern} OR ${account.text("email")} ILIKE ${pattern})`);
   }
   if (input.ouPath) {
-    where.push(sql`(a.data->>'ouPath' = ${input.ouPath} OR a.data->>'ouPath' LIKE ${childrenPattern(input.ouPath)})`);
+    where.push(sql`(${account.text("ouPath")} = ${input.ouPath} OR ${account.text("ouPath")} LIKE ${childrenPattern(input.ouPath)})`);
   }
-  if (input.status) where.push(sql`a.data->>'status' = ${input.status}`);
+  if (input.status) where.push(sql`${account.text("status")} = ${input.status}`);
   return where;
 }
 
-export const ACCOUNT_COLUMNS = raw(`a."naturalKey" AS id, a.data->>'name' AS name, a.data->>'email' AS email,
-  a.data->>'status' AS status, a.data->>'ouPath' AS "ouPath", a.data->>'joinedAt' AS "joinedAt",
-  a.data->'tags' AS tags`);
+export const ACCOUNT_COLUMNS = sql`${account.naturalKey} AS id, ${account.text("name")} AS name, ${account.text("email")} AS email,
+  ${account.text("status")} AS status, ${account.text("ouPath")} AS "ouPath", ${account.text("joinedAt")} AS "joinedAt",
+  ${account.json("tags")} AS tags`;
 
 /** Organization accounts as of a snapshot, with how many IAM roles and users each holds. */
-export async function findAccounts(db: Db, input: FindAccountsInput): Promise<Page<AccountRow>> {
-  return queryPage<AccountRow>(db, {
+export async function findAccounts(db: Db, input: FindAccountsInput): Promise<Page<AccountRow, AccountSort>> {
+  return queryPage<AccountRow, AccountSort>(db, {
     select: sql`${ACCOUNT_COLUMNS}, ${countIn("IAM_ROLE", input.snapshotId)} AS "roleCount",
       ${countIn("IAM_USER", input.snapshotId)} AS "userCount"`,
-    from: sql`"EntityVersion" a`,
+    from: account.table,
     where: accountFilters(input),
-    orderBy: orderBy(SORT_COLUMNS[input.sort], input.dir, sql`a."naturalKey"`),
+    orderBy: orderBy(SORT_COLUMNS[input.sort], input.dir, account.naturalKey),
+    sort: { by: input.sort, dir: input.dir },
     page: input.page,
     pageSize: input.pageSize,
   });

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { Db } from "../db";
 import type { PrincipalType } from "../aws";
+import { entityAlias, orderBy, queryPage, sql, type Sql } from "../snapshot";
+import { account } from "./find-accounts";
 import { pagingSchema, sortParam, type Page, type SortDirection } from "./list-query";
-import { orderBy, queryPage } from "./query-page";
-import { sql, visible, type Sql } from "./sql";
 
 export const ASSIGNMENT_SORTS = ["principal", "account", "permissionSet"] as const;
 export type AssignmentSort = (typeof ASSIGNMENT_SORTS)[number];
@@ -37,33 +37,39 @@ export interface AssignmentRow {
   principalName: string | null;
 }
 
+const assignment = entityAlias("ACCOUNT_ASSIGNMENT", "s");
+const permissionSet = entityAlias("PERMISSION_SET", "p");
+const user = entityAlias("IDC_USER", "u");
+const group = entityAlias("IDC_GROUP", "g");
+
 const SORT_COLUMNS: Record<AssignmentSort, Sql> = {
-  principal: sql`lower(coalesce(u.data->>'userName', g.data->>'displayName', s.data->>'principalId'))`,
-  account: sql`lower(coalesce(a.data->>'name', s."accountId"))`,
-  permissionSet: sql`lower(p.data->>'name')`,
+  principal: sql`lower(coalesce(${user.text("userName")}, ${group.text("displayName")}, ${assignment.text("principalId")}))`,
+  account: sql`lower(coalesce(${account.text("name")}, ${assignment.accountId}))`,
+  permissionSet: sql`lower(${permissionSet.text("name")})`,
 };
 
 /** Account assignments (principal → permission set in account), with every id resolved to a name. */
-export async function findAssignments(db: Db, input: FindAssignmentsInput): Promise<Page<AssignmentRow>> {
+export async function findAssignments(db: Db, input: FindAssignmentsInput): Promise<Page<AssignmentRow, AssignmentSort>> {
   const id = input.snapshotId;
-  const where = [visible("s", "ACCOUNT_ASSIGNMENT", id)];
-  if (input.permissionSetArn) where.push(sql`s.data->>'permissionSetArn' = ${input.permissionSetArn}`);
-  if (input.accountId) where.push(sql`s.data->>'accountId' = ${input.accountId}`);
-  if (input.principalId) where.push(sql`s.data->>'principalId' = ${input.principalId}`);
-  return queryPage<AssignmentRow>(db, {
-    select: sql`s.data->>'accountId' AS "accountId", a.data->>'name' AS "accountName",
-      s.data->>'permissionSetArn' AS "permissionSetArn", p.data->>'name' AS "permissionSetName",
-      s.data->>'principalType' AS "principalType", s.data->>'principalId' AS "principalId",
-      coalesce(u.data->>'userName', g.data->>'displayName') AS "principalName"`,
-    from: sql`"EntityVersion" s
-      LEFT JOIN "EntityVersion" a ON ${visible("a", "ACCOUNT", id)} AND a."naturalKey" = s.data->>'accountId'
-      LEFT JOIN "EntityVersion" p ON ${visible("p", "PERMISSION_SET", id)} AND p."naturalKey" = s.data->>'permissionSetArn'
-      LEFT JOIN "EntityVersion" u ON s.data->>'principalType' = 'USER' AND ${visible("u", "IDC_USER", id)}
-        AND u."naturalKey" = s.data->>'principalId'
-      LEFT JOIN "EntityVersion" g ON s.data->>'principalType' = 'GROUP' AND ${visible("g", "IDC_GROUP", id)}
-        AND g."naturalKey" = s.data->>'principalId'`,
+  const where = [assignment.asOf(id)];
+  if (input.permissionSetArn) where.push(sql`${assignment.text("permissionSetArn")} = ${input.permissionSetArn}`);
+  if (input.accountId) where.push(sql`${assignment.text("accountId")} = ${input.accountId}`);
+  if (input.principalId) where.push(sql`${assignment.text("principalId")} = ${input.principalId}`);
+  return queryPage<AssignmentRow, AssignmentSort>(db, {
+    select: sql`${assignment.text("accountId")} AS "accountId", ${account.text("name")} AS "accountName",
+      ${assignment.text("permissionSetArn")} AS "permissionSetArn", ${permissionSet.text("name")} AS "permissionSetName",
+      ${assignment.text("principalType")} AS "principalType", ${assignment.text("principalId")} AS "principalId",
+      coalesce(${user.text("userName")}, ${group.text("displayName")}) AS "principalName"`,
+    from: sql`${assignment.table}
+      LEFT JOIN ${account.table} ON ${account.asOf(id)} AND ${account.naturalKey} = ${assignment.text("accountId")}
+      LEFT JOIN ${permissionSet.table} ON ${permissionSet.asOf(id)} AND ${permissionSet.naturalKey} = ${assignment.text("permissionSetArn")}
+      LEFT JOIN ${user.table} ON ${assignment.text("principalType")} = 'USER' AND ${user.asOf(id)}
+        AND ${user.naturalKey} = ${assignment.text("principalId")}
+      LEFT JOIN ${group.table} ON ${assignment.text("principalType")} = 'GROUP' AND ${group.asOf(id)}
+        AND ${group.naturalKey} = ${assignment.text("principalId")}`,
     where,
-    orderBy: orderBy(SORT_COLUMNS[input.sort], input.dir, sql`s."naturalKey"`),
+    orderBy: orderBy(SORT_COLUMNS[input.sort], input.dir, assignment.naturalKey),
+    sort: { by: input.sort, dir: input.dir },
     page: input.page,
     pageSize: input.pageSize,
   });

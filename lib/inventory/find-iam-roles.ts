@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Db } from "../db";
+import { containsPattern, entityAlias, orderBy, queryPage, sql, type Sql } from "../snapshot";
+import { account } from "./find-accounts";
 import { optionalText, pagingSchema, sortParam, snapshotParam, type Page, type SortDirection } from "./list-query";
-import { orderBy, queryPage } from "./query-page";
-import { containsPattern, raw, sql, visible, type Sql } from "./sql";
 
 export const ROLE_SORTS = ["name", "account", "path", "createdAt", "lastUsedAt", "maxSession"] as const;
 export type RoleSort = (typeof ROLE_SORTS)[number];
@@ -50,14 +50,20 @@ export interface IamRoleRow {
   permissionSetArn: string | null;
 }
 
+/** The IAM_ROLE rows every role read model selects from. */
+export const role = entityAlias("IAM_ROLE", "r");
+const permissionSet = entityAlias("PERMISSION_SET", "p");
+
 const SORT_COLUMNS: Record<RoleSort, Sql> = {
-  name: sql`lower(r.data->>'roleName')`,
-  account: sql`lower(coalesce(a.data->>'name', r."accountId"))`,
-  path: sql`r.data->>'path'`,
-  createdAt: sql`r.data->>'createdAt'`,
-  lastUsedAt: sql`r.data->>'lastUsedAt'`,
-  maxSession: sql`(r.data->>'maxSessionDuration')::int`,
+  name: sql`lower(${role.text("roleName")})`,
+  account: sql`lower(coalesce(${account.text("name")}, ${role.accountId}))`,
+  path: role.text("path"),
+  createdAt: role.text("createdAt"),
+  lastUsedAt: role.text("lastUsedAt"),
+  maxSession: role.integer("maxSessionDuration"),
 };
+
+const PERMISSION_SET_NAME = role.textAt("identityCenter", "permissionSetName");
 
 /**
  * The roles, their account and — for reserved SSO roles — their permission set. The collector
@@ -65,43 +71,44 @@ const SORT_COLUMNS: Record<RoleSort, Sql> = {
  * up among the snapshot's permission sets (names are unique within an Identity Center instance).
  */
 export function roleFrom(snapshotId: number): Sql {
+  const name = permissionSet.text("name");
   // A join on a per-snapshot name → ARN table (hashed once) rather than a lookup per role.
-  return sql`"EntityVersion" r
-    LEFT JOIN "EntityVersion" a ON ${visible("a", "ACCOUNT", snapshotId)} AND a."naturalKey" = r."accountId"
-    LEFT JOIN (SELECT DISTINCT ON (p.data->>'name') p.data->>'name' AS name, p."naturalKey" AS arn
-      FROM "EntityVersion" p WHERE ${visible("p", "PERMISSION_SET", snapshotId)}
-      ORDER BY p.data->>'name', p."naturalKey") psn ON psn.name = r.data#>>'{identityCenter,permissionSetName}'`;
+  return sql`${role.table}
+    LEFT JOIN ${account.table} ON ${account.asOf(snapshotId)} AND ${account.naturalKey} = ${role.accountId}
+    LEFT JOIN (SELECT DISTINCT ON (${name}) ${name} AS name, ${permissionSet.naturalKey} AS arn
+      FROM ${permissionSet.table} WHERE ${permissionSet.asOf(snapshotId)}
+      ORDER BY ${name}, ${permissionSet.naturalKey}) psn ON psn.name = ${PERMISSION_SET_NAME}`;
 }
 
 /** The role's permission set ARN: the collector's match, else the one named like the role's suffix. */
-const PERMISSION_SET_ARN = sql`coalesce(r.data#>>'{identityCenter,permissionSetArn}', psn.arn)`;
+const PERMISSION_SET_ARN = sql`coalesce(${role.textAt("identityCenter", "permissionSetArn")}, psn.arn)`;
+const IS_SERVICE_LINKED = sql`coalesce(${role.boolean("isServiceLinked")}, false)`;
+const SSO_TYPE = sql`jsonb_typeof(${role.json("identityCenter")})`;
 
-export const ROLE_COLUMNS = raw(`r."naturalKey" AS arn, r."accountId" AS "accountId", a.data->>'name' AS "accountName",
-  r.data->>'roleName' AS "roleName", r.data->>'path' AS path, r.data->>'createdAt' AS "createdAt",
-  r.data->>'lastUsedAt' AS "lastUsedAt", (r.data->>'maxSessionDuration')::int AS "maxSessionDuration",
-  coalesce((r.data->>'isServiceLinked')::boolean, false) AS "isServiceLinked",
-  r.data#>>'{identityCenter,permissionSetName}' AS "permissionSetName",
-  coalesce(r.data#>>'{identityCenter,permissionSetArn}', psn.arn) AS "permissionSetArn"`);
+export const ROLE_COLUMNS = sql`${role.naturalKey} AS arn, ${role.accountId} AS "accountId", ${account.text("name")} AS "accountName",
+  ${role.text("roleName")} AS "roleName", ${role.text("path")} AS path, ${role.text("createdAt")} AS "createdAt",
+  ${role.text("lastUsedAt")} AS "lastUsedAt", ${role.integer("maxSessionDuration")} AS "maxSessionDuration",
+  ${IS_SERVICE_LINKED} AS "isServiceLinked", ${PERMISSION_SET_NAME} AS "permissionSetName",
+  ${PERMISSION_SET_ARN} AS "permissionSetArn"`;
 
 function typeFilter(type: RoleType): Sql {
   switch (type) {
     case "sso":
-      return sql`jsonb_typeof(r.data->'identityCenter') = 'object'`;
+      return sql`${SSO_TYPE} = 'object'`;
     case "service-linked":
-      return sql`(r.data->>'isServiceLinked')::boolean`;
+      return role.boolean("isServiceLinked");
     case "custom":
-      return sql`jsonb_typeof(r.data->'identityCenter') IS DISTINCT FROM 'object'
-        AND NOT coalesce((r.data->>'isServiceLinked')::boolean, false)`;
+      return sql`${SSO_TYPE} IS DISTINCT FROM 'object' AND NOT ${IS_SERVICE_LINKED}`;
   }
 }
 
 function roleFilters(input: FindIamRolesInput): Sql[] {
-  const where = [visible("r", "IAM_ROLE", input.snapshotId)];
+  const where = [role.asOf(input.snapshotId)];
   if (input.search) {
     const pattern = containsPattern(input.search);
-    where.push(sql`(r.data->>'roleName' ILIKE ${pattern} OR r."naturalKey" ILIKE ${pattern})`);
+    where.push(sql`(${role.text("roleName")} ILIKE ${pattern} OR ${role.naturalKey} ILIKE ${pattern})`);
   }
-  if (input.accountId) where.push(sql`r."accountId" = ${input.accountId}`);
+  if (input.accountId) where.push(sql`${role.accountId} = ${input.accountId}`);
   if (input.type) where.push(typeFilter(input.type));
   if (input.permissionSetArn) {
     where.push(sql`${PERMISSION_SET_ARN} = ${input.permissionSetArn}`);
@@ -110,12 +117,13 @@ function roleFilters(input: FindIamRolesInput): Sql[] {
 }
 
 /** IAM roles across the organization as of a snapshot. */
-export async function findIamRoles(db: Db, input: FindIamRolesInput): Promise<Page<IamRoleRow>> {
-  return queryPage<IamRoleRow>(db, {
+export async function findIamRoles(db: Db, input: FindIamRolesInput): Promise<Page<IamRoleRow, RoleSort>> {
+  return queryPage<IamRoleRow, RoleSort>(db, {
     select: ROLE_COLUMNS,
     from: roleFrom(input.snapshotId),
     where: roleFilters(input),
-    orderBy: orderBy(SORT_COLUMNS[input.sort], input.dir, sql`r."naturalKey"`),
+    orderBy: orderBy(SORT_COLUMNS[input.sort], input.dir, role.naturalKey),
+    sort: { by: input.sort, dir: input.dir },
     page: input.page,
     pageSize: input.pageSize,
   });

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { Db } from "../db";
 import type { AccessKeyActivity } from "../aws";
+import { containsPattern, entityAlias, orderBy, queryPage, sql, type Sql } from "../snapshot";
+import { account } from "./find-accounts";
 import { optionalText, pagingSchema, sortParam, snapshotParam, yesNo, type Page, type SortDirection } from "./list-query";
-import { orderBy, queryPage } from "./query-page";
-import { containsPattern, raw, sql, visible, type Sql } from "./sql";
 
 export const USER_SORTS = [
   "name",
@@ -62,15 +62,18 @@ export interface IamUserRow {
   accessKeys: AccessKeySummary[];
 }
 
-const key = (index: 0 | 1, field: "active" | "lastRotatedAt" | "lastUsedAt"): Sql =>
-  raw(`c.data#>>'{accessKeys,${index},${field}}'`);
+const user = entityAlias("IAM_USER", "u");
+/** the user's row of the account's credential report */
+const credential = entityAlias("IAM_CREDENTIAL", "c");
+
+const key = (index: 0 | 1, field: "active" | "lastRotatedAt" | "lastUsedAt"): Sql => credential.textAt("accessKeys", `${index}`, field);
 
 const SORT_COLUMNS: Record<UserSort, Sql> = {
-  name: sql`lower(u.data->>'userName')`,
-  account: sql`lower(coalesce(a.data->>'name', u."accountId"))`,
-  createdAt: sql`u.data->>'createdAt'`,
-  passwordLastUsedAt: sql`c.data->>'passwordLastUsedAt'`,
-  passwordLastChangedAt: sql`c.data->>'passwordLastChangedAt'`,
+  name: sql`lower(${user.text("userName")})`,
+  account: sql`lower(coalesce(${account.text("name")}, ${user.accountId}))`,
+  createdAt: user.text("createdAt"),
+  passwordLastUsedAt: credential.text("passwordLastUsedAt"),
+  passwordLastChangedAt: credential.text("passwordLastChangedAt"),
   key1RotatedAt: key(0, "lastRotatedAt"),
   key1LastUsedAt: key(0, "lastUsedAt"),
   key2RotatedAt: key(1, "lastRotatedAt"),
@@ -84,14 +87,14 @@ function flag(expression: Sql, value: "yes" | "no"): Sql {
 }
 
 function userFilters(input: FindIamUsersInput): Sql[] {
-  const where = [visible("u", "IAM_USER", input.snapshotId)];
+  const where = [user.asOf(input.snapshotId)];
   if (input.search) {
     const pattern = containsPattern(input.search);
-    where.push(sql`(u.data->>'userName' ILIKE ${pattern} OR u."naturalKey" ILIKE ${pattern})`);
+    where.push(sql`(${user.text("userName")} ILIKE ${pattern} OR ${user.naturalKey} ILIKE ${pattern})`);
   }
-  if (input.accountId) where.push(sql`u."accountId" = ${input.accountId}`);
-  if (input.mfa) where.push(flag(sql`(c.data->>'mfaActive')::boolean`, input.mfa));
-  if (input.console) where.push(flag(sql`(c.data->>'passwordEnabled')::boolean`, input.console));
+  if (input.accountId) where.push(sql`${user.accountId} = ${input.accountId}`);
+  if (input.mfa) where.push(flag(credential.boolean("mfaActive"), input.mfa));
+  if (input.console) where.push(flag(credential.boolean("passwordEnabled"), input.console));
   if (input.activeKeys) where.push(flag(anyActiveKey, input.activeKeys));
   return where;
 }
@@ -99,20 +102,21 @@ function userFilters(input: FindIamUsersInput): Sql[] {
 type Row = Omit<IamUserRow, "accessKeys"> & { accessKeys: AccessKeyActivity[] | null };
 
 /** IAM users with their credential-report row (password, MFA, access keys) as of a snapshot. */
-export async function findIamUsers(db: Db, input: FindIamUsersInput): Promise<Page<IamUserRow>> {
-  const page = await queryPage<Row>(db, {
-    select: sql`u."naturalKey" AS arn, u."accountId" AS "accountId", a.data->>'name' AS "accountName",
-      u.data->>'userName' AS "userName", u.data->>'path' AS path, u.data->>'createdAt' AS "createdAt",
-      coalesce(u.data->'groupNames', '[]'::jsonb) AS "groupNames", c.id IS NOT NULL AS "hasCredentialReport",
-      (c.data->>'passwordEnabled')::boolean AS "consoleAccess",
-      c.data->>'passwordLastUsedAt' AS "passwordLastUsedAt",
-      c.data->>'passwordLastChangedAt' AS "passwordLastChangedAt",
-      (c.data->>'mfaActive')::boolean AS "mfaActive", c.data->'accessKeys' AS "accessKeys"`,
-    from: sql`"EntityVersion" u
-      LEFT JOIN "EntityVersion" a ON ${visible("a", "ACCOUNT", input.snapshotId)} AND a."naturalKey" = u."accountId"
-      LEFT JOIN "EntityVersion" c ON ${visible("c", "IAM_CREDENTIAL", input.snapshotId)} AND c."naturalKey" = u."naturalKey"`,
+export async function findIamUsers(db: Db, input: FindIamUsersInput): Promise<Page<IamUserRow, UserSort>> {
+  const page = await queryPage<Row, UserSort>(db, {
+    select: sql`${user.naturalKey} AS arn, ${user.accountId} AS "accountId", ${account.text("name")} AS "accountName",
+      ${user.text("userName")} AS "userName", ${user.text("path")} AS path, ${user.text("createdAt")} AS "createdAt",
+      coalesce(${user.json("groupNames")}, '[]'::jsonb) AS "groupNames", ${credential.id} IS NOT NULL AS "hasCredentialReport",
+      ${credential.boolean("passwordEnabled")} AS "consoleAccess",
+      ${credential.text("passwordLastUsedAt")} AS "passwordLastUsedAt",
+      ${credential.text("passwordLastChangedAt")} AS "passwordLastChangedAt",
+      ${credential.boolean("mfaActive")} AS "mfaActive", ${credential.json("accessKeys")} AS "accessKeys"`,
+    from: sql`${user.table}
+      LEFT JOIN ${account.table} ON ${account.asOf(input.snapshotId)} AND ${account.naturalKey} = ${user.accountId}
+      LEFT JOIN ${credential.table} ON ${credential.asOf(input.snapshotId)} AND ${credential.naturalKey} = ${user.naturalKey}`,
     where: userFilters(input),
-    orderBy: orderBy(SORT_COLUMNS[input.sort], input.dir, sql`u."naturalKey"`),
+    orderBy: orderBy(SORT_COLUMNS[input.sort], input.dir, user.naturalKey),
+    sort: { by: input.sort, dir: input.dir },
     page: input.page,
     pageSize: input.pageSize,
   });

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../db";
+import { containsPattern, entityAlias, orderBy, queryPage, sql, type Sql } from "../snapshot";
 import { optionalText, pagingSchema, sortParam, snapshotParam, type Page, type SortDirection } from "./list-query";
-import { orderBy, queryPage } from "./query-page";
-import { containsPattern, sql, visible, type Sql } from "./sql";
 
 export const IDC_USER_SORTS = ["userName", "displayName", "email", "status", "groups", "assignments"] as const;
 export type IdcUserSort = (typeof IDC_USER_SORTS)[number];
@@ -39,41 +38,51 @@ export interface IdcUserRow {
   assignmentCount: number;
 }
 
+const user = entityAlias("IDC_USER", "u");
+const membership = entityAlias("IDC_GROUP_MEMBERSHIP", "x");
+const assignment = entityAlias("ACCOUNT_ASSIGNMENT", "x");
+
 const SORT_COLUMNS: Record<IdcUserSort, Sql> = {
-  userName: sql`lower(u.data->>'userName')`,
-  displayName: sql`lower(u.data->>'displayName')`,
-  email: sql`lower(u.data->>'primaryEmail')`,
-  status: sql`u.data->>'status'`,
+  userName: sql`lower(${user.text("userName")})`,
+  displayName: sql`lower(${user.text("displayName")})`,
+  email: sql`lower(${user.text("primaryEmail")})`,
+  status: user.text("status"),
   groups: sql`coalesce(m.n, 0)`,
   assignments: sql`coalesce(asg.n, 0)`,
 };
 
-/** Identity Center users as of a snapshot, with group and direct-assignment counts. */
-export async function findIdcUsers(db: Db, input: FindIdcUsersInput): Promise<Page<IdcUserRow>> {
-  const id = input.snapshotId;
-  const where = [visible("u", "IDC_USER", id)];
+function userFilters(input: FindIdcUsersInput): Sql[] {
+  const where = [user.asOf(input.snapshotId)];
   if (input.search) {
     const pattern = containsPattern(input.search);
-    where.push(sql`(u.data->>'userName' ILIKE ${pattern} OR u.data->>'displayName' ILIKE ${pattern}
-      OR u.data->>'primaryEmail' ILIKE ${pattern})`);
+    where.push(sql`(${user.text("userName")} ILIKE ${pattern} OR ${user.text("displayName")} ILIKE ${pattern}
+      OR ${user.text("primaryEmail")} ILIKE ${pattern})`);
   }
-  if (input.status) where.push(sql`u.data->>'status' = ${input.status}`);
+  if (input.status) where.push(sql`${user.text("status")} = ${input.status}`);
   if (input.groupId) {
-    where.push(sql`EXISTS (SELECT 1 FROM "EntityVersion" gm WHERE ${visible("gm", "IDC_GROUP_MEMBERSHIP", id)}
-      AND gm.data->>'groupId' = ${input.groupId} AND gm.data->>'userId' = u."naturalKey")`);
+    const gm = entityAlias("IDC_GROUP_MEMBERSHIP", "gm");
+    where.push(sql`EXISTS (SELECT 1 FROM ${gm.table} WHERE ${gm.asOf(input.snapshotId)}
+      AND ${gm.text("groupId")} = ${input.groupId} AND ${gm.text("userId")} = ${user.naturalKey})`);
   }
-  return queryPage<IdcUserRow>(db, {
-    select: sql`u."naturalKey" AS "userId", u.data->>'userName' AS "userName",
-      u.data->>'displayName' AS "displayName", u.data->>'primaryEmail' AS email, u.data->>'status' AS status,
+  return where;
+}
+
+/** Identity Center users as of a snapshot, with group and direct-assignment counts. */
+export async function findIdcUsers(db: Db, input: FindIdcUsersInput): Promise<Page<IdcUserRow, IdcUserSort>> {
+  const id = input.snapshotId;
+  return queryPage<IdcUserRow, IdcUserSort>(db, {
+    select: sql`${user.naturalKey} AS "userId", ${user.text("userName")} AS "userName",
+      ${user.text("displayName")} AS "displayName", ${user.text("primaryEmail")} AS email, ${user.text("status")} AS status,
       coalesce(m.n, 0) AS "groupCount", coalesce(asg.n, 0) AS "assignmentCount"`,
-    from: sql`"EntityVersion" u
-      LEFT JOIN (SELECT x.data->>'userId' AS id, count(*)::int AS n FROM "EntityVersion" x
-        WHERE ${visible("x", "IDC_GROUP_MEMBERSHIP", id)} GROUP BY 1) m ON m.id = u."naturalKey"
-      LEFT JOIN (SELECT x.data->>'principalId' AS id, count(*)::int AS n FROM "EntityVersion" x
-        WHERE ${visible("x", "ACCOUNT_ASSIGNMENT", id)} AND x.data->>'principalType' = 'USER' GROUP BY 1) asg
-        ON asg.id = u."naturalKey"`,
-    where,
-    orderBy: orderBy(SORT_COLUMNS[input.sort], input.dir, sql`u."naturalKey"`),
+    from: sql`${user.table}
+      LEFT JOIN (SELECT ${membership.text("userId")} AS id, count(*)::int AS n FROM ${membership.table}
+        WHERE ${membership.asOf(id)} GROUP BY 1) m ON m.id = ${user.naturalKey}
+      LEFT JOIN (SELECT ${assignment.text("principalId")} AS id, count(*)::int AS n FROM ${assignment.table}
+        WHERE ${assignment.asOf(id)} AND ${assignment.text("principalType")} = 'USER' GROUP BY 1) asg
+        ON asg.id = ${user.naturalKey}`,
+    where: userFilters(input),
+    orderBy: orderBy(SORT_COLUMNS[input.sort], input.dir, user.naturalKey),
+    sort: { by: input.sort, dir: input.dir },
     page: input.page,
     pageSize: input.pageSize,
   });

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../db";
+import { arrayLength, containsPattern, entityAlias, orderBy, queryPage, sql, type Sql } from "../snapshot";
 import { optionalText, pagingSchema, sortParam, snapshotParam, type Page, type SortDirection } from "./list-query";
-import { orderBy, queryPage } from "./query-page";
-import { arrayLength, containsPattern, sql, visible, type Sql } from "./sql";
 
 export const PERMISSION_SET_SORTS = ["name", "sessionDuration", "assignments", "provisioned"] as const;
 export type PermissionSetSort = (typeof PERMISSION_SET_SORTS)[number];
@@ -39,39 +38,46 @@ export interface PermissionSetRow {
   provisionedAccountCount: number | null;
 }
 
+const permissionSet = entityAlias("PERMISSION_SET", "p");
+
 const SORT_COLUMNS: Record<PermissionSetSort, Sql> = {
-  name: sql`lower(p.data->>'name')`,
+  name: sql`lower(${permissionSet.text("name")})`,
   // ISO durations of one shape (PTnH, PTnHnM) do not sort as text; Postgres reads them as intervals.
-  sessionDuration: sql`(p.data->>'sessionDuration')::interval`,
+  sessionDuration: sql`(${permissionSet.text("sessionDuration")})::interval`,
   assignments: sql`coalesce(asg.n, 0)`,
-  provisioned: arrayLength(sql`p.data->'provisionedAccountIds'`),
+  provisioned: arrayLength(permissionSet.json("provisionedAccountIds")),
 };
 
 /** Assignments per permission set, counted once for the whole page. */
 function assignmentCounts(snapshotId: number): Sql {
-  return sql`(SELECT s.data->>'permissionSetArn' AS arn, count(*)::int AS n FROM "EntityVersion" s
-    WHERE ${visible("s", "ACCOUNT_ASSIGNMENT", snapshotId)} GROUP BY 1)`;
+  const s = entityAlias("ACCOUNT_ASSIGNMENT", "s");
+  return sql`(SELECT ${s.text("permissionSetArn")} AS arn, count(*)::int AS n FROM ${s.table}
+    WHERE ${s.asOf(snapshotId)} GROUP BY 1)`;
 }
 
+const isObject = (value: Sql) => sql`coalesce(jsonb_typeof(${value}) = 'object', false)`;
+
 /** Identity Center permission sets as of a snapshot, with assignment and provisioning counts. */
-export async function findPermissionSets(db: Db, input: FindPermissionSetsInput): Promise<Page<PermissionSetRow>> {
-  const where = [visible("p", "PERMISSION_SET", input.snapshotId)];
+export async function findPermissionSets(db: Db, input: FindPermissionSetsInput): Promise<Page<PermissionSetRow, PermissionSetSort>> {
+  const p = permissionSet;
+  const where = [p.asOf(input.snapshotId)];
   if (input.search) {
     const pattern = containsPattern(input.search);
-    where.push(sql`(p.data->>'name' ILIKE ${pattern} OR p.data->>'description' ILIKE ${pattern} OR p."naturalKey" ILIKE ${pattern})`);
+    where.push(sql`(${p.text("name")} ILIKE ${pattern} OR ${p.text("description")} ILIKE ${pattern} OR ${p.naturalKey} ILIKE ${pattern})`);
   }
-  return queryPage<PermissionSetRow>(db, {
-    select: sql`p."naturalKey" AS arn, p.data->>'name' AS name, p.data->>'description' AS description,
-      p.data->>'sessionDuration' AS "sessionDuration",
-      coalesce(${arrayLength(sql`p.data->'awsManagedPolicies'`)}, 0) AS "awsManagedPolicyCount",
-      coalesce(${arrayLength(sql`p.data->'customerManagedPolicies'`)}, 0) AS "customerManagedPolicyCount",
-      coalesce(jsonb_typeof(p.data->'inlinePolicy') = 'object', false) AS "hasInlinePolicy",
-      coalesce(jsonb_typeof(p.data->'permissionsBoundary') = 'object', false) AS "hasPermissionsBoundary",
+  return queryPage<PermissionSetRow, PermissionSetSort>(db, {
+    select: sql`${p.naturalKey} AS arn, ${p.text("name")} AS name, ${p.text("description")} AS description,
+      ${p.text("sessionDuration")} AS "sessionDuration",
+      coalesce(${arrayLength(p.json("awsManagedPolicies"))}, 0) AS "awsManagedPolicyCount",
+      coalesce(${arrayLength(p.json("customerManagedPolicies"))}, 0) AS "customerManagedPolicyCount",
+      ${isObject(p.json("inlinePolicy"))} AS "hasInlinePolicy",
+      ${isObject(p.json("permissionsBoundary"))} AS "hasPermissionsBoundary",
       coalesce(asg.n, 0) AS "assignmentCount",
       ${SORT_COLUMNS.provisioned} AS "provisionedAccountCount"`,
-    from: sql`"EntityVersion" p LEFT JOIN ${assignmentCounts(input.snapshotId)} asg ON asg.arn = p."naturalKey"`,
+    from: sql`${p.table} LEFT JOIN ${assignmentCounts(input.snapshotId)} asg ON asg.arn = ${p.naturalKey}`,
     where,
-    orderBy: orderBy(SORT_COLUMNS[input.sort], input.dir, sql`p."naturalKey"`),
+    orderBy: orderBy(SORT_COLUMNS[input.sort], input.dir, p.naturalKey),
+    sort: { by: input.sort, dir: input.dir },
     page: input.page,
     pageSize: input.pageSize,
   });

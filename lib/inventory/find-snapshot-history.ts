@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db, Prisma } from "../db";
-import type { WriteCounts } from "../snapshot";
-import { pagingSchema, pageBounds, sortParam, type Page, type SortDirection } from "./list-query";
+import { pageBounds, parseSnapshotJson } from "../snapshot";
+import { pagingSchema, sortParam, type Page, type SortDirection } from "./list-query";
 
 export const SNAPSHOT_SORTS = ["id", "durationMs", "errors"] as const;
 export type SnapshotSort = (typeof SNAPSHOT_SORTS)[number];
@@ -42,7 +42,7 @@ export interface SnapshotHistoryRow {
 }
 
 /** Snapshot runs of every status (the history page), filtered and sorted. */
-export async function findSnapshotHistory(db: Db, input: FindSnapshotHistoryInput): Promise<Page<SnapshotHistoryRow>> {
+export async function findSnapshotHistory(db: Db, input: FindSnapshotHistoryInput): Promise<Page<SnapshotHistoryRow, SnapshotSort>> {
   const where = { ...(input.status ? { status: input.status } : {}), ...(input.source ? { source: input.source } : {}) };
   const order = {
     id: [{ id: input.dir }],
@@ -73,11 +73,12 @@ export async function findSnapshotHistory(db: Db, input: FindSnapshotHistoryInpu
   ]);
   return {
     rows: rows.map(({ counts, _count, ...row }) => {
-      const totals = (counts as unknown as WriteCounts | null)?.totals;
+      const totals = parseSnapshotJson(row.id, "counts", counts)?.totals;
       return { ...row, entitiesSeen: totals?.seen ?? null, versionsWritten: totals?.inserted ?? null, errorCount: _count.errors };
     }),
     total,
     page: input.page,
     pageSize: input.pageSize,
+    sort: { by: input.sort, dir: input.dir },
   };
 }

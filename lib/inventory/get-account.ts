@@ -1,7 +1,7 @@
 import type { Db } from "../db";
 import type { Tags } from "../aws";
-import { ACCOUNT_COLUMNS } from "./find-accounts";
-import { sql, visible } from "./sql";
+import { entityAlias, sql } from "../snapshot";
+import { account, ACCOUNT_COLUMNS } from "./find-accounts";
 
 export interface RootCredentialSummary {
   mfaActive: boolean | null;
@@ -31,26 +31,28 @@ type AccountDetailRow = Omit<AccountDetail, "root"> & {
   rootActiveKey: boolean | null;
 };
 
+const root = entityAlias("IAM_CREDENTIAL", "r");
+
 /** One account as of a snapshot, with its root user's credential posture; null if absent then. */
 export async function getAccount(db: Db, snapshotId: number, accountId: string): Promise<AccountDetail | null> {
   const rows = await db.$queryRaw<AccountDetailRow[]>(sql`
-    SELECT ${ACCOUNT_COLUMNS}, a.data->>'arn' AS arn, a.data->>'joinedMethod' AS "joinedMethod",
-      (r.data->>'mfaActive')::boolean AS "rootMfa",
-      (r.data->>'passwordEnabled')::boolean AS "rootPassword",
-      r.data->>'passwordLastUsedAt' AS "rootPasswordLastUsedAt",
-      CASE WHEN r.id IS NULL THEN NULL ELSE
-        coalesce((r.data#>>'{accessKeys,0,active}')::boolean, false)
-        OR coalesce((r.data#>>'{accessKeys,1,active}')::boolean, false) END AS "rootActiveKey"
-    FROM "EntityVersion" a
-    LEFT JOIN "EntityVersion" r ON ${visible("r", "IAM_CREDENTIAL", snapshotId)}
-      AND r."accountId" = a."naturalKey" AND (r.data->>'isRoot')::boolean
-    WHERE ${visible("a", "ACCOUNT", snapshotId)} AND a."naturalKey" = ${accountId}
+    SELECT ${ACCOUNT_COLUMNS}, ${account.text("arn")} AS arn, ${account.text("joinedMethod")} AS "joinedMethod",
+      ${root.boolean("mfaActive")} AS "rootMfa",
+      ${root.boolean("passwordEnabled")} AS "rootPassword",
+      ${root.text("passwordLastUsedAt")} AS "rootPasswordLastUsedAt",
+      CASE WHEN ${root.id} IS NULL THEN NULL ELSE
+        coalesce((${root.textAt("accessKeys", "0", "active")})::boolean, false)
+        OR coalesce((${root.textAt("accessKeys", "1", "active")})::boolean, false) END AS "rootActiveKey"
+    FROM ${account.table}
+    LEFT JOIN ${root.table} ON ${root.asOf(snapshotId)}
+      AND ${root.accountId} = ${account.naturalKey} AND ${root.boolean("isRoot")}
+    WHERE ${account.asOf(snapshotId)} AND ${account.naturalKey} = ${accountId}
     LIMIT 1`);
   const row = rows[0];
   if (!row) return null;
-  const { rootMfa, rootPassword, rootPasswordLastUsedAt, rootActiveKey, ...account } = row;
+  const { rootMfa, rootPassword, rootPasswordLastUsedAt, rootActiveKey, ...detail } = row;
   return {
-    ...account,
+    ...detail,
     root:
       rootActiveKey === null
         ? null

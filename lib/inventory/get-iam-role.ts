@@ -1,7 +1,7 @@
 import type { Db } from "../db";
 import type { IamRole, ManagedPolicyRef, NamedPolicy, PolicyDocument, Tags } from "../aws";
-import { ROLE_COLUMNS, roleFrom, type IamRoleRow } from "./find-iam-roles";
-import { sql, visible } from "./sql";
+import { sql } from "../snapshot";
+import { role, ROLE_COLUMNS, roleFrom, type IamRoleRow } from "./find-iam-roles";
 
 export interface IamRoleDetail extends IamRoleRow {
   roleId: string;
@@ -22,9 +22,9 @@ type Row = IamRoleRow & { data: IamRole; validFrom: number };
 /** One role as of a snapshot, with its trust and permission policies; null if absent then. */
 export async function getIamRole(db: Db, snapshotId: number, arn: string): Promise<IamRoleDetail | null> {
   const rows = await db.$queryRaw<Row[]>(sql`
-    SELECT ${ROLE_COLUMNS}, r.data, r."validFrom" AS "validFrom"
+    SELECT ${ROLE_COLUMNS}, ${role.data}, ${role.validFrom} AS "validFrom"
     FROM ${roleFrom(snapshotId)}
-    WHERE ${visible("r", "IAM_ROLE", snapshotId)} AND r."naturalKey" = ${arn}
+    WHERE ${role.asOf(snapshotId)} AND ${role.naturalKey} = ${arn}
     LIMIT 1`);
   const row = rows[0];
   if (!row) return null;

@@ -1,6 +1,6 @@
 import type { Db } from "../db";
 import type { ManagedPolicyRef, NamedPolicy, PermissionSet, PermissionsBoundaryRef, Tags } from "../aws";
-import { sql, visible } from "./sql";
+import { entityAlias, sql } from "../snapshot";
 
 export interface PermissionSetDetail {
   arn: string;
@@ -19,21 +19,25 @@ export interface PermissionSetDetail {
   assignmentCount: number;
 }
 
+const permissionSet = entityAlias("PERMISSION_SET", "p");
+const assignment = entityAlias("ACCOUNT_ASSIGNMENT", "s");
+const account = entityAlias("ACCOUNT", "a");
+
 type Row = { data: PermissionSet; assignmentCount: number; accountNames: Record<string, string> | null };
 
 /** One permission set as of a snapshot with its policies and where it is provisioned; null if absent then. */
 export async function getPermissionSet(db: Db, snapshotId: number, arn: string): Promise<PermissionSetDetail | null> {
   const rows = await db.$queryRaw<Row[]>(sql`
-    SELECT p.data,
-      (SELECT count(*)::int FROM "EntityVersion" s WHERE ${visible("s", "ACCOUNT_ASSIGNMENT", snapshotId)}
-        AND s.data->>'permissionSetArn' = p."naturalKey") AS "assignmentCount",
-      (SELECT jsonb_object_agg(a."naturalKey", a.data->>'name') FROM "EntityVersion" a
-        WHERE ${visible("a", "ACCOUNT", snapshotId)}
-          AND a."naturalKey" IN (SELECT jsonb_array_elements_text(
-            CASE WHEN jsonb_typeof(p.data->'provisionedAccountIds') = 'array' THEN p.data->'provisionedAccountIds' END))
+    SELECT ${permissionSet.data},
+      (SELECT count(*)::int FROM ${assignment.table} WHERE ${assignment.asOf(snapshotId)}
+        AND ${assignment.text("permissionSetArn")} = ${permissionSet.naturalKey}) AS "assignmentCount",
+      (SELECT jsonb_object_agg(${account.naturalKey}, ${account.text("name")}) FROM ${account.table}
+        WHERE ${account.asOf(snapshotId)}
+          AND ${account.naturalKey} IN (SELECT jsonb_array_elements_text(
+            CASE WHEN jsonb_typeof(${permissionSet.json("provisionedAccountIds")}) = 'array' THEN ${permissionSet.json("provisionedAccountIds")} END))
       ) AS "accountNames"
-    FROM "EntityVersion" p
-    WHERE ${visible("p", "PERMISSION_SET", snapshotId)} AND p."naturalKey" = ${arn}
+    FROM ${permissionSet.table}
+    WHERE ${permissionSet.asOf(snapshotId)} AND ${permissionSet.naturalKey} = ${arn}
     LIMIT 1`);
   const row = rows[0];
   if (!row) return null;

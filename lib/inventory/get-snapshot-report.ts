@@ -1,6 +1,6 @@
-import type { CollectionError, InventoryCoverage } from "../aws";
+import type { CollectionError } from "../aws";
 import type { Db, Prisma } from "../db";
-import { getSnapshotOrThrow, type WriteCounts } from "../snapshot";
+import { getSnapshotOrThrow, isReadableStatus, whereReadable, type SnapshotCounts, type SnapshotCoverage } from "../snapshot";
 
 export interface SnapshotErrorRow {
   id: number;
@@ -16,13 +16,15 @@ export interface SnapshotReport {
   id: number;
   source: Prisma.SnapshotSource;
   status: Prisma.SnapshotStatus;
+  /** COMPLETE or PARTIAL: the inventory can be browsed as of it */
+  isReadable: boolean;
   startedAt: Date;
   finishedAt: Date | null;
   asOf: Date;
   durationMs: number | null;
   failure: string | null;
-  counts: WriteCounts | null;
-  coverage: InventoryCoverage | null;
+  counts: SnapshotCounts | null;
+  coverage: SnapshotCoverage | null;
   /** API calls per service prefix */
   apiCalls: Record<string, number>;
   errors: SnapshotErrorRow[];
@@ -35,25 +37,24 @@ export async function getSnapshotReport(db: Db, id: number): Promise<SnapshotRep
   const [snapshot, previous] = await Promise.all([
     getSnapshotOrThrow(db, id),
     db.snapshot.findFirst({
-      where: { id: { lt: id }, status: { in: ["COMPLETE", "PARTIAL"] } },
+      where: { id: { lt: id }, ...whereReadable() },
       orderBy: { id: "desc" },
       select: { id: true },
     }),
   ]);
-  const stats = (snapshot.stats ?? {}) as { apiCalls?: Record<string, number> };
   return {
     id: snapshot.id,
     source: snapshot.source,
     status: snapshot.status,
+    isReadable: isReadableStatus(snapshot.status),
     startedAt: snapshot.startedAt,
     finishedAt: snapshot.finishedAt,
     asOf: snapshot.asOf,
     durationMs: snapshot.durationMs,
     failure: snapshot.failure,
-    // Written by lib/snapshot's takeSnapshot in exactly these shapes.
-    counts: snapshot.counts as unknown as WriteCounts | null,
-    coverage: snapshot.coverage as unknown as InventoryCoverage | null,
-    apiCalls: stats.apiCalls ?? {},
+    counts: snapshot.counts,
+    coverage: snapshot.coverage,
+    apiCalls: snapshot.stats?.apiCalls ?? {},
     errors: snapshot.errors.map(({ id: errorId, accountId, service, operation, code, message, at }) => ({
       id: errorId,
       accountId,

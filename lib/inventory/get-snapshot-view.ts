@@ -1,4 +1,5 @@
 import type { Db, Prisma } from "../db";
+import { isReadableStatus, READABLE_STATUSES, whereReadable } from "../snapshot";
 
 /** A snapshot as the inventory pages name it: enough for the selector and "as of" captions. */
 export interface SnapshotRef {
@@ -16,8 +17,6 @@ export type SnapshotView =
 /** How many readable snapshots the selector offers; older ones stay reachable by `?snapshot=`. */
 export const SNAPSHOT_OPTION_LIMIT = 100;
 
-// Same rule as lib/snapshot's readers: RUNNING and FAILED snapshots are not a view of anything.
-const READABLE: Prisma.SnapshotStatus[] = ["COMPLETE", "PARTIAL"];
 const SELECT = { id: true, status: true, source: true, asOf: true } as const;
 
 /**
@@ -26,7 +25,7 @@ const SELECT = { id: true, status: true, source: true, asOf: true } as const;
  */
 export async function getSnapshotView(db: Db, requestedId?: number): Promise<SnapshotView> {
   const options = await db.snapshot.findMany({
-    where: { status: { in: READABLE } },
+    where: whereReadable(),
     orderBy: { id: "desc" },
     take: SNAPSHOT_OPTION_LIMIT,
     select: SELECT,
@@ -38,8 +37,9 @@ export async function getSnapshotView(db: Db, requestedId?: number): Promise<Sna
   const requested =
     options.find((o) => o.id === requestedId) ?? (await db.snapshot.findUnique({ where: { id: requestedId }, select: SELECT }));
   if (!requested) return { state: "unreadable", message: `Snapshot ${requestedId} does not exist.` };
-  if (!READABLE.includes(requested.status)) {
-    return { state: "unreadable", message: `Snapshot ${requestedId} is ${requested.status}; only COMPLETE or PARTIAL snapshots can be browsed.` };
+  if (!isReadableStatus(requested.status)) {
+    const readable = READABLE_STATUSES.join(" or ");
+    return { state: "unreadable", message: `Snapshot ${requestedId} is ${requested.status}; only ${readable} snapshots can be browsed.` };
   }
   return { state: "ready", snapshot: requested, options: options.some((o) => o.id === requested.id) ? options : [requested, ...options] };
 }

@@ -14,7 +14,7 @@ import type {
   PermissionSet,
 } from "../aws";
 import type { Db, Prisma } from "../db";
-import { sql } from "./sql";
+import { sql } from "../snapshot";
 
 export interface FixtureRecord {
   kind: Prisma.EntityKind;

@@ -1,18 +1,10 @@
 import { z } from "zod";
+import { SORT_DIRECTIONS } from "../snapshot";
 
-export const SORT_DIRECTIONS = ["asc", "desc"] as const;
-export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+export { SORT_DIRECTIONS, type Page, type SortDirection } from "../snapshot";
 
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
-
-/** One page of a list, with the total so the UI can say "51–100 of 340". */
-export interface Page<T> {
-  rows: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 /** Paging params as they come from a URL: strings, coerced and bounded. */
 export const pagingSchema = {
@@ -47,10 +39,6 @@ export const snapshotParam = z.coerce
   .optional();
 
 export const yesNo = z.enum(["yes", "no"]).optional();
-
-export function pageBounds(page: number, pageSize: number): { limit: number; offset: number } {
-  return { limit: pageSize, offset: (page - 1) * pageSize };
-}
 
 /** A page number param of its own, for the several tables of one detail page. */
 export const pageParam = pagingSchema.page;

@@ -2,6 +2,8 @@ import type { Db } from "../db";
 import type { EntityKind } from "./entity-kinds";
 import type { EntityData } from "./entity-records";
 import { assertReadable } from "./readable-snapshot";
+import { sql } from "./sql";
+import { closedBetween, openedBetween } from "./valid-as-of";
 
 export interface DiffEntity {
   naturalKey: string;
@@ -48,23 +50,18 @@ interface DiffRow {
 export async function diffSnapshots(db: Db, fromId: number, toId: number): Promise<SnapshotDiff> {
   await Promise.all([assertReadable(db, fromId), assertReadable(db, toId)]);
   const [lo, hi] = fromId <= toId ? [fromId, toId] : [toId, fromId];
-  const rows = await db.$queryRawUnsafe<DiffRow[]>(
-    `WITH at_lo AS (
-       SELECT kind, "naturalKey", "accountId", "contentHash", data FROM "EntityVersion"
-        WHERE "validTo" > $1 AND "validTo" <= $2 AND "validFrom" <= $1
+  const rows = await db.$queryRaw<DiffRow[]>(sql`
+    WITH at_lo AS (
+       SELECT v.kind, v."naturalKey", v."accountId", v."contentHash", v.data FROM "EntityVersion" v WHERE ${closedBetween("v", lo, hi)}
      ), at_hi AS (
-       SELECT kind, "naturalKey", "accountId", "contentHash", data FROM "EntityVersion"
-        WHERE "validFrom" > $1 AND "validFrom" <= $2 AND ("validTo" IS NULL OR "validTo" > $2)
+       SELECT v.kind, v."naturalKey", v."accountId", v."contentHash", v.data FROM "EntityVersion" v WHERE ${openedBetween("v", lo, hi)}
      )
      SELECT COALESCE(l.kind, h.kind) AS kind, COALESCE(l."naturalKey", h."naturalKey") AS "naturalKey",
             l."accountId" AS "beforeAccountId", h."accountId" AS "afterAccountId",
             l.data AS before, h.data AS after
        FROM at_lo l FULL JOIN at_hi h ON l.kind = h.kind AND l."naturalKey" = h."naturalKey"
       WHERE l."contentHash" IS DISTINCT FROM h."contentHash"
-      ORDER BY 1, 2`,
-    lo,
-    hi,
-  );
+      ORDER BY 1, 2`);
 
   const isForward = fromId <= toId;
   const diff: SnapshotDiff = { fromId, toId, kinds: {}, totals: { added: 0, removed: 0, changed: 0 } };

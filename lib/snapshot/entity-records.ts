@@ -10,6 +10,7 @@ import type {
   OrgRoot,
   PermissionSet,
 } from "../aws";
+import type { EntityDataByKind } from "./entity-data-by-kind";
 import { SINGLETON_KEYS, type EntityKind } from "./entity-kinds";
 
 export type EntityData = Record<string, unknown>;
@@ -33,8 +34,8 @@ export interface EntityRecord {
  */
 export function toEntityRecords(inventory: OrgInventory): EntityRecord[] {
   const records: EntityRecord[] = [];
-  const push = (kind: EntityKind, naturalKey: string, accountId: string | null, data: object) =>
-    records.push({ kind, naturalKey, accountId, data: data as EntityData });
+  // Typed by kind, so what is stored is what the readers' field helpers (entity-alias.ts) expect.
+  const push: Push = (kind, naturalKey, accountId, data) => records.push({ kind, naturalKey, accountId, data: { ...data } });
 
   if (inventory.organization) push("ORGANIZATION", SINGLETON_KEYS.ORGANIZATION, null, inventory.organization);
   for (const root of inventory.roots) push("ORG_ROOT", root.key, null, normalizeRoot(root));
@@ -55,11 +56,9 @@ export function toEntityRecords(inventory: OrgInventory): EntityRecord[] {
   return dedupe(records);
 }
 
-function pushAccountIam(
-  accountId: string,
-  iam: AccountIam,
-  push: (kind: EntityKind, key: string, accountId: string | null, data: object) => void,
-): void {
+type Push = <K extends EntityKind>(kind: K, naturalKey: string, accountId: string | null, data: EntityDataByKind[K]) => void;
+
+function pushAccountIam(accountId: string, iam: AccountIam, push: Push): void {
   for (const role of iam.roles) push("IAM_ROLE", role.key, accountId, normalizeRole(role));
   for (const user of iam.users) push("IAM_USER", user.key, accountId, normalizeUser(user));
   for (const group of iam.groups) push("IAM_GROUP", group.key, accountId, normalizeGroup(group));

@@ -1,11 +1,17 @@
 import { z } from "zod";
 import type { Db } from "../db";
+import { entityAlias, type DataKey, type EntityAlias } from "./entity-alias";
+import type { EntityDataOf } from "./entity-data-by-kind";
 import { ENTITY_KINDS, type EntityKind } from "./entity-kinds";
 import type { EntityData } from "./entity-records";
-import { assertReadable, visibleAt } from "./readable-snapshot";
+import { containsPattern, prefixPattern } from "./like-pattern";
+import type { Page } from "./page";
+import { direction, queryPage } from "./query-page";
+import { assertReadable } from "./readable-snapshot";
+import { join, sql, type Sql } from "./sql";
 
 /** Data fields a free-text search looks at besides the natural key, per kind. */
-const SEARCH_FIELDS: Record<EntityKind, string[]> = {
+const SEARCH_FIELDS: { [K in EntityKind]: Array<DataKey<EntityDataOf<K>>> } = {
   ORGANIZATION: ["id"],
   ORG_ROOT: ["name"],
   ORG_UNIT: ["name", "path"],
@@ -23,6 +29,9 @@ const SEARCH_FIELDS: Record<EntityKind, string[]> = {
   IAM_CREDENTIAL: ["user"],
 };
 
+export const ENTITY_SORTS = ["naturalKey", "accountId"] as const;
+export type EntitySort = (typeof ENTITY_SORTS)[number];
+
 export const FIND_ENTITIES_INPUT = z.object({
   snapshotId: z.number().int().positive(),
   kind: z.enum(ENTITY_KINDS),
@@ -34,7 +43,7 @@ export const FIND_ENTITIES_INPUT = z.object({
     })
     .default({}),
   orderBy: z
-    .object({ field: z.enum(["naturalKey", "accountId"]), direction: z.enum(["asc", "desc"]).default("asc") })
+    .object({ field: z.enum(ENTITY_SORTS), direction: z.enum(["asc", "desc"]).default("asc") })
     .default({ field: "naturalKey", direction: "asc" }),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(500).default(50),
@@ -54,35 +63,32 @@ export interface EntityRow<T = EntityData> {
  * One page of the entities of one kind as of a readable snapshot, with the total matching count.
  * Served by the (kind, naturalKey, validFrom) and (kind, accountId, naturalKey) indexes.
  */
-export async function findEntities<T = EntityData>(db: Db, input: FindEntitiesInput): Promise<{ rows: EntityRow<T>[]; total: number }> {
+export async function findEntities<T = EntityData>(db: Db, input: FindEntitiesInput): Promise<Page<EntityRow<T>, EntitySort>> {
   const { snapshotId, kind, where, orderBy, page, pageSize } = FIND_ENTITIES_INPUT.parse(input);
   await assertReadable(db, snapshotId);
 
-  const params: unknown[] = [snapshotId, kind];
-  const conditions = [`kind = $2::"EntityKind"`, visibleAt("$1")];
-  const bind = (value: unknown) => `$${params.push(value)}`;
-  if (where.accountId) conditions.push(`"accountId" = ${bind(where.accountId)}`);
-  if (where.keyPrefix) conditions.push(`"naturalKey" LIKE ${bind(`${escapeLike(where.keyPrefix)}%`)}`);
-  if (where.search) {
-    const pattern = bind(`%${escapeLike(where.search)}%`);
-    const fields = SEARCH_FIELDS[kind].map((field) => `data->>'${field}' ILIKE ${pattern}`);
-    conditions.push(`("naturalKey" ILIKE ${pattern}${fields.map((f) => ` OR ${f}`).join("")})`);
-  }
-  const filter = conditions.join(" AND ");
-  const direction = orderBy.direction === "desc" ? "DESC" : "ASC";
-  const order = orderBy.field === "accountId" ? `"accountId" ${direction} NULLS LAST, "naturalKey" ${direction}` : `"naturalKey" ${direction}`;
+  const e = entityAlias(kind, "e");
+  const conditions = [e.asOf(snapshotId)];
+  if (where.accountId) conditions.push(sql`${e.accountId} = ${where.accountId}`);
+  if (where.keyPrefix) conditions.push(sql`${e.naturalKey} LIKE ${prefixPattern(where.keyPrefix)}`);
+  if (where.search) conditions.push(searchMatches(e, containsPattern(where.search)));
+  const dir = direction(orderBy.direction);
+  const order: Sql =
+    orderBy.field === "accountId" ? sql`${e.accountId} ${dir} NULLS LAST, ${e.naturalKey} ${dir}` : sql`${e.naturalKey} ${dir}`;
 
-  const [rows, counted] = await Promise.all([
-    db.$queryRawUnsafe<EntityRow<T>[]>(
-      `SELECT "naturalKey", "accountId", data, "validFrom", "validTo" FROM "EntityVersion"
-        WHERE ${filter} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-      ...params,
-    ),
-    db.$queryRawUnsafe<Array<{ total: number }>>(`SELECT count(*)::int AS total FROM "EntityVersion" WHERE ${filter}`, ...params),
-  ]);
-  return { rows, total: counted[0]?.total ?? 0 };
+  return queryPage<EntityRow<T>, EntitySort>(db, {
+    select: sql`${e.naturalKey}, ${e.accountId}, ${e.data}, ${e.validFrom}, ${e.ref}."validTo"`,
+    from: e.table,
+    where: conditions,
+    orderBy: order,
+    sort: { by: orderBy.field, dir: orderBy.direction },
+    page,
+    pageSize,
+  });
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+function searchMatches<K extends EntityKind>(e: EntityAlias<K>, pattern: string): Sql {
+  const fields: Array<DataKey<EntityDataOf<K>>> = SEARCH_FIELDS[e.kind];
+  const matches = [e.naturalKey, ...fields.map((field) => e.text(field))].map((value) => sql`${value} ILIKE ${pattern}`);
+  return sql`(${join(matches, " OR ")})`;
 }

@@ -1,6 +1,8 @@
 import type { Db } from "../db";
 import type { EntityKind } from "./entity-kinds";
 import type { EntityData } from "./entity-records";
+import { isReadableSnapshot } from "./readable-snapshot";
+import { sql } from "./sql";
 
 export interface EntityVersionRow<T = EntityData> {
   naturalKey: string;
@@ -19,17 +21,14 @@ export interface EntityVersionRow<T = EntityData> {
  * RUNNING snapshot are left out, and a close by a RUNNING snapshot still shows as open.
  */
 export async function getEntityHistory<T = EntityData>(db: Db, kind: EntityKind, naturalKey: string): Promise<EntityVersionRow<T>[]> {
-  return db.$queryRawUnsafe<EntityVersionRow<T>[]>(
-    `SELECT v."naturalKey", v."accountId", v."contentHash", v.data, v."validFrom",
-            CASE WHEN t.status IN ('COMPLETE', 'PARTIAL') THEN v."validTo" END AS "validTo",
-            f."asOf" AS "validFromAsOf",
-            CASE WHEN t.status IN ('COMPLETE', 'PARTIAL') THEN t."asOf" END AS "validToAsOf"
-       FROM "EntityVersion" v
-       JOIN "Snapshot" f ON f.id = v."validFrom" AND f.status IN ('COMPLETE', 'PARTIAL')
-       LEFT JOIN "Snapshot" t ON t.id = v."validTo"
-      WHERE v.kind = $1::"EntityKind" AND v."naturalKey" = $2
-      ORDER BY v."validFrom"`,
-    kind,
-    naturalKey,
-  );
+  return db.$queryRaw<EntityVersionRow<T>[]>(sql`
+    SELECT v."naturalKey", v."accountId", v."contentHash", v.data, v."validFrom",
+           CASE WHEN ${isReadableSnapshot("t")} THEN v."validTo" END AS "validTo",
+           f."asOf" AS "validFromAsOf",
+           CASE WHEN ${isReadableSnapshot("t")} THEN t."asOf" END AS "validToAsOf"
+      FROM "EntityVersion" v
+      JOIN "Snapshot" f ON f.id = v."validFrom" AND ${isReadableSnapshot("f")}
+      LEFT JOIN "Snapshot" t ON t.id = v."validTo"
+     WHERE v.kind = ${kind}::"EntityKind" AND v."naturalKey" = ${naturalKey}
+     ORDER BY v."validFrom"`);
 }

@@ -12,13 +12,31 @@ export { DEFAULT_LEASE_MS } from "./snapshot-lease";
 export { getSnapshotOrThrow } from "./get-snapshot";
 export type { SnapshotDetail } from "./get-snapshot";
 export { getLatestReadableSnapshot } from "./get-latest-readable-snapshot";
-export { findEntities, FIND_ENTITIES_INPUT } from "./find-entities";
-export type { EntityRow, FindEntitiesInput } from "./find-entities";
+export { findEntities, FIND_ENTITIES_INPUT, ENTITY_SORTS } from "./find-entities";
+export type { EntityRow, EntitySort, FindEntitiesInput } from "./find-entities";
 export { getEntityHistory } from "./get-entity-history";
 export type { EntityVersionRow } from "./get-entity-history";
 export { readSnapshotState } from "./read-snapshot-state";
 export { diffSnapshots } from "./diff-snapshots";
 export type { ChangedEntity, DiffEntity, KindDiff, SnapshotDiff } from "./diff-snapshots";
+
+// The read rules, each stated once: which snapshot is readable, what was valid as of one, how
+// entity fields are named in SQL, how a list is paged, what the run's JSON columns hold.
+export { READABLE_STATUSES, assertReadable, isReadableSnapshot, isReadableStatus, whereReadable } from "./readable-snapshot";
+export type { ReadableStatus } from "./readable-snapshot";
+export { validAsOf } from "./valid-as-of";
+export { EntityAlias, entityAlias } from "./entity-alias";
+export type { DataKey } from "./entity-alias";
+export type { EntityDataByKind, EntityDataOf } from "./entity-data-by-kind";
+export { arrayLength, empty, join, raw, sql, whereAll } from "./sql";
+export type { Sql } from "./sql";
+export { childrenPattern, containsPattern, escapeLike, prefixPattern } from "./like-pattern";
+export { direction, orderBy, queryPage } from "./query-page";
+export type { PageQuery } from "./query-page";
+export { pageBounds, SORT_DIRECTIONS } from "./page";
+export type { Page, PageSort, SortDirection } from "./page";
+export { parseSnapshotJson, SNAPSHOT_COUNTS, SNAPSHOT_COVERAGE, SNAPSHOT_STATS } from "./snapshot-run-json";
+export type { SnapshotCounts, SnapshotCoverage, SnapshotStats } from "./snapshot-run-json";
 
 // Shared vocabulary
 export { ENTITY_KINDS, SINGLETON_KEYS, isEntityKind } from "./entity-kinds";

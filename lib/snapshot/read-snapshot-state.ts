@@ -1,22 +1,14 @@
-import type {
-  AccountIam,
-  CollectionError,
-  CollectionStats,
-  CredentialReportRow,
-  IamGroup,
-  IamManagedPolicy,
-  IamRole,
-  IamUser,
-  IdentityCenterInstance,
-  IdentityCenterInventory,
-  InventoryCoverage,
-  OrgInventory,
-} from "../aws";
+import type { AccountIam, CollectionError, IdentityCenterInventory, OrgInventory } from "../aws";
 import type { Db } from "../db";
+import type { EntityDataByKind } from "./entity-data-by-kind";
 import type { EntityKind } from "./entity-kinds";
-import type { EntityData } from "./entity-records";
 import { getSnapshotOrThrow } from "./get-snapshot";
-import { assertReadable, visibleAt } from "./readable-snapshot";
+import { assertReadable } from "./readable-snapshot";
+import { sql } from "./sql";
+import { validAsOf } from "./valid-as-of";
+
+/** A stored row, its `data` typed by its kind (what the writer stored, see entity-records.ts). */
+type StoredRow = { [K in EntityKind]: { kind: K; accountId: string | null; data: EntityDataByKind[K] } }[EntityKind];
 
 /**
  * The whole state as of a readable snapshot, shaped as the collector's OrgInventory (entities in
@@ -28,63 +20,87 @@ export async function readSnapshotState(db: Db, snapshotId: number): Promise<Org
   await assertReadable(db, snapshotId);
   const [snapshot, rows] = await Promise.all([
     getSnapshotOrThrow(db, snapshotId),
-    db.$queryRawUnsafe<Array<{ kind: EntityKind; accountId: string | null; data: EntityData }>>(
-      `SELECT kind, "accountId", data FROM "EntityVersion" WHERE ${visibleAt("$1")} ORDER BY kind, "naturalKey"`,
-      snapshotId,
+    db.$queryRaw<StoredRow[]>(
+      sql`SELECT v.kind, v."accountId", v.data FROM "EntityVersion" v WHERE ${validAsOf("v", snapshotId)} ORDER BY v.kind, v."naturalKey"`,
     ),
   ]);
-  const of = <T>(kind: EntityKind) => rows.filter((row) => row.kind === kind).map((row) => row.data as T);
-
-  const iamByAccount: Record<string, AccountIam> = {};
-  const accountIam = (accountId: string) =>
-    (iamByAccount[accountId] ??= { accountId, roles: [], users: [], groups: [], policies: [], credentialReport: null });
+  if (!snapshot.coverage || !snapshot.stats) throw new Error(`snapshot ${snapshotId} is readable but has no coverage or stats`);
+  const state: Omit<OrgInventory, "identityCenter" | "coverage" | "errors" | "stats"> = {
+    organization: null,
+    roots: [],
+    ous: [],
+    accounts: [],
+    iamByAccount: {},
+  };
+  let instance: IdentityCenterInventory["instance"] | null = null;
+  const idc: Omit<IdentityCenterInventory, "instance"> = { users: [], groups: [], memberships: [], permissionSets: [], assignments: [] };
+  // The writer gives every IAM row its account; one without is not part of any account's IAM.
+  const accountIam = (accountId: string | null): AccountIam | undefined =>
+    accountId === null ? undefined : (state.iamByAccount[accountId] ??= { accountId, roles: [], users: [], groups: [], policies: [], credentialReport: null });
   for (const row of rows) {
-    if (row.accountId === null) continue;
-    const data = row.data as unknown;
     switch (row.kind) {
+      case "ORGANIZATION":
+        state.organization = row.data;
+        break;
+      case "ORG_ROOT":
+        state.roots.push(row.data);
+        break;
+      case "ORG_UNIT":
+        state.ous.push(row.data);
+        break;
+      case "ACCOUNT":
+        state.accounts.push(row.data);
+        break;
+      case "IDC_INSTANCE":
+        instance = row.data;
+        break;
+      case "IDC_USER":
+        idc.users.push(row.data);
+        break;
+      case "IDC_GROUP":
+        idc.groups.push(row.data);
+        break;
+      case "IDC_GROUP_MEMBERSHIP":
+        idc.memberships.push(row.data);
+        break;
+      case "PERMISSION_SET":
+        idc.permissionSets.push(row.data);
+        break;
+      case "ACCOUNT_ASSIGNMENT":
+        idc.assignments.push(row.data);
+        break;
       case "IAM_ROLE":
-        accountIam(row.accountId).roles.push(data as IamRole);
+        accountIam(row.accountId)?.roles.push(row.data);
         break;
       case "IAM_USER":
-        accountIam(row.accountId).users.push(data as IamUser);
+        accountIam(row.accountId)?.users.push(row.data);
         break;
       case "IAM_GROUP":
-        accountIam(row.accountId).groups.push(data as IamGroup);
+        accountIam(row.accountId)?.groups.push(row.data);
         break;
       case "IAM_POLICY":
-        accountIam(row.accountId).policies.push(data as IamManagedPolicy);
+        accountIam(row.accountId)?.policies.push(row.data);
         break;
       case "IAM_CREDENTIAL": {
         const iam = accountIam(row.accountId);
+        if (!iam) break;
         iam.credentialReport ??= { generatedAt: null, rows: [] };
-        iam.credentialReport.rows.push(data as CredentialReportRow);
+        iam.credentialReport.rows.push(row.data);
         break;
       }
       default:
-        break;
+        row satisfies never;
     }
   }
 
-  const [instance] = of<IdentityCenterInstance>("IDC_INSTANCE");
-  const identityCenter: IdentityCenterInventory | null = instance
-    ? {
-        instance,
-        users: of("IDC_USER"),
-        groups: of("IDC_GROUP"),
-        memberships: of("IDC_GROUP_MEMBERSHIP"),
-        permissionSets: of("PERMISSION_SET"),
-        assignments: of("ACCOUNT_ASSIGNMENT"),
-      }
-    : null;
-
   return {
-    organization: of<OrgInventory["organization"]>("ORGANIZATION")[0] ?? null,
-    roots: of("ORG_ROOT"),
-    ous: of("ORG_UNIT"),
-    accounts: of("ACCOUNT"),
-    identityCenter,
-    iamByAccount,
-    coverage: snapshot.coverage as unknown as InventoryCoverage,
+    organization: state.organization,
+    roots: state.roots,
+    ous: state.ous,
+    accounts: state.accounts,
+    identityCenter: instance ? { instance, ...idc } : null,
+    iamByAccount: state.iamByAccount,
+    coverage: snapshot.coverage,
     errors: snapshot.errors.map((e): CollectionError => ({
       ...(e.accountId ? { accountId: e.accountId } : {}),
       service: e.service,
@@ -92,6 +108,6 @@ export async function readSnapshotState(db: Db, snapshotId: number): Promise<Org
       code: e.code,
       message: e.message,
     })),
-    stats: snapshot.stats as unknown as CollectionStats,
+    stats: snapshot.stats,
   };
 }

@@ -49,12 +49,11 @@ export default async function SnapshotPage({
   if (page.state === "invalid") return <PageState title={`Snapshot #${id.data}`} path={`/snapshots/${id.data}`} problem={page} />;
   const report = await loadReport(page.db, id.data);
   if (!report) notFound();
-  const isReadable = report.status === "COMPLETE" || report.status === "PARTIAL";
   const against = page.params.against ?? report.previousReadableId;
   return (
     <>
       <PageHeader title={`Snapshot #${report.id}`}>
-        {isReadable ? <Link href={`/accounts?snapshot=${report.id}`}>Browse inventory as of this snapshot</Link> : null}
+        {report.isReadable ? <Link href={`/accounts?snapshot=${report.id}`}>Browse inventory as of this snapshot</Link> : null}
       </PageHeader>
       <DetailList
         items={[
@@ -71,7 +70,7 @@ export default async function SnapshotPage({
       <SnapshotCounts counts={report.counts} />
       <SnapshotCoverage coverage={report.coverage} />
       <SnapshotErrors errors={report.errors} />
-      {isReadable && against !== null ? (
+      {report.isReadable && against !== null ? (
         <SnapshotChangesSection result={await loadChanges(page.db, against, report.id)} fromId={against} toId={report.id} />
       ) : null}
     </>

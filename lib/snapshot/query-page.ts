@@ -1,28 +1,28 @@
 import type { Db } from "../db";
-import { pageBounds, type Page, type SortDirection } from "./list-query";
+import { pageBounds, type Page, type PageSort, type SortDirection } from "./page";
 import { raw, sql, whereAll, type Sql } from "./sql";
 
-export interface PageQuery {
+export interface PageQuery<S extends string> {
   /** FROM clause, joins included */
   from: Sql;
   where: Sql[];
   select: Sql;
   orderBy: Sql;
+  /** what `orderBy` implements, echoed in the page */
+  sort: PageSort<S>;
   page: number;
   pageSize: number;
 }
 
 /** Runs the page and its count; both share FROM/WHERE so the total always matches the filter. */
-export async function queryPage<Row>(db: Db, query: PageQuery): Promise<Page<Row>> {
+export async function queryPage<Row, S extends string>(db: Db, query: PageQuery<S>): Promise<Page<Row, S>> {
   const where = whereAll(query.where);
   const { limit, offset } = pageBounds(query.page, query.pageSize);
   const [rows, counted] = await Promise.all([
-    db.$queryRaw<Row[]>(
-      sql`SELECT ${query.select} FROM ${query.from} ${where} ORDER BY ${query.orderBy} LIMIT ${limit} OFFSET ${offset}`,
-    ),
+    db.$queryRaw<Row[]>(sql`SELECT ${query.select} FROM ${query.from} ${where} ORDER BY ${query.orderBy} LIMIT ${limit} OFFSET ${offset}`),
     db.$queryRaw<Array<{ total: number }>>(sql`SELECT count(*)::int AS total FROM ${query.from} ${where}`),
   ]);
-  return { rows, total: counted[0]?.total ?? 0, page: query.page, pageSize: query.pageSize };
+  return { rows, total: counted[0]?.total ?? 0, page: query.page, pageSize: query.pageSize, sort: query.sort };
 }
 
 /**
@@ -30,6 +30,9 @@ export async function queryPage<Row>(db: Db, query: PageQuery): Promise<Page<Row
  * rows when many share a sort value. Nulls sort last in both directions: "never used" is not a date.
  */
 export function orderBy(expression: Sql, dir: SortDirection, tieBreaker: Sql): Sql {
-  const direction = raw(dir === "desc" ? "DESC" : "ASC");
-  return sql`${expression} ${direction} NULLS LAST, ${tieBreaker} ASC`;
+  return sql`${expression} ${direction(dir)} NULLS LAST, ${tieBreaker} ASC`;
+}
+
+export function direction(dir: SortDirection): Sql {
+  return raw(dir === "desc" ? "DESC" : "ASC");
 }
