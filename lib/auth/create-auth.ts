@@ -10,6 +10,7 @@ import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import type { AuthLogger } from "./hook-context";
 import { oidcPlugin } from "./oidc-plugin";
 import { sessionCreateGuard } from "./session-create-guard";
+import { stripOidcTokens } from "./strip-oidc-tokens";
 import { TOTP_ISSUER } from "./totp";
 import { trustedOriginsFor } from "./trusted-origins";
 import { validateOidcUser } from "./validate-oidc-user";
@@ -91,6 +92,7 @@ export function createAuth(db: PrismaClient, settings: AuthSettings, logger?: Au
     },
     databaseHooks: {
       session: { create: { before: sessionCreateGuard(db) } },
+      account: { create: { before: stripOidcTokens }, update: { before: stripOidcTokens } },
       user: {
         create: {
           before: async (_user, ctx) => {
