@@ -55,5 +55,6 @@ describe("countEntitiesAsOf", () => {
 
   it("answers only the kinds asked for", async () => {
     expect(await countEntitiesAsOf(database.db, second, ["IAM_USER"])).toEqual({ IAM_USER: 2 });
+    expect(await countEntitiesAsOf(database.db, second, [])).toEqual({});
   });
 });

@@ -19,7 +19,5 @@ export async function countEntitiesAsOf<K extends EntityKind>(db: Db, snapshotId
 }
 
 function emptyCounts<K extends EntityKind>(kinds: readonly K[]): Record<K, number> {
-  const counts = {} as Record<K, number>;
-  for (const kind of kinds) counts[kind] = 0;
-  return counts;
+  return Object.fromEntries(kinds.map((kind) => [kind, 0])) as Record<K, number>;
 }

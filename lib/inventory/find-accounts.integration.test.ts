@@ -78,6 +78,11 @@ describe("findAccounts", () => {
     expect(page2.rows.map((a) => a.name)).toEqual(["prod"]);
     expect(page3).toMatchObject({ rows: [], total: 3 });
   });
+
+  it("answers with the page contract: rows, total, and the paging and sort it applied", async () => {
+    const page = await list({ snapshotId: first, sort: "email", dir: "desc", pageSize: 2, page: 2 });
+    expect(page).toEqual({ rows: [expect.objectContaining({ name: "prod" })], total: 3, page: 2, pageSize: 2, sort: { by: "email", dir: "desc" } });
+  });
 });
 
 describe("getAccount and findOuPaths", () => {

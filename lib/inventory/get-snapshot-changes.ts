@@ -1,5 +1,5 @@
 import type { Db, Prisma } from "../db";
-import { diffSnapshots, type SnapshotDiff } from "../snapshot";
+import { diffSnapshots, ENTITY_KINDS, type SnapshotDiff } from "../snapshot";
 import { changedFields, entityLabel } from "./changed-fields";
 
 export type ChangeType = "added" | "removed" | "changed";
@@ -34,7 +34,9 @@ export const DEFAULT_CHANGES_PER_KIND = 20;
 /** Shapes a diff for display: names and changed field names, never the entities' whole data. */
 export function summarizeDiff(diff: SnapshotDiff, limitPerKind = DEFAULT_CHANGES_PER_KIND): SnapshotChanges {
   const kinds: KindChanges[] = [];
-  for (const [kind, kindDiff] of Object.entries(diff.kinds) as Array<[Prisma.EntityKind, NonNullable<SnapshotDiff["kinds"][Prisma.EntityKind]>]>) {
+  for (const kind of ENTITY_KINDS) {
+    const kindDiff = diff.kinds[kind];
+    if (!kindDiff) continue;
     const items: EntityChange[] = [
       ...kindDiff.added.map((e) => ({ change: "added" as const, naturalKey: e.naturalKey, accountId: e.accountId, label: entityLabel(e.data, e.naturalKey), fields: [] })),
       ...kindDiff.removed.map((e) => ({ change: "removed" as const, naturalKey: e.naturalKey, accountId: e.accountId, label: entityLabel(e.data, e.naturalKey), fields: [] })),

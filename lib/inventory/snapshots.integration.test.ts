@@ -47,11 +47,21 @@ describe("with a history", () => {
   });
 
   it("reports a run with its errors and the readable snapshot before it, skipping failed runs", async () => {
-    expect(await getSnapshotReport(database.db, second)).toMatchObject({ status: "PARTIAL", previousReadableId: first, errors: [] });
+    expect(await getSnapshotReport(database.db, second)).toMatchObject({ status: "PARTIAL", isReadable: true, previousReadableId: first, errors: [] });
     expect(await getSnapshotReport(database.db, failed)).toMatchObject({
+      isReadable: false,
       previousReadableId: first,
       errors: [{ accountId: null, service: "organizations", code: "AccessDenied" }],
     });
+  });
+
+  it("refuses a run whose stored counts are not in the shape the writer stores, naming the snapshot", async () => {
+    const { id } = await database.db.snapshot.create({
+      data: { source: "LIVE", status: "FAILED", asOf: new Date(), counts: { totals: { seen: "many" } } },
+    });
+    await expect(getSnapshotReport(database.db, id)).rejects.toThrow(`snapshot ${id}: counts is not in the expected shape`);
+    await expect(findSnapshotHistory(database.db, { sort: "id", dir: "desc", page: 1, pageSize: 10 })).rejects.toThrow(`snapshot ${id}: counts`);
+    await database.db.snapshot.delete({ where: { id } });
   });
 
   it("summarizes changes between snapshots by kind, with changed field names", async () => {

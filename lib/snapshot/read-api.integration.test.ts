@@ -31,6 +31,14 @@ describe("read API", () => {
     expect((await getLatestReadableSnapshot(database.db))?.id).toBe(ids[1]);
   });
 
+  it("parses the run's counts, coverage and stats as the writer stored them", async () => {
+    const snapshot = await getSnapshotOrThrow(database.db, ids[1]!);
+    expect(snapshot.counts?.totals).toMatchObject({ inserted: 1, closed: 1 });
+    expect(snapshot.coverage?.organization).toBe("COLLECTED");
+    expect(snapshot.stats?.writeMs).toEqual(expect.any(Number));
+    expect((await getSnapshotOrThrow(database.db, ids[2]!)).counts).toBeNull();
+  });
+
   it("refuses to read a FAILED snapshot and reports an unknown one", async () => {
     await expect(findEntities(database.db, { snapshotId: ids[2]!, kind: "IAM_ROLE" })).rejects.toMatchObject({ code: "SNAPSHOT_NOT_READABLE" });
     await expect(getSnapshotOrThrow(database.db, 9999)).rejects.toMatchObject({ code: "SNAPSHOT_NOT_FOUND" });
@@ -50,7 +58,7 @@ describe("read API", () => {
     expect(users.rows.map((r) => r.data.userName)).toEqual(["carol"]);
 
     const page2 = await findEntities(database.db, { snapshotId, kind: "IAM_ROLE", orderBy: { field: "naturalKey", direction: "desc" }, page: 2, pageSize: 2 });
-    expect(page2.total).toBe(5);
+    expect(page2).toMatchObject({ total: 5, page: 2, pageSize: 2, sort: { by: "naturalKey", dir: "desc" } });
     expect(page2.rows.map((r) => r.naturalKey)).toEqual([`arn:aws:iam::${A}:role/ops`, `arn:aws:iam::${A}:role/app_read`]);
   });
 
