@@ -33,9 +33,10 @@ export class TrailFileError extends Error {
   override name = "TrailFileError";
   constructor(
     readonly file: string,
-    message: string,
+    /** what was wrong, without the file name */
+    readonly detail: string,
   ) {
-    super(`${file}: ${message}`);
+    super(`${file}: ${detail}`);
   }
 }
 

@@ -1,4 +1,6 @@
-import { ingestCloudTrailLogDirectory, readTrailFile, type CloudTrailSettings, type IngestLogDirectoryResult } from "../cloudtrail";
+import { stat } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import { ingestCloudTrailLogDirectory, readTrailFile, TrailFileError, type CloudTrailSettings, type IngestLogDirectoryResult } from "../cloudtrail";
 import { walkCloudTrailLogFiles, type CloudTrailFileLimits } from "../aws";
 import { LAYOUT } from "./layout";
 import type { PrismaClient } from "../db";
@@ -25,10 +27,12 @@ export interface ImportDirectoryResult {
 }
 
 /** Reads every CloudTrail file once without storing, so a bad file fails the import before anything is written. */
-async function validateCloudTrail(dir: string, limits: Partial<CloudTrailFileLimits>): Promise<{ problems: string[]; newest: string | null; files: number }> {
+async function validateCloudTrail(root: string, limits: Partial<CloudTrailFileLimits>): Promise<{ problems: string[]; newest: string | null; files: number }> {
   const problems: string[] = [];
   let newest: string | null = null;
   let files = 0;
+  const dir = join(root, LAYOUT.cloudTrailDir);
+  if (!(await stat(dir).catch(() => null))?.isDirectory()) return { problems, newest, files };
   for await (const file of walkCloudTrailLogFiles(dir)) {
     files++;
     try {
@@ -36,7 +40,8 @@ async function validateCloudTrail(dir: string, limits: Partial<CloudTrailFileLim
         if (newest === null || event.eventTime > newest) newest = event.eventTime;
       }
     } catch (err) {
-      problems.push(err instanceof Error ? err.message : String(err));
+      if (!(err instanceof TrailFileError)) throw err;
+      problems.push(`${relative(root, file).split(sep).join("/")}: ${err.detail}`);
     }
   }
   return { problems, newest, files };
@@ -60,9 +65,15 @@ export async function importDirectory(db: PrismaClient, dir: string, opts: Impor
   const now = opts.now ?? new Date();
   if (opts.asOf && opts.asOf > now) throw new ImportValidationError([`--as-of ${opts.asOf.toISOString()} is in the future`]);
   progress("reading and validating files");
-  const files = await readImportDirectory(dir, { maxFileBytes: opts.limits?.maxFileBytes });
-  const trail = files.cloudTrailDir ? await validateCloudTrail(files.cloudTrailDir, opts.limits ?? {}) : { problems: [], newest: null, files: 0 };
-  if (trail.problems.length > 0) throw new ImportValidationError(trail.problems);
+  // Both halves are checked before either complaint is raised, so one error lists every problem.
+  const files = await readImportDirectory(dir, { maxFileBytes: opts.limits?.maxFileBytes }).catch((err: unknown) => {
+    if (err instanceof ImportValidationError) return err;
+    throw err;
+  });
+  const trail = await validateCloudTrail(dir, opts.limits ?? {});
+  if (files instanceof ImportValidationError || trail.problems.length > 0) {
+    throw new ImportValidationError([...(files instanceof ImportValidationError ? files.problems : []), ...trail.problems]);
+  }
   assertSomethingToImport(dir, files, trail.files);
   if (!opts.asOf && files.manifest && new Date(files.manifest.asOf) > now) {
     throw new ImportValidationError([`${LAYOUT.manifest}: asOf ${files.manifest.asOf} is in the future`]);

@@ -1,14 +1,21 @@
-import type { Command } from "commander";
+import { InvalidArgumentError, type Command } from "commander";
 import { importDirectory } from "../../offline";
 import { withDatabase } from "../with-database";
 import { parseIsoDate } from "./ingest-cloudtrail";
+
+/** A snapshot describes a time that has happened: an as-of in the future would outrank every live snapshot. */
+function parsePastIsoDate(value: string): Date {
+  const date = parseIsoDate(value);
+  if (date > new Date()) throw new InvalidArgumentError(`${value} is in the future`);
+  return date;
+}
 
 export function registerImportCommands(program: Command): void {
   program
     .command("import")
     .description("import an offline directory of AWS CLI outputs (layout: lib/offline/README.md) as a snapshot, plus its CloudTrail files")
     .argument("<dir>", "the directory to import")
-    .option("--as-of <iso>", "the time the data describes (default: the export's as-of, else the newest time in the data)", parseIsoDate)
+    .option("--as-of <iso>", "the time the data describes, not in the future (default: the export's as-of, else the newest time in the data)", parsePastIsoDate)
     .action(async (dir: string, options: { asOf?: Date }) => {
       const result = await withDatabase(({ db }) =>
         importDirectory(db, dir, { asOf: options.asOf, onProgress: (message) => process.stderr.write(`${message}…\n`) }),
@@ -24,6 +31,6 @@ export function registerImportCommands(program: Command): void {
       if (result.report.ignored.length) lines.push(`ignored (not part of the layout): ${result.report.ignored.join(", ")}`);
       for (const note of result.report.notes) lines.push(`note: ${note}`);
       process.stdout.write(`${lines.join("\n")}\n`);
-      if (result.snapshot?.status === "FAILED") process.exitCode = 1;
+      if (result.snapshot?.status === "FAILED" || result.cloudTrail?.status === "FAILED") process.exitCode = 1;
     });
 }
