@@ -20,7 +20,8 @@ export interface IngestLogDirectoryResult {
 
 export interface IngestLogDirectoryOptions {
   settings?: CloudTrailSettings;
-  onFile?: (file: string, done: number) => void;
+  /** awaited after each file */
+  onFile?: (file: string, done: number) => void | Promise<void>;
   /** caps on one file (CLOUDTRAIL_FILE_LIMITS by default): a file over them is recorded as a problem and skipped */
   limits?: Partial<CloudTrailFileLimits>;
   leaseMs?: number;
@@ -68,7 +69,7 @@ async function ingestFiles(
     } catch (err) {
       if (!(err instanceof TrailFileError)) throw err;
       errors.push({ file, code: err.name, message: err.message });
-      opts.onFile?.(file, files);
+      await opts.onFile?.(file, files);
       continue;
     }
     for (const [source, events] of kept) {
@@ -76,7 +77,7 @@ async function ingestFiles(
       eventsNew += await storeTrailEvents(db, events, source);
     }
     if (fileNewest !== null && (newest === null || fileNewest > newest)) newest = fileNewest;
-    opts.onFile?.(file, files);
+    await opts.onFile?.(file, files);
   }
 
   const status = ingestRunStatus({ total: Math.max(files, 1), failed: errors.length });
