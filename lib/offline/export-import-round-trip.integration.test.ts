@@ -17,10 +17,10 @@ const B = "333333333333";
 /** An inventory exercising every field the layout carries. */
 function makeRichInventory(): OrgInventory {
   const inventory = makeInventory({ accounts: { [A]: ["app", "deploy"], [B]: ["data"] }, users: ["alice", "bob"], permissionSets: ["Admin", "ReadOnly"] });
-  inventory.ous = [{ key: "ou-prod", id: "ou-prod", arn: "arn:aws:organizations::111111111111:ou/o-test/ou-prod", name: "prod", parentId: "r-root", path: "Root/prod" }];
+  inventory.ous = [{ key: "ou-root-prod0001", id: "ou-root-prod0001", arn: "arn:aws:organizations::111111111111:ou/o-test/ou-root-prod0001", name: "prod", parentId: "r-root", path: "Root/prod" }];
   const [first, second] = inventory.accounts;
   if (!first || !second) throw new Error("fixture");
-  Object.assign(second, { parentId: "ou-prod", ouPath: "Root/prod", tags: null, status: "ACTIVE" });
+  Object.assign(second, { parentId: "ou-root-prod0001", ouPath: "Root/prod", tags: null, status: "ACTIVE" });
   first.tags = { team: "platform", "cost-center": "42" };
 
   const iamA = inventory.iamByAccount[A]!;
