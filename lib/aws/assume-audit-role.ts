@@ -1,5 +1,6 @@
 import { AssumeRoleCommand, type STSClient } from "@aws-sdk/client-sts";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
+import { AwsResponseError } from "./aws-response-error";
 import type { ClientPool } from "./client-pool";
 
 export const AUDIT_ROLE_SESSION_NAME = "vigil-audit";
@@ -46,7 +47,7 @@ export function createAuditRoleCredentials(opts: AuditRoleOptions): AccountCrede
       }),
     );
     const c = out.Credentials;
-    if (!c?.AccessKeyId || !c.SecretAccessKey) throw new Error(`AssumeRole into ${accountId} returned no credentials`);
+    if (!c?.AccessKeyId || !c.SecretAccessKey) throw new AwsResponseError(`AssumeRole into ${accountId} returned no credentials`);
     return {
       accessKeyId: c.AccessKeyId,
       secretAccessKey: c.SecretAccessKey,
