@@ -5,11 +5,12 @@ import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { SSOAdminClient } from "@aws-sdk/client-sso-admin";
 import { STSClient } from "@aws-sdk/client-sts";
 import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
-import type { AwsCredentialIdentityProvider } from "@smithy/types";
+import type { AwsCredentialIdentityProvider, RetryStrategyV2 } from "@smithy/types";
 import { ApiCallStats, applyCallPolicy } from "./call-stats";
 import { createLimiter, type Limiter } from "./concurrency";
 import type { AwsConfig } from "./config";
 import { createKeyedPacer, createPacer, type Clock, type Pacer } from "./pacer";
+import { timeoutCappedRetry } from "./timeout-capped-retry";
 import { createTimedHttpHandler } from "./timed-http-handler";
 
 /** LookupEvents: 2 requests per second per account and region (AWS-WIRE §6.1). */
@@ -22,8 +23,8 @@ interface CommonClientConfig {
   region: string;
   endpoint?: string;
   credentials: AwsCredentialIdentityProvider;
-  retryMode: "adaptive";
   maxAttempts: number;
+  retryStrategy: RetryStrategyV2;
   requestHandler: ReturnType<typeof createTimedHttpHandler>;
 }
 
@@ -117,8 +118,8 @@ export class ClientPool {
     return {
       region,
       credentials,
-      retryMode: "adaptive",
       maxAttempts: this.config.maxAttempts,
+      retryStrategy: timeoutCappedRetry(this.config.maxAttempts),
       // One per client: destroying a client destroys its handler's sockets.
       requestHandler: createTimedHttpHandler({ timeoutMs: this.config.timeoutMs, signal: this.config.signal }),
       ...(this.config.endpoint ? { endpoint: this.config.endpoint } : {}),

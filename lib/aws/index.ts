@@ -8,6 +8,7 @@ export { awsConfigFromEnv } from "./config-from-env";
 export type { AwsConcurrency, AwsConfig, AwsConfigInput } from "./config";
 
 export { ClientPool, createClientPool, LOOKUP_EVENTS_PER_SECOND } from "./client-pool";
+export { MAX_TIMEOUT_ATTEMPTS } from "./timeout-capped-retry";
 export { ApiCallStats } from "./call-stats";
 export {
   AUDIT_ROLE_SESSION_NAME,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { resolveAwsConfig } from "../aws";
+import { MAX_TIMEOUT_ATTEMPTS, resolveAwsConfig } from "../aws";
 import { startSilentTcpServer, type SilentTcpServer } from "../testing/silent-tcp-server";
 import { useTestDatabase } from "../testing/use-test-database";
 import { takeLiveSnapshot } from "./take-live-snapshot";
@@ -13,12 +13,12 @@ afterEach(async () => {
   endpoint = undefined;
 });
 
-const configFor = (url: string, timeoutMs: number) =>
+const configFor = (url: string, timeoutMs: number, maxAttempts = 2) =>
   resolveAwsConfig({
     endpoint: url,
     region: "us-east-1",
     timeoutMs,
-    maxAttempts: 2,
+    maxAttempts,
     credentials: async () => ({ accessKeyId: "AKIAVIGILTEST0000000", secretAccessKey: "test" }),
   });
 
@@ -44,6 +44,13 @@ describe("a live snapshot against an AWS endpoint that never answers", () => {
     expect(row.errors[0]?.message).toMatch(/requestTimeout/);
     // And another writer can start
     await expectWriterLockFree();
+  });
+
+  it("retries a timed-out call once, not up to maxAttempts, so a silent endpoint costs two timeouts", async () => {
+    endpoint = await startSilentTcpServer();
+    const result = await takeLiveSnapshot(database.db, { config: configFor(endpoint.url, 200, 8) });
+    expect(result.status).toBe("FAILED");
+    expect(endpoint.connectionCount()).toBe(MAX_TIMEOUT_ATTEMPTS);
   });
 
   it("aborts the in-flight call when the run's signal is aborted, and fails with the abort reason", async () => {
