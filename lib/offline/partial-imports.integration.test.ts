@@ -144,5 +144,5 @@ describe("partial files are never read as the whole truth", () => {
     const futureRun = await vigil(["import", empty, "--as-of", "2999-01-01T00:00:00Z"]);
     expect(futureRun.code).toBe(2);
     expect(futureRun.stderr).toContain("2999-01-01T00:00:00Z is in the future");
-  });
+  }, 180_000);
 });
