@@ -101,6 +101,18 @@ describe("worker", () => {
     assertNoOverlap(runs.filter((run) => run.key === "account-2"));
   });
 
+  it("marks FAILED a CloudTrail ingest run left RUNNING by a dead process before taking work", async () => {
+    // Given an ingest run whose process died: RUNNING, lease lapsed
+    const lapsed = new Date(Date.now() - 60_000);
+    const run = await database.db.cloudTrailIngestRun.create({ data: { source: "LOOKUP_EVENTS", leaseExpiresAt: lapsed } });
+    // When a worker starts
+    await startTestWorker({ jobs: [], schedules: [] });
+    // Then the run is over, with the reason recorded
+    const after = await database.db.cloudTrailIngestRun.findUniqueOrThrow({ where: { id: run.id } });
+    expect(after.status).toBe("FAILED");
+    expect(JSON.stringify(after.errors)).toContain("Abandoned");
+  });
+
   it("beats while running and removes its heartbeat when stopped", async () => {
     const worker = await startTestWorker({ jobs: [], schedules: [], heartbeatIntervalMs: 200 });
     const first = await database.db.workerHeartbeat.findUniqueOrThrow({ where: { id: worker.workerId } });

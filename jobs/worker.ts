@@ -5,6 +5,7 @@ import { boundedPoolConfig, createDb, dbTimeoutsFromEnv } from "../lib/db";
 import { env } from "../lib/env";
 import { HEARTBEAT_INTERVAL_MS, recordHeartbeat, removeHeartbeat } from "../lib/health";
 import { childLogger } from "../lib/log";
+import { recoverAbandonedIngestRuns } from "../lib/cloudtrail";
 import { recoverAbandonedSnapshots } from "../lib/snapshot";
 import type { AnyJobDefinition } from "./define-job";
 import { ensureQueue, PGBOSS_SCHEMA } from "./queues";
@@ -60,6 +61,8 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
   // A snapshot writer killed with its worker leaves its snapshot RUNNING; undo it before taking work.
   const recovered = await recoverAbandonedSnapshots(db);
   if (recovered.length) log.warn({ snapshotIds: recovered }, "rolled back snapshots abandoned by a dead writer");
+  const recoveredRuns = await recoverAbandonedIngestRuns(db);
+  if (recoveredRuns.length) log.warn({ ingestRunIds: recoveredRuns }, "marked FAILED CloudTrail ingest runs abandoned by a dead process");
   const boss = new PgBoss({
     connectionString: options.databaseUrl,
     schema: PGBOSS_SCHEMA,
