@@ -3,10 +3,9 @@ import { opendir } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
-import { normalizeTrailEvent } from "./cloudtrail-event";
 import { CLOUDTRAIL_FILE_LIMITS, type CloudTrailFileLimits } from "./cloudtrail-log-file-limits";
 import { InputLimitError, streamJsonArrayMember } from "./json-array-stream";
-import type { JsonObject, TrailEvent } from "./types";
+import type { JsonObject } from "./types";
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 
@@ -29,17 +28,33 @@ export async function* cloudTrailFileText(input: Readable | string, limits: Pick
   if (tail) yield tail;
 }
 
+/** Whether bytes are gzip, by its magic number: the one test, whatever the file is called. */
+function isGzipped(head: Uint8Array): boolean {
+  return head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+}
+
+function toBuffer(chunk: Buffer | string): Buffer {
+  return typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+}
+
 async function* decompressed(input: Readable): AsyncGenerator<Buffer> {
   const iterator = input[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
-  const first = await iterator.next();
-  if (first.done) return;
-  const head = typeof first.value === "string" ? Buffer.from(first.value) : first.value;
-  async function* rest() {
-    yield head;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  // The magic number may straddle chunks (a stream can hand over a byte at a time): gather it first.
+  const head: Buffer[] = [];
+  let headBytes = 0;
+  while (headBytes < GZIP_MAGIC.length) {
+    const next = await iterator.next();
+    if (next.done) break;
+    const chunk = toBuffer(next.value);
+    head.push(chunk);
+    headBytes += chunk.length;
   }
-  const isGzip = head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
-  const bytes = isGzip ? Readable.from(rest()).pipe(createGunzip()) : Readable.from(rest());
+  if (headBytes === 0) return;
+  async function* rest() {
+    yield* head;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield toBuffer(next.value);
+  }
+  const bytes = isGzipped(Buffer.concat(head)) ? Readable.from(rest()).pipe(createGunzip()) : Readable.from(rest());
   try {
     for await (const chunk of bytes as AsyncIterable<Buffer>) yield chunk;
   } finally {
@@ -57,6 +72,7 @@ export async function* parseCloudTrailLogFile(input: Readable | string, limits: 
   }
 }
 
+/** Which files are read; the name never decides how (see isGzipped). */
 export function isCloudTrailLogFileName(name: string): boolean {
   return name.endsWith(".json") || name.endsWith(".json.gz");
 }
@@ -73,11 +89,4 @@ export async function* walkCloudTrailLogFiles(dir: string): AsyncGenerator<strin
   // Sorted so a re-import visits files in the same (chronological, by S3 naming) order.
   for (const file of files.sort()) yield file;
   for (const sub of subdirs.sort()) yield* walkCloudTrailLogFiles(sub);
-}
-
-/** Normalised events from every log file under `dir`. */
-export async function* readCloudTrailLogDirectory(dir: string): AsyncGenerator<TrailEvent> {
-  for await (const file of walkCloudTrailLogFiles(dir)) {
-    for await (const record of parseCloudTrailLogFile(file)) yield normalizeTrailEvent(record);
-  }
 }

@@ -1,48 +1,56 @@
-import { LookupEventsCommand, type CloudTrailClient, type LookupAttributeKey } from "@aws-sdk/client-cloudtrail";
-import { normalizeTrailEvent, SIGN_IN_EVENT_NAMES } from "./cloudtrail-event";
+import { LookupEventsCommand, type Event, type LookupAttribute } from "@aws-sdk/client-cloudtrail";
+import type { AccountCredentials } from "./assume-audit-role";
+import type { ClientPool } from "./client-pool";
+import { normalizeTrailEvent } from "./cloudtrail-event";
 import { paginate, NEXT_TOKEN } from "./paginate";
 import type { JsonObject, TrailEvent } from "./types";
 
-export interface LookupWindow {
+/** What to read from one account and region's LookupEvents, within [startTime, endTime]. */
+export interface CloudTrailLookup {
   accountId: string;
   region: string;
   startTime: Date;
   endTime: Date;
-}
-
-/** LookupEvents takes one attribute per call, so each event name / user name is its own query. */
-export interface LookupQuery {
-  key: Extract<LookupAttributeKey, "EventName" | "Username">;
-  value: string;
+  eventNames: readonly string[];
+  /** IAM user names to follow in full (break-glass and automation users) */
+  userNames: readonly string[];
 }
 
 /**
- * Events for one account and region matching one attribute, newest first. Pacing (2 req/s per
- * account and region) is applied by the pooled CloudTrail client, not here.
+ * The CloudTrail collector: LookupEvents pages of one account and region, normalised, one page per
+ * yield. LookupEvents takes one attribute per call, so each event name and each user name is its
+ * own query; they run one after the other because the account+region shares one 2 req/s budget,
+ * which the pool's CloudTrail client paces. An event matching two queries (a followed user's
+ * ConsoleLogin) comes back in both: de-duplication is the caller's, as is persistence.
  */
-export async function* lookupEvents(client: CloudTrailClient, window: LookupWindow, query: LookupQuery): AsyncGenerator<TrailEvent> {
-  const events = paginate({
-    client,
-    command: LookupEventsCommand,
-    input: {
-      LookupAttributes: [{ AttributeKey: query.key, AttributeValue: query.value }],
-      StartTime: window.startTime,
-      EndTime: window.endTime,
-      MaxResults: 50,
-    },
-    items: (p) => p.Events,
-    tokens: NEXT_TOKEN,
-  });
-  for await (const e of events) {
-    yield normalizeTrailEvent(parseRecord(e.CloudTrailEvent), {
-      eventId: e.EventId,
-      eventName: e.EventName,
-      eventSource: e.EventSource,
-      eventTime: e.EventTime,
-      accountId: window.accountId,
-      region: window.region,
+export async function* collectCloudTrailPages(pool: ClientPool, credentials: AccountCredentials, lookup: CloudTrailLookup): AsyncGenerator<TrailEvent[]> {
+  const client = pool.cloudTrail(lookup.accountId, lookup.region, credentials.provider(lookup.accountId));
+  const attributes: LookupAttribute[] = [
+    ...lookup.eventNames.map((value) => ({ AttributeKey: "EventName" as const, AttributeValue: value })),
+    ...lookup.userNames.map((value) => ({ AttributeKey: "Username" as const, AttributeValue: value })),
+  ];
+  for (const attribute of attributes) {
+    const pages = paginate({
+      client,
+      command: LookupEventsCommand,
+      input: { LookupAttributes: [attribute], StartTime: lookup.startTime, EndTime: lookup.endTime, MaxResults: 50 },
+      // LookupEvents may answer an empty page that still carries a NextToken.
+      items: (page) => (page.Events?.length ? [page.Events] : []),
+      tokens: NEXT_TOKEN,
     });
+    for await (const events of pages) yield events.map((event) => toTrailEvent(event, lookup));
   }
+}
+
+function toTrailEvent(event: Event, lookup: CloudTrailLookup): TrailEvent {
+  return normalizeTrailEvent(parseRecord(event.CloudTrailEvent), {
+    eventId: event.EventId,
+    eventName: event.EventName,
+    eventSource: event.EventSource,
+    eventTime: event.EventTime,
+    accountId: lookup.accountId,
+    region: lookup.region,
+  });
 }
 
 function parseRecord(text: string | undefined): JsonObject {
@@ -53,24 +61,4 @@ function parseRecord(text: string | undefined): JsonObject {
   } catch {
     return {};
   }
-}
-
-export interface SignInLookup {
-  eventNames?: readonly string[];
-  /** IAM user names to follow in full (break-glass and automation users) */
-  userNames?: readonly string[];
-}
-
-/** Sign-in events plus everything the designated users did, de-duplicated by event id, oldest first. */
-export async function lookupSignInEvents(client: CloudTrailClient, window: LookupWindow, lookup: SignInLookup = {}): Promise<TrailEvent[]> {
-  const queries: LookupQuery[] = [
-    ...(lookup.eventNames ?? SIGN_IN_EVENT_NAMES).map((value) => ({ key: "EventName" as const, value })),
-    ...(lookup.userNames ?? []).map((value) => ({ key: "Username" as const, value })),
-  ];
-  const byId = new Map<string, TrailEvent>();
-  // Sequential on purpose: the account+region shares one 2 req/s budget.
-  for (const query of queries) {
-    for await (const event of lookupEvents(client, window, query)) byId.set(event.eventId, event);
-  }
-  return [...byId.values()].sort((a, b) => a.eventTime.localeCompare(b.eventTime) || a.eventId.localeCompare(b.eventId));
 }

@@ -20,7 +20,7 @@ export type { AccountCredentials, AuditRoleOptions } from "./assume-audit-role";
 
 export { collectAll, paginate, MARKER, NEXT_TOKEN, PaginationLoopError } from "./paginate";
 export type { PagedCall } from "./paginate";
-export { errorCode, isAccessDenied, isNotFound, isThrottling } from "./aws-errors";
+export { errorCode, isAccessDenied, isAwsFailure, isNotFound, isThrottling } from "./aws-errors";
 export { createLimiter, mapLimited } from "./concurrency";
 export type { Limiter } from "./concurrency";
 export { createKeyedPacer, createPacer, SYSTEM_CLOCK } from "./pacer";
@@ -46,17 +46,15 @@ export { ACCOUNT_ID, AWS_REGION, isOrgParentId, ORG_ROOT_ID, ORG_UNIT_ID, PERMIS
 export type { WireTimestamp } from "./wire-values";
 export { linkReservedRoles, parseReservedRoleName, parseReservedSsoArn, parseReservedSsoRole, RESERVED_SSO_PATH_PREFIX } from "./reserved-role";
 
-export { lookupEvents, lookupSignInEvents } from "./cloudtrail";
-export type { LookupQuery, LookupWindow, SignInLookup } from "./cloudtrail";
+export { collectCloudTrailPages } from "./cloudtrail";
+export type { CloudTrailLookup } from "./cloudtrail";
 export { normalizeTrailEvent, SIGN_IN_EVENT_NAMES } from "./cloudtrail-event";
-export { cloudTrailFileText, parseCloudTrailLogFile, readCloudTrailLogDirectory, walkCloudTrailLogFiles } from "./cloudtrail-log-file";
+export { cloudTrailFileText, parseCloudTrailLogFile, walkCloudTrailLogFiles } from "./cloudtrail-log-file";
 export { CLOUDTRAIL_FILE_LIMITS, type CloudTrailFileLimits } from "./cloudtrail-log-file-limits";
 export { InputLimitError, streamJsonArrayMember } from "./json-array-stream";
 
 export { collectOrganization } from "./collect-organization";
 export type { CollectOrganizationOptions, ProgressCallback } from "./collect-organization";
-export { collectCloudTrailActivity, watermarkKey, LATE_ARRIVAL_MARGIN_MS } from "./collect-cloudtrail";
-export type { CloudTrailCollection, CloudTrailCollectionInput } from "./collect-cloudtrail";
 
 export { AWS_ACTIONS, COLLECTOR_ACTIONS } from "./required-actions";
 export type { AwsAction } from "./required-actions";

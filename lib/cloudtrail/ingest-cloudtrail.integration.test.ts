@@ -4,12 +4,12 @@ import { makeSimAwsConfig } from "../aws/sim-fixture";
 import { startSimServer, type SimServer } from "../sim";
 import { useTestDatabase } from "../testing/use-test-database";
 import { ingestCloudTrail, type CloudTrailSettings, type IngestCloudTrailResult } from ".";
+import { DEFAULT_OVERLAP_MS } from "./cloudtrail-settings";
 
 const BASTION = "334567890124";
 const PAYMENTS_PROD = "590123456780";
 const SANDBOX = "612345678902";
 const REGIONS = ["us-east-1", "eu-west-1"];
-const OVERLAP_MS = 15 * 60 * 1000;
 const settings: CloudTrailSettings = { lookbackDays: 89, regions: null, breakglassUsers: ["breakglass-admin"], automationUsers: ["ci-deployer"] };
 const designated = new Set([...settings.breakglassUsers, ...settings.automationUsers]);
 
@@ -72,6 +72,14 @@ describe("ingestCloudTrail against the demo scenario", () => {
     expect(run.errors).toEqual([expect.objectContaining({ accountId: SANDBOX, code: "AccessDenied" })]);
   });
 
+  it("stays within 2 LookupEvents per second per account and region, so AWS's own limits throttle nothing", async () => {
+    const run = await database.db.cloudTrailIngestRun.findUniqueOrThrow({ where: { id: first.runId } });
+    const stats = run.stats as { apiCalls: Record<string, number>; retries: Record<string, number> };
+    const queries = SIGN_IN_EVENT_NAMES.length + designated.size;
+    expect(stats.apiCalls["cloudtrail:LookupEvents"]).toBeGreaterThanOrEqual(readable.length * REGIONS.length * queries);
+    expect(stats.retries.cloudtrail ?? 0).toBe(0);
+  });
+
   it("keeps the planted break-glass console sign-in and Identity Center sign-ins with their permission set", async () => {
     const saml = await database.db.cloudTrailEvent.findMany({ where: { eventName: "AssumeRoleWithSAML" }, take: 5 });
     expect(saml.length).toBeGreaterThan(0);
@@ -110,7 +118,7 @@ describe("ingestCloudTrail against the demo scenario", () => {
     const second = await ingestCloudTrail(database.db, { config: makeSimAwsConfig(sim.url), accounts, regions: REGIONS, now: secondNow, settings, managementAccountId: mgmt });
 
     // Then it saw only the overlap and what came after, and stored only what was new
-    const window = expectedKeys(sim, readable, firstNow.getTime() - OVERLAP_MS, secondNow.getTime());
+    const window = expectedKeys(sim, readable, firstNow.getTime() - DEFAULT_OVERLAP_MS, secondNow.getTime());
     expect(second.eventsSeen).toBe(window.size);
     expect(second.eventsSeen).toBeLessThan(first.eventsSeen);
     const stored = new Set((await database.db.cloudTrailEvent.findMany({ select: { eventId: true, accountId: true } })).map((e) => `${e.eventId}|${e.accountId}`));

@@ -147,4 +147,23 @@ describe("ingestCloudTrailLogDirectory", () => {
     expect(result.eventsSeen).toBe(5);
     await rm(bad);
   });
+
+  it("decides gzip by the bytes, not the name: a gzipped file named .json and a plain file named .json.gz both land, normalised", async () => {
+    // Given two files whose extensions lie about their compression
+    const renamed = join(dir, "renamed");
+    await mkdir(renamed);
+    await writeFile(join(renamed, "gzipped.json"), gzipSync(JSON.stringify({ Records: [makeRecord("gzip-named-json")] })));
+    await writeFile(join(renamed, "plain.json.gz"), JSON.stringify({ Records: [makeRecord("plain-named-gz")] }));
+
+    // When the folder is ingested
+    const result = await ingestCloudTrailLogDirectory(database.db, renamed, { settings });
+
+    // Then both files are read, and their events stored with the permission set of their Identity Center role
+    expect(result).toMatchObject({ status: "COMPLETE", files: 2, eventsNew: 2, errors: [] });
+    const stored = await database.db.cloudTrailEvent.findMany({ where: { eventId: { in: ["gzip-named-json", "plain-named-gz"] } }, orderBy: { eventId: "asc" } });
+    expect(stored.map((e) => [e.eventId, e.permissionSetName, e.source])).toEqual([
+      ["gzip-named-json", "AdministratorAccess", "S3_LOG_FILE"],
+      ["plain-named-gz", "AdministratorAccess", "S3_LOG_FILE"],
+    ]);
+  });
 });
