@@ -1,15 +1,15 @@
-import type { ActionState } from "./actions";
+import type { ActionState } from "../../_actions/action-state";
 
 /** A failed action's reason, with the request id to quote when asking an admin to look it up. */
 export function ActionError({ state, block = false }: { state: ActionState; block?: boolean }) {
-  if (!state.error) return null;
-  const text = state.requestId ? `${state.error} (request id ${state.requestId})` : state.error;
+  if (state.ok !== false) return null;
+  const text = `${state.error} (request id ${state.requestId})`;
   return block ? (
-    <p className="error" role="alert">
+    <p className="error" role="alert" style={{ whiteSpace: "pre-line" }}>
       {text}
     </p>
   ) : (
-    <span className="error" role="alert">
+    <span className="error" role="alert" style={{ whiteSpace: "pre-line" }}>
       {text}
     </span>
   );

@@ -2,12 +2,13 @@
 
 import { useActionState } from "react";
 import type { RoleName } from "@/lib/auth";
+import { IDLE } from "../../_actions/action-state";
 import { ActionError } from "./action-error";
-import { createUserAction, type ActionState } from "./actions";
+import { createUserAction, type UserAdminState } from "./actions";
 import { SecretsOnce } from "./secrets-once";
 
 export function CreateUserForm({ roles }: { roles: readonly RoleName[] }) {
-  const [state, action, isPending] = useActionState<ActionState, FormData>(createUserAction, {});
+  const [state, action, isPending] = useActionState<UserAdminState, FormData>(createUserAction, IDLE);
   return (
     <form action={action} style={{ display: "flex", gap: 8, flexWrap: "wrap", alignItems: "end" }}>
       <label>
@@ -36,8 +37,8 @@ export function CreateUserForm({ roles }: { roles: readonly RoleName[] }) {
       </button>
       <div style={{ flexBasis: "100%" }}>
         <ActionError state={state} block />
-        {state.message ? <p>{state.message}</p> : null}
-        {state.secrets ? <SecretsOnce secrets={state.secrets} /> : null}
+        {state.ok && state.message ? <p>{state.message}</p> : null}
+        {state.ok && state.secrets ? <SecretsOnce secrets={state.secrets} /> : null}
       </div>
     </form>
   );

@@ -1,4 +1,4 @@
-import type { Secrets } from "./actions";
+import type { Secrets } from "./user-admin-actions";
 
 /** Credentials exist in clear only in this one response; Vigil cannot show them again. */
 export function SecretsOnce({ secrets }: { secrets: Secrets }) {

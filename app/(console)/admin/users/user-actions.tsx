@@ -2,22 +2,23 @@
 
 import { useActionState } from "react";
 import type { RoleName } from "@/lib/auth";
-import { changeRoleAction, resetTotpAction, unlockAction, type ActionState } from "./actions";
+import { changeRoleAction, resetTotpAction, unlockAction, type UserAdminState } from "./actions";
+import { IDLE } from "../../_actions/action-state";
 import { ActionError } from "./action-error";
 import { SecretsOnce } from "./secrets-once";
 
-function Feedback({ state }: { state: ActionState }) {
+function Feedback({ state }: { state: UserAdminState }) {
   return (
     <>
       <ActionError state={state} />
-      {state.message ? <span>{state.message}</span> : null}
-      {state.secrets ? <SecretsOnce secrets={state.secrets} /> : null}
+      {state.ok && state.message ? <span>{state.message}</span> : null}
+      {state.ok && state.secrets ? <SecretsOnce secrets={state.secrets} /> : null}
     </>
   );
 }
 
 export function RoleForm({ userId, role, roles }: { userId: string; role: RoleName; roles: readonly RoleName[] }) {
-  const [state, action, isPending] = useActionState<ActionState, FormData>(changeRoleAction, {});
+  const [state, action, isPending] = useActionState<UserAdminState, FormData>(changeRoleAction, IDLE);
   return (
     <form action={action} style={{ display: "flex", gap: 4 }}>
       <input type="hidden" name="userId" value={userId} />
@@ -37,7 +38,7 @@ export function RoleForm({ userId, role, roles }: { userId: string; role: RoleNa
 }
 
 export function ResetTotpForm({ userId }: { userId: string }) {
-  const [state, action, isPending] = useActionState<ActionState, FormData>(resetTotpAction, {});
+  const [state, action, isPending] = useActionState<UserAdminState, FormData>(resetTotpAction, IDLE);
   return (
     <form action={action}>
       <input type="hidden" name="userId" value={userId} />
@@ -50,7 +51,7 @@ export function ResetTotpForm({ userId }: { userId: string }) {
 }
 
 export function UnlockForm({ userId }: { userId: string }) {
-  const [state, action, isPending] = useActionState<ActionState, FormData>(unlockAction, {});
+  const [state, action, isPending] = useActionState<UserAdminState, FormData>(unlockAction, IDLE);
   return (
     <form action={action}>
       <input type="hidden" name="userId" value={userId} />
