@@ -48,12 +48,14 @@ describe("a job's abort signal reaches its AWS calls", () => {
     expect(String(outcome)).toMatch(/failed: job exceeded its expiry/);
   });
 
-  it("aborting the CloudTrail ingestion job drops its waiting AWS request", async () => {
+  it("aborting the CloudTrail ingestion job drops its waiting AWS request and fails its ingest run with the reason", async () => {
     // Given a snapshot naming an account to read
     await takeSnapshot(database.db, { source: "IMPORT", collect: async () => makeInventory({ accounts: { "222222222222": ["app"] } }) });
-    // When the job is aborted while its first AWS call waits, Then the request is dropped (the helper waits for it)
-    // and the run fails rather than completing
+    // When the job is aborted while its first AWS call waits, Then the request is dropped (the helper waits for it),
+    // the job fails with the reason, and so does the ingest run, rather than blaming the account
     const outcome = await runAbortedWhileWaiting((signal) => ingestCloudTrailJob.handler({}, context(signal)));
-    expect(String(outcome)).toMatch(/failed/);
+    expect(String(outcome)).toMatch(/job exceeded its expiry/);
+    const run = await database.db.cloudTrailIngestRun.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(run).toMatchObject({ status: "FAILED", errors: [{ code: "Error", message: "job exceeded its expiry" }] });
   });
 });

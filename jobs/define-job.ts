@@ -12,7 +12,10 @@ import type { Logger } from "../lib/log";
  */
 export type QueuePolicy = "standard" | "short" | "singleton" | "stately";
 
-/** How one run is supervised. Applied as queue defaults, so on-demand and scheduled runs agree. */
+/**
+ * How one run is supervised. Declared once, in the job's definition: the queue's defaults, every
+ * on-demand run and every scheduled run take it from there (runPolicyOf).
+ */
 export type RunOptions = {
   /** Retries after the first attempt. A run killed mid-flight counts as a failed attempt. */
   retryLimit: number;
@@ -34,7 +37,7 @@ export type JobOptions<Payload> = {
   run: RunOptions;
   /**
    * The slot singleton/stately policies guard. Defaults to the job name, so an on-demand run and a
-   * scheduled run of the same job never overlap. Schedules must use the same key (schedules.test.ts).
+   * scheduled run of the same job never overlap.
    */
   singletonKey?(payload: Payload): string;
 };
@@ -69,6 +72,27 @@ export function defineJob<const Name extends string, Schema extends z.ZodType>(
   return definition;
 }
 
-export function singletonKeyOf<Payload>(job: { name: string; options: JobOptions<Payload> }, payload: Payload): string {
-  return job.options.singletonKey?.(payload) ?? job.name;
+/** pg-boss send options for one run of `job` with this (parsed) payload. */
+export type RunPolicy = {
+  singletonKey: string;
+  retryLimit: number;
+  retryDelay: number;
+  retryBackoff: boolean;
+  expireInSeconds: number;
+};
+
+/**
+ * The one derivation of a run's options from its job's definition. Sending (enqueueJob) and
+ * scheduling (buildSchedules) both use it, so a manual and a scheduled run of a job share its
+ * singleton slot and its retry and expiry rules by construction.
+ */
+export function runPolicyOf<Payload>(job: { name: string; options: JobOptions<Payload> }, payload: Payload): RunPolicy {
+  const { run } = job.options;
+  return {
+    singletonKey: job.options.singletonKey?.(payload) ?? job.name,
+    retryLimit: run.retryLimit,
+    retryDelay: run.retryDelaySeconds,
+    retryBackoff: run.retryBackoff,
+    expireInSeconds: run.expireInSeconds,
+  };
 }

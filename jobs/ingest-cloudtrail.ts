@@ -13,13 +13,13 @@ export const ingestCloudTrailJob = defineJob({
   options: {
     policy: "stately",
     localConcurrency: 1,
-    // Same as the schedule in jobs/schedules.ts: a missed run is caught up by the next one.
+    // Incremental from a watermark: a missed or failed run is caught up by the next one.
     run: { retryLimit: 3, retryDelaySeconds: 60, retryBackoff: true, expireInSeconds: 30 * 60 },
   },
   handler: async (payload, { db, log, signal }) => {
     const result = await ingestCloudTrailForOrganization(db, {
-      // Every AWS client of the run is built from this config, so aborting the job aborts its calls.
-      config: { ...awsConfigFromEnv(), signal },
+      config: awsConfigFromEnv(),
+      signal,
       since: payload.since ? new Date(payload.since) : undefined,
     });
     if ("skipped" in result) {

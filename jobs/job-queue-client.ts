@@ -1,11 +1,9 @@
 import PgBoss from "pg-boss";
 import { childLogger } from "../lib/log";
-import { singletonKeyOf, type AnyJobDefinition } from "./define-job";
+import { runPolicyOf, type AnyJobDefinition } from "./define-job";
 import { ensureQueue, PGBOSS_SCHEMA } from "./queues";
 
 export type SendOptions = {
-  /** Overrides the job's own singleton key (e.g. one slot per account). */
-  singletonKey?: string;
   startAfter?: Date | number;
 };
 
@@ -40,7 +38,7 @@ export async function openJobQueueClient(databaseUrl: string): Promise<JobQueueC
         readyQueues.add(job.name);
       }
       const id = await boss.send(job.name, data, {
-        singletonKey: options.singletonKey ?? singletonKeyOf(job, data),
+        ...runPolicyOf(job, data),
         ...(options.startAfter !== undefined ? { startAfter: options.startAfter } : {}),
       });
       log.info({ job: job.name, jobId: id, deduplicated: id === null }, "job enqueued");

@@ -5,8 +5,8 @@ import { snapshotJob } from "./snapshot";
 import { ingestCloudTrailJob } from "./ingest-cloudtrail";
 
 /**
- * Every job the worker runs. Adding a job is one file (`jobs/<name>.ts` exporting a `defineJob`)
- * plus one line here; its schedule, if any, goes in `jobs/schedules.ts`.
+ * Every job the worker runs. Adding a job is one file (`jobs/<name>.ts` exporting a `defineJob`
+ * with its run policy) plus one line here, and its cron (or null) in `jobs/schedules.ts`.
  */
 export const JOBS = [
   pruneHeartbeatsJob,

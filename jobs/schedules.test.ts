@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { parseEnv } from "../lib/env";
-import { singletonKeyOf } from "./define-job";
+import { defineJob, type AnyJobDefinition } from "./define-job";
 import { JOBS } from "./registry";
-import { buildSchedules } from "./schedules";
+import { buildSchedules, scheduleOf } from "./schedules";
 
 describe("schedules", () => {
   it("take their crons and time zone from the environment, with hourly / quarter-hourly defaults", () => {
@@ -23,21 +24,49 @@ describe("schedules", () => {
     );
   });
 
-  it("declare each job at most once, with the singleton key its on-demand runs use", () => {
+  it("schedule every registered job once, with the retries, expiry and singleton key of its own definition", () => {
     const schedules = buildSchedules(parseEnv({}));
-    expect(new Set(schedules.map((s) => s.job)).size).toBe(schedules.length);
+    expect(schedules.map((s) => s.job).sort()).toEqual(JOBS.map((job) => job.name).sort());
     for (const schedule of schedules) {
-      const job = JOBS.find((candidate) => candidate.name === schedule.job);
-      if (!job) continue; // declared ahead of its job file (snapshot, ingest-cloudtrail)
-      expect(schedule.singletonKey, schedule.job).toBe(singletonKeyOf(job, job.schema.parse(schedule.payload)));
+      const job: AnyJobDefinition | undefined = JOBS.find((candidate) => candidate.name === schedule.job);
+      if (!job) throw new Error(`${schedule.job} is scheduled but not registered`);
+      const { run } = job.options;
+      expect(schedule.policy, schedule.job).toEqual({
+        singletonKey: job.options.singletonKey?.(job.schema.parse(schedule.payload)) ?? job.name,
+        retryLimit: run.retryLimit,
+        retryDelay: run.retryDelaySeconds,
+        retryBackoff: run.retryBackoff,
+        expireInSeconds: run.expireInSeconds,
+      });
     }
   });
 
-  it("give every run an expiry within pg-boss's 24 h limit and a non-negative retry policy", () => {
-    for (const schedule of buildSchedules(parseEnv({}))) {
-      expect(schedule.expireInSeconds).toBeGreaterThan(0);
-      expect(schedule.expireInSeconds).toBeLessThan(24 * 60 * 60);
-      expect(schedule.retryLimit).toBeGreaterThanOrEqual(0);
+  it("give every registered job an expiry within pg-boss's 24 h limit and a non-negative retry policy", () => {
+    for (const job of JOBS) {
+      expect(job.options.run.expireInSeconds, job.name).toBeGreaterThan(0);
+      expect(job.options.run.expireInSeconds, job.name).toBeLessThan(24 * 60 * 60);
+      expect(job.options.run.retryLimit, job.name).toBeGreaterThanOrEqual(0);
     }
+  });
+
+  it("key a scheduled run by its payload when the job keys its runs so, and refuse a payload the job would refuse", () => {
+    const perAccount = defineJob({
+      name: "per-account",
+      schema: z.object({ accountId: z.string().regex(/^\d{12}$/) }),
+      options: {
+        policy: "singleton",
+        singletonKey: (payload) => `account:${payload.accountId}`,
+        run: { retryLimit: 4, retryDelaySeconds: 7, retryBackoff: false, expireInSeconds: 90 },
+      },
+      handler: async () => undefined,
+    });
+    expect(scheduleOf(perAccount, "0 3 * * *", "UTC", { accountId: "111122223333" }).policy).toEqual({
+      singletonKey: "account:111122223333",
+      retryLimit: 4,
+      retryDelay: 7,
+      retryBackoff: false,
+      expireInSeconds: 90,
+    });
+    expect(() => scheduleOf(perAccount, "0 3 * * *", "UTC", { accountId: "nope" })).toThrow(/accountId/);
   });
 });

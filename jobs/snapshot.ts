@@ -14,7 +14,7 @@ export const snapshotJob = defineJob({
     // One writer at a time is also enforced by lib/snapshot's advisory lock; this keeps runs from queueing up.
     policy: "stately",
     localConcurrency: 1,
-    // Same as the schedule in jobs/schedules.ts: a full read of a large organization takes minutes.
+    // A full read of a large organization takes minutes; a run killed mid-way is retried after its hour.
     run: { retryLimit: 2, retryDelaySeconds: 300, retryBackoff: true, expireInSeconds: 60 * 60 },
   },
   handler: async (payload, { db, log, signal }) => {

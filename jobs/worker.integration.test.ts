@@ -56,7 +56,7 @@ describe("worker", () => {
       worker,
     }));
     await Promise.all(
-      workers.map(({ job }) => startTestWorker({ jobs: [job], schedules: [everyMinuteSchedule(name, "org")] })),
+      workers.map(({ job }) => startTestWorker({ jobs: [job], schedules: [everyMinuteSchedule(job, "org")] })),
     );
 
     // When the same singleton run is sent ten times at once, from two connections

@@ -144,14 +144,7 @@ async function applySchedules(
       continue;
     }
     wanted.add(spec.job);
-    await boss.schedule(spec.job, spec.cron, spec.payload, {
-      tz: spec.tz,
-      singletonKey: spec.singletonKey,
-      retryLimit: spec.retryLimit,
-      retryDelay: spec.retryDelaySeconds,
-      retryBackoff: spec.retryBackoff,
-      expireInSeconds: spec.expireInSeconds,
-    });
+    await boss.schedule(spec.job, spec.cron, spec.payload, { tz: spec.tz, ...spec.policy });
   }
   // A schedule dropped from schedules.ts (or whose job was removed) must stop firing.
   for (const existing of await boss.getSchedules()) {

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
-import { defineJob, type QueuePolicy, type RunOptions } from "../define-job";
-import type { ScheduleSpec } from "../schedules";
+import { defineJob, type AnyJobDefinition, type QueuePolicy, type RunOptions } from "../define-job";
+import { scheduleOf, type ScheduleSpec } from "../schedules";
 
 /** One handler invocation, as seen by the worker that ran it. */
 export type RecordedRun = { jobId: string; key: string; worker: string; startedAt: number; endedAt: number };
@@ -39,18 +39,8 @@ export function makeRecordingJob(input: {
 }
 
 /** A schedule that fires as soon as a worker starts: `* * * * *`'s last tick is always < 60 s ago. */
-export function everyMinuteSchedule(job: string, singletonKey: string): ScheduleSpec {
-  return {
-    job: job as ScheduleSpec["job"],
-    cron: "* * * * *",
-    tz: "UTC",
-    singletonKey,
-    payload: { key: singletonKey },
-    retryLimit: 0,
-    retryDelaySeconds: 0,
-    retryBackoff: false,
-    expireInSeconds: 30,
-  };
+export function everyMinuteSchedule(job: AnyJobDefinition, key: string): ScheduleSpec {
+  return scheduleOf(job, "* * * * *", "UTC", { key });
 }
 
 /** Runs killed with their worker: short expiry so the test sees them recovered within seconds. */

@@ -149,6 +149,32 @@ describe("ingestCloudTrail against the demo scenario", () => {
     const run = await database.db.cloudTrailIngestRun.findUniqueOrThrow({ where: { id: result.runId } });
     expect((run.stats as { retries: Record<string, number> }).retries.cloudtrail).toBeGreaterThan(0);
   }, 180_000);
+
+  it("an abort after some accounts were read ends the run FAILED with the reason, not PARTIAL with a gap", async () => {
+    // Given a sweep of two units read one at a time, aborted as soon as the first is stored
+    sim.admin.setFaults({ rateLimits: "aws" });
+    const controller = new AbortController();
+    const since = new Date(firstNow.getTime() - 24 * 3600 * 1000);
+    const before = await database.db.cloudTrailWatermark.findMany({ where: { accountId: BASTION }, orderBy: { region: "asc" } });
+    const run = ingestCloudTrail(database.db, {
+      config: makeSimAwsConfig(sim.url, { concurrency: { cloudTrail: 1 } }),
+      accounts: [BASTION],
+      regions: REGIONS,
+      now: new Date(Date.now() - 1000),
+      since,
+      settings,
+      signal: controller.signal,
+      onProgress: () => controller.abort(new Error("job exceeded its expiry")),
+    });
+
+    // Then the sweep throws the reason, the run records it as its only error, and the second unit's watermark stays put
+    await expect(run).rejects.toThrow("job exceeded its expiry");
+    const last = await database.db.cloudTrailIngestRun.findFirstOrThrow({ where: { source: "LOOKUP_EVENTS" }, orderBy: { id: "desc" } });
+    expect(last).toMatchObject({ status: "FAILED", errors: [{ code: "Error", message: "job exceeded its expiry" }] });
+    const after = await database.db.cloudTrailWatermark.findMany({ where: { accountId: BASTION }, orderBy: { region: "asc" } });
+    const moved = after.filter((mark, i) => mark.lastEventTime.getTime() !== before[i]?.lastEventTime.getTime());
+    expect(moved).toHaveLength(1);
+  }, 180_000);
 });
 
 function countIn(sim: SimServer, accountId: string, region: string, from: Date, to: Date): number {
