@@ -23,6 +23,7 @@ export class EntityAlias<K extends EntityKind> {
   readonly naturalKey: Sql;
   readonly accountId: Sql;
   readonly validFrom: Sql;
+  readonly validTo: Sql;
   /** the whole JSON document */
   readonly data: Sql;
 
@@ -36,6 +37,7 @@ export class EntityAlias<K extends EntityKind> {
     this.naturalKey = sql`${this.ref}."naturalKey"`;
     this.accountId = sql`${this.ref}."accountId"`;
     this.validFrom = sql`${this.ref}."validFrom"`;
+    this.validTo = sql`${this.ref}."validTo"`;
     this.data = sql`${this.ref}.data`;
   }
 

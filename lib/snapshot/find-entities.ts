@@ -77,7 +77,7 @@ export async function findEntities<T = EntityData>(db: Db, input: FindEntitiesIn
     orderBy.field === "accountId" ? sql`${e.accountId} ${dir} NULLS LAST, ${e.naturalKey} ${dir}` : sql`${e.naturalKey} ${dir}`;
 
   return queryPage<EntityRow<T>, EntitySort>(db, {
-    select: sql`${e.naturalKey}, ${e.accountId}, ${e.data}, ${e.validFrom}, ${e.ref}."validTo"`,
+    select: sql`${e.naturalKey}, ${e.accountId}, ${e.data}, ${e.validFrom}, ${e.validTo}`,
     from: e.table,
     where: conditions,
     orderBy: order,

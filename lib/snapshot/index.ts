@@ -22,16 +22,16 @@ export type { ChangedEntity, DiffEntity, KindDiff, SnapshotDiff } from "./diff-s
 
 // The read rules, each stated once: which snapshot is readable, what was valid as of one, how
 // entity fields are named in SQL, how a list is paged, what the run's JSON columns hold.
-export { READABLE_STATUSES, assertReadable, isReadableSnapshot, isReadableStatus, whereReadable } from "./readable-snapshot";
+export { READABLE_STATUSES, isReadableSnapshot, isReadableStatus, whereReadable } from "./readable-snapshot";
 export type { ReadableStatus } from "./readable-snapshot";
 export { validAsOf } from "./valid-as-of";
-export { EntityAlias, entityAlias } from "./entity-alias";
-export type { DataKey } from "./entity-alias";
+export { entityAlias } from "./entity-alias";
+export type { EntityAlias } from "./entity-alias";
 export type { EntityDataByKind, EntityDataOf } from "./entity-data-by-kind";
 export { arrayLength, empty, join, raw, sql, whereAll } from "./sql";
 export type { Sql } from "./sql";
 export { childrenPattern, containsPattern, escapeLike, prefixPattern } from "./like-pattern";
-export { direction, orderBy, queryPage } from "./query-page";
+export { orderBy, queryPage } from "./query-page";
 export type { PageQuery } from "./query-page";
 export { pageBounds, SORT_DIRECTIONS } from "./page";
 export type { Page, PageSort, SortDirection } from "./page";
