@@ -1,12 +1,7 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
+import type { Page } from "@/lib/inventory";
 import "./inventory.css";
 import { hrefWith, type Query } from "./url";
-
-export interface SortState {
-  sort: string;
-  dir: "asc" | "desc";
-}
 
 /** A column header that sorts server-side by `sortKey`; clicking the active column flips direction. */
 export function SortableHeader({
@@ -18,11 +13,11 @@ export function SortableHeader({
 }: {
   label: string;
   sortKey: string;
-  current: SortState;
+  current: Page<unknown>["sort"];
   path: string;
   query: Query;
 }) {
-  const isActive = current.sort === sortKey;
+  const isActive = current.by === sortKey;
   const nextDir = isActive && current.dir === "asc" ? "desc" : "asc";
   const arrow = isActive ? (current.dir === "asc" ? " ▲" : " ▼") : "";
   return (
@@ -34,20 +29,3 @@ export function SortableHeader({
     </th>
   );
 }
-
-/** Renders a column header; `sortKey` makes it sortable where the table supports sorting. */
-export type HeaderFn = (label: string, sortKey?: string) => ReactNode;
-
-export function sortableHeaders(path: string, query: Query, current: SortState): HeaderFn {
-  function SortableOrPlain(label: string, sortKey?: string) {
-    return sortKey ? (
-      <SortableHeader key={label} label={label} sortKey={sortKey} current={current} path={path} query={query} />
-    ) : (
-      <th key={label}>{label}</th>
-    );
-  }
-  return SortableOrPlain;
-}
-
-/** For tables embedded in a detail page: fixed order, no sort links. */
-export const plainHeaders: HeaderFn = (label) => <th key={label}>{label}</th>;

@@ -1,17 +1,38 @@
 import Link from "next/link";
-import { accountListParams, findAccounts, findOuPaths } from "@/lib/inventory";
+import { accountListParams, findAccounts, findOuPaths, type AccountRow } from "@/lib/inventory";
 import { AccountStatusBadge, TagList } from "../_components/badges";
-import { FilterForm, SelectFilter, TextFilter } from "../_components/filter-form";
-import { Mono, NoRows, PageHeader, TableWrap } from "../_components/page-header";
+import { DataTable, type Column } from "../_components/data-table";
+import { SelectFilter, TextFilter } from "../_components/filter-form";
+import { Mono, PageHeader } from "../_components/page-header";
 import { PageState } from "../_components/page-state";
-import { Pagination } from "../_components/pagination";
 import { SnapshotSelector } from "../_components/snapshot-selector";
-import { sortableHeaders } from "../_components/sortable-header";
-import { linkAsOf, type RawSearchParams } from "../_components/url";
+import { linkAsOf, type Query, type RawSearchParams } from "../_components/url";
 import { openInventoryPage } from "../_data/open-inventory-page";
 
 const PATH = "/accounts";
 const STATUSES = ["ACTIVE", "SUSPENDED", "PENDING_CLOSURE", "CLOSED"].map((s) => ({ value: s, label: s }));
+
+function accountColumns(query: Query): Array<Column<AccountRow>> {
+  return [
+    {
+      key: "id",
+      header: "Account id",
+      sortable: true,
+      render: (account) => (
+        <Link href={linkAsOf(`${PATH}/${account.id}`, query)}>
+          <Mono>{account.id}</Mono>
+        </Link>
+      ),
+    },
+    { key: "name", header: "Name", sortable: true, render: (account) => account.name },
+    { key: "email", header: "Email", sortable: true, render: (account) => account.email },
+    { key: "ouPath", header: "OU path", sortable: true, render: (account) => account.ouPath },
+    { key: "status", header: "Status", sortable: true, render: (account) => <AccountStatusBadge status={account.status} /> },
+    { key: "tags", header: "Tags", render: (account) => <TagList tags={account.tags} /> },
+    { key: "roles", header: "Roles", render: (account) => account.roleCount },
+    { key: "users", header: "Users", render: (account) => account.userCount },
+  ];
+}
 
 export default async function AccountsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const page = await openInventoryPage(accountListParams, searchParams);
@@ -21,57 +42,25 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
     findAccounts(db, { ...params, snapshotId: snapshot.id }),
     findOuPaths(db, snapshot.id),
   ]);
-  const header = sortableHeaders(PATH, query, params);
   return (
     <>
       <PageHeader title="Accounts">
         <SnapshotSelector path={PATH} query={query} snapshot={snapshot} options={page.snapshots} />
       </PageHeader>
-      <FilterForm path={PATH} query={query}>
-        <TextFilter name="search" label="Search" value={params.search} placeholder="id, name or email" />
-        <SelectFilter name="ouPath" label="OU" value={params.ouPath} options={ouPaths.map((p) => ({ value: p, label: p }))} />
-        <SelectFilter name="status" label="Status" value={params.status} options={STATUSES} />
-      </FilterForm>
-      <TableWrap>
-        <table>
-          <thead>
-            <tr>
-              {header("Account id", "id")}
-              {header("Name", "name")}
-              {header("Email", "email")}
-              {header("OU path", "ouPath")}
-              {header("Status", "status")}
-              <th>Tags</th>
-              <th>Roles</th>
-              <th>Users</th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.rows.map((account) => (
-              <tr key={account.id}>
-                <td>
-                  <Link href={linkAsOf(`${PATH}/${account.id}`, query)}>
-                    <Mono>{account.id}</Mono>
-                  </Link>
-                </td>
-                <td>{account.name}</td>
-                <td>{account.email}</td>
-                <td>{account.ouPath}</td>
-                <td>
-                  <AccountStatusBadge status={account.status} />
-                </td>
-                <td>
-                  <TagList tags={account.tags} />
-                </td>
-                <td>{account.roleCount}</td>
-                <td>{account.userCount}</td>
-              </tr>
-            ))}
-            {accounts.rows.length === 0 ? <NoRows colSpan={8} /> : null}
-          </tbody>
-        </table>
-      </TableWrap>
-      <Pagination page={accounts.page} pageSize={accounts.pageSize} total={accounts.total} path={PATH} query={query} />
+      <DataTable
+        columns={accountColumns(query)}
+        page={accounts}
+        rowKey={(account) => account.id}
+        path={PATH}
+        query={query}
+        filters={
+          <>
+            <TextFilter name="search" label="Search" value={params.search} placeholder="id, name or email" />
+            <SelectFilter name="ouPath" label="OU" value={params.ouPath} options={ouPaths.map((p) => ({ value: p, label: p }))} />
+            <SelectFilter name="status" label="Status" value={params.status} options={STATUSES} />
+          </>
+        }
+      />
     </>
   );
 }

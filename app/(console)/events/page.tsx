@@ -1,16 +1,15 @@
 import { findTrailEvents, getAssumeRoleTimeSeries, INGESTED_EVENT_NAMES } from "@/lib/cloudtrail";
 import { findAccountOptions, getSnapshotView } from "@/lib/inventory";
+import { DataTable } from "../_components/data-table";
 import { FilterForm, SelectFilter, TextFilter } from "../_components/filter-form";
 import { formatDateTime } from "../_components/format";
 import { PageHeader, Section } from "../_components/page-header";
 import { PageState } from "../_components/page-state";
-import { Pagination } from "../_components/pagination";
-import { sortableHeaders } from "../_components/sortable-header";
 import type { RawSearchParams } from "../_components/url";
 import { parsePage } from "../_data/open-inventory-page";
 import { AssumeRoleChart } from "./assume-role-chart";
 import { eventListParams, toTimeSeriesInput, toTrailEventsInput } from "./event-params";
-import { EventsTable } from "./events-table";
+import { EVENT_COLUMNS, eventRowKey } from "./event-columns";
 
 const PATH = "/events";
 const RESULTS = [
@@ -70,8 +69,14 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
       <Section title={`AssumeRole activity per ${range.bucket}, ${formatDateTime(range.from)} – ${formatDateTime(range.to)}`}>
         <AssumeRoleChart points={series} bucket={range.bucket} />
       </Section>
-      <EventsTable rows={events.items} header={sortableHeaders(PATH, query, params)} />
-      <Pagination page={events.page} pageSize={events.pageSize} total={events.total} path={PATH} query={query} />
+      {/* The filter form sits above the chart, which it filters too, so it is not the table's own. */}
+      <DataTable
+        columns={EVENT_COLUMNS}
+        page={{ rows: events.items, total: events.total, page: events.page, pageSize: events.pageSize, sort: { by: params.sort, dir: params.dir } }}
+        rowKey={eventRowKey}
+        path={PATH}
+        query={query}
+      />
     </>
   );
 }

@@ -2,16 +2,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { findAssignments, findIamRoles, findIamUsers, getAccount, pageParam, snapshotParam } from "@/lib/inventory";
-import { AssignmentsTable } from "../../_components/assignments-table";
+import { assignmentColumns, assignmentRowKey } from "../../_components/assignment-columns";
 import { AccountStatusBadge, Badge, FlagBadge, TagList } from "../../_components/badges";
+import { DataTable } from "../../_components/data-table";
 import { formatDateTime } from "../../_components/format";
-import { IamUsersTable } from "../../_components/iam-users-table";
+import { iamUserColumns, iamUserRowKey } from "../../_components/iam-user-columns";
 import { DetailList, Mono, PageHeader, Section } from "../../_components/page-header";
 import { PageState } from "../../_components/page-state";
-import { Pagination } from "../../_components/pagination";
-import { RolesTable } from "../../_components/roles-table";
+import { roleColumns, roleRowKey } from "../../_components/role-columns";
 import { SnapshotSelector } from "../../_components/snapshot-selector";
-import { plainHeaders } from "../../_components/sortable-header";
 import { linkAsOf, type RawSearchParams } from "../../_components/url";
 import { openInventoryPage } from "../../_data/open-inventory-page";
 
@@ -74,16 +73,40 @@ export default async function AccountPage({
         ]}
       />
       <Section title={<>IAM roles ({roles.total}) <Link href={linkAsOf("/iam/roles", query, { accountId })}>filter all roles</Link></>}>
-        <RolesTable rows={roles.rows} header={plainHeaders} query={query} showAccount={false} />
-        <Pagination page={roles.page} pageSize={PAGE_SIZE} total={roles.total} path={path} query={query} param="rolesPage" />
+        <DataTable
+          columns={roleColumns(query, { showAccount: false })}
+          page={roles}
+          rowKey={roleRowKey}
+          path={path}
+          query={query}
+          canSort={false}
+          pageParam="rolesPage"
+          empty="No roles."
+        />
       </Section>
       <Section title={<>IAM users ({users.total}) <Link href={linkAsOf("/iam/users", query, { accountId })}>filter all users</Link></>}>
-        <IamUsersTable rows={users.rows} header={plainHeaders} query={query} asOf={snapshot.asOf} showAccount={false} />
-        <Pagination page={users.page} pageSize={PAGE_SIZE} total={users.total} path={path} query={query} param="usersPage" />
+        <DataTable
+          columns={iamUserColumns(query, snapshot.asOf, { showAccount: false })}
+          page={users}
+          rowKey={iamUserRowKey}
+          path={path}
+          query={query}
+          canSort={false}
+          pageParam="usersPage"
+          empty="No users."
+        />
       </Section>
       <Section title={`Identity Center assignments (${assignments.total})`}>
-        <AssignmentsTable rows={assignments.rows} header={plainHeaders} query={query} />
-        <Pagination page={assignments.page} pageSize={PAGE_SIZE} total={assignments.total} path={path} query={query} param="assignmentsPage" />
+        <DataTable
+          columns={assignmentColumns(query)}
+          page={assignments}
+          rowKey={assignmentRowKey}
+          path={path}
+          query={query}
+          canSort={false}
+          pageParam="assignmentsPage"
+          empty="No assignments."
+        />
       </Section>
     </>
   );

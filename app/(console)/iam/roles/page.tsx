@@ -1,11 +1,10 @@
 import { findAccountOptions, findIamRoles, roleListParams } from "@/lib/inventory";
-import { FilterForm, SelectFilter, TextFilter } from "../../_components/filter-form";
+import { DataTable } from "../../_components/data-table";
+import { SelectFilter, TextFilter } from "../../_components/filter-form";
 import { PageHeader } from "../../_components/page-header";
 import { PageState } from "../../_components/page-state";
-import { Pagination } from "../../_components/pagination";
-import { RolesTable } from "../../_components/roles-table";
+import { roleColumns, roleRowKey } from "../../_components/role-columns";
 import { SnapshotSelector } from "../../_components/snapshot-selector";
-import { sortableHeaders } from "../../_components/sortable-header";
 import type { RawSearchParams } from "../../_components/url";
 import { openInventoryPage } from "../../_data/open-inventory-page";
 
@@ -29,19 +28,26 @@ export default async function IamRolesPage({ searchParams }: { searchParams: Pro
       <PageHeader title="IAM roles">
         <SnapshotSelector path={PATH} query={query} snapshot={snapshot} options={page.snapshots} />
       </PageHeader>
-      <FilterForm path={PATH} query={query}>
-        <TextFilter name="search" label="Search" value={params.search} placeholder="role name or ARN" />
-        <SelectFilter
-          name="accountId"
-          label="Account"
-          value={params.accountId}
-          options={accounts.map((a) => ({ value: a.id, label: `${a.name} (${a.id})` }))}
-        />
-        <SelectFilter name="type" label="Type" value={params.type} options={TYPES} />
-        {params.permissionSetArn ? <input type="hidden" name="permissionSetArn" value={params.permissionSetArn} /> : null}
-      </FilterForm>
-      <RolesTable rows={roles.rows} header={sortableHeaders(PATH, query, params)} query={query} />
-      <Pagination page={roles.page} pageSize={roles.pageSize} total={roles.total} path={PATH} query={query} />
+      <DataTable
+        columns={roleColumns(query)}
+        page={roles}
+        rowKey={roleRowKey}
+        path={PATH}
+        query={query}
+        filters={
+          <>
+            <TextFilter name="search" label="Search" value={params.search} placeholder="role name or ARN" />
+            <SelectFilter
+              name="accountId"
+              label="Account"
+              value={params.accountId}
+              options={accounts.map((a) => ({ value: a.id, label: `${a.name} (${a.id})` }))}
+            />
+            <SelectFilter name="type" label="Type" value={params.type} options={TYPES} />
+            {params.permissionSetArn ? <input type="hidden" name="permissionSetArn" value={params.permissionSetArn} /> : null}
+          </>
+        }
+      />
     </>
   );
 }

@@ -1,14 +1,13 @@
 import Link from "next/link";
 import { z } from "zod";
 import { assignmentTableParams, findAssignments, findIamRoles, getPermissionSet, snapshotParam } from "@/lib/inventory";
-import { AssignmentsTable } from "../../_components/assignments-table";
+import { DataTable } from "../../_components/data-table";
+import { assignmentColumns, assignmentRowKey } from "../../_components/assignment-columns";
 import { Badge, TagList } from "../../_components/badges";
 import { formatDateTime } from "../../_components/format";
 import { DetailList, Mono, PageHeader, Section } from "../../_components/page-header";
 import { PageState } from "../../_components/page-state";
-import { Pagination } from "../../_components/pagination";
 import { SnapshotSelector } from "../../_components/snapshot-selector";
-import { sortableHeaders } from "../../_components/sortable-header";
 import { linkAsOf, type RawSearchParams } from "../../_components/url";
 import { openInventoryPage } from "../../_data/open-inventory-page";
 import { PermissionSetPolicies } from "./permission-set-policies";
@@ -56,8 +55,7 @@ export default async function PermissionSetPage({ searchParams }: { searchParams
       />
       <PermissionSetPolicies set={set} />
       <Section title={`Assignments (${assignments.total})`}>
-        <AssignmentsTable rows={assignments.rows} header={sortableHeaders(PATH, query, table)} query={query} />
-        <Pagination page={assignments.page} pageSize={assignments.pageSize} total={assignments.total} path={PATH} query={query} />
+        <DataTable columns={assignmentColumns(query)} page={assignments} rowKey={assignmentRowKey} path={PATH} query={query} empty="No assignments." />
       </Section>
       <Section title={`Provisioned accounts (${set.provisionedAccounts?.length ?? "unknown"})`}>
         {set.provisionedAccounts === null ? (

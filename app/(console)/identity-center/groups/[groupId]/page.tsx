@@ -1,13 +1,12 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { findAssignments, findIdcUsers, getIdcGroup, pageParam, snapshotParam } from "@/lib/inventory";
-import { AssignmentsTable } from "../../../_components/assignments-table";
+import { findAssignments, findIdcUsers, getIdcGroup, pageParam, snapshotParam, type IdcUserRow } from "@/lib/inventory";
+import { assignmentColumns, assignmentRowKey } from "../../../_components/assignment-columns";
 import { Badge } from "../../../_components/badges";
-import { DetailList, Mono, NoRows, PageHeader, Section, TableWrap } from "../../../_components/page-header";
+import { DataTable, type Column } from "../../../_components/data-table";
+import { DetailList, Mono, PageHeader, Section } from "../../../_components/page-header";
 import { PageState } from "../../../_components/page-state";
-import { Pagination } from "../../../_components/pagination";
 import { SnapshotSelector } from "../../../_components/snapshot-selector";
-import { plainHeaders } from "../../../_components/sortable-header";
 import type { RawSearchParams } from "../../../_components/url";
 import { openInventoryPage } from "../../../_data/open-inventory-page";
 
@@ -15,6 +14,17 @@ const params = z.object({ snapshot: snapshotParam, membersPage: pageParam, assig
 const PAGE_SIZE = 50;
 /** Identity Store ids: `<10 hex>-<uuid>` (or a bare uuid in older stores). */
 const GROUP_ID = /^[A-Za-z0-9-]{1,64}$/;
+
+const MEMBER_COLUMNS: Array<Column<IdcUserRow>> = [
+  { key: "userName", header: "User name", render: (user) => user.userName },
+  { key: "displayName", header: "Display name", render: (user) => user.displayName ?? "—" },
+  { key: "email", header: "Email", render: (user) => user.email ?? "—" },
+  {
+    key: "status",
+    header: "Status",
+    render: (user) => (user.status ? <Badge tone={user.status === "ENABLED" ? "ok" : "warn"}>{user.status}</Badge> : "—"),
+  },
+];
 
 export default async function IdcGroupPage({
   params: routeParams,
@@ -57,34 +67,28 @@ export default async function IdcGroupPage({
         ]}
       />
       <Section title={`Members (${members.total})`}>
-        <TableWrap>
-          <table>
-            <thead>
-              <tr>
-                <th>User name</th>
-                <th>Display name</th>
-                <th>Email</th>
-                <th>Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.rows.map((user) => (
-                <tr key={user.userId}>
-                  <td>{user.userName}</td>
-                  <td>{user.displayName ?? "—"}</td>
-                  <td>{user.email ?? "—"}</td>
-                  <td>{user.status ? <Badge tone={user.status === "ENABLED" ? "ok" : "warn"}>{user.status}</Badge> : "—"}</td>
-                </tr>
-              ))}
-              {members.rows.length === 0 ? <NoRows colSpan={4}>No members.</NoRows> : null}
-            </tbody>
-          </table>
-        </TableWrap>
-        <Pagination page={members.page} pageSize={PAGE_SIZE} total={members.total} path={path} query={query} param="membersPage" />
+        <DataTable
+          columns={MEMBER_COLUMNS}
+          page={members}
+          rowKey={(user) => user.userId}
+          path={path}
+          query={query}
+          canSort={false}
+          pageParam="membersPage"
+          empty="No members."
+        />
       </Section>
       <Section title={`Assignments (${assignments.total})`}>
-        <AssignmentsTable rows={assignments.rows} header={plainHeaders} query={query} />
-        <Pagination page={assignments.page} pageSize={PAGE_SIZE} total={assignments.total} path={path} query={query} param="assignmentsPage" />
+        <DataTable
+          columns={assignmentColumns(query)}
+          page={assignments}
+          rowKey={assignmentRowKey}
+          path={path}
+          query={query}
+          canSort={false}
+          pageParam="assignmentsPage"
+          empty="No assignments."
+        />
       </Section>
     </>
   );
