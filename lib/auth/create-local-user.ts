@@ -1,6 +1,6 @@
 import { hashPassword } from "better-auth/crypto";
 import type { PrismaClient } from "../db/client";
-import { AppError } from "../http/app-error";
+import { AppError } from "../errors";
 import { loadAuthSettings } from "./auth-settings";
 import { generatePassword } from "./generate-password";
 import { LOCAL_USER_INPUT, placeholderEmail, type LocalUserInput } from "./local-user-input";

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../db/client";
-import { AppError } from "../http/app-error";
+import { AppError } from "../errors";
 import { loadAuthSettings } from "./auth-settings";
 import type { AccountChangeContext } from "./create-local-user";
 import { recordAuthEvent } from "./record-auth-event";

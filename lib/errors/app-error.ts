@@ -9,7 +9,6 @@ export const APP_ERROR_CODES = [
   "CROSS_ORIGIN",
   "NOT_FOUND",
   "CONFLICT",
-  "ACCOUNT_LOCKED",
   "RATE_LIMITED",
   "UPSTREAM_UNAVAILABLE",
   "INTERNAL",
@@ -24,7 +23,6 @@ export const APP_ERROR_STATUS: Record<AppErrorCode, number> = {
   CROSS_ORIGIN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
-  ACCOUNT_LOCKED: 423,
   RATE_LIMITED: 429,
   UPSTREAM_UNAVAILABLE: 503,
   INTERNAL: 500,
@@ -54,4 +52,18 @@ export class AppError extends Error {
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
+}
+
+/**
+ * A domain's own refusal (e.g. "another snapshot is being taken"): the domain names its reason in
+ * `code` and which AppError it is in `appCode`, so every caller maps it the same way.
+ */
+export class DomainError<Code extends string = string> extends Error {
+  constructor(
+    readonly code: Code,
+    readonly appCode: AppErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
 }

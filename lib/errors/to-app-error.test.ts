@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { APP_ERROR_STATUS, AppError } from "./app-error";
-import { problemResponse } from "./problem-response";
+import { snapshotInProgress, snapshotNotFound } from "../snapshot/snapshot-errors";
 import { toAppError } from "./to-app-error";
 
 const prismaError = (code: string, meta?: object) =>
@@ -32,10 +31,10 @@ describe("error mapping", () => {
     expect(error.message).toBe("internal error");
   });
 
-  it("answers problem+json with the status from the one table", async () => {
-    const response = problemResponse(new AppError("FORBIDDEN", "requires role admin"), "/api/x");
-    expect(response.status).toBe(APP_ERROR_STATUS.FORBIDDEN);
-    expect(response.headers.get("content-type")).toBe("application/problem+json");
-    expect(await response.json()).toMatchObject({ status: 403, code: "FORBIDDEN", detail: "requires role admin" });
+  it("maps a concurrent snapshot to CONFLICT (409) and an unknown one to NOT_FOUND, keeping the domain's reason", () => {
+    const busy = toAppError(snapshotInProgress());
+    expect(busy.status).toBe(409);
+    expect(busy.details).toEqual({ reason: "SNAPSHOT_IN_PROGRESS" });
+    expect(toAppError(snapshotNotFound(7)).status).toBe(404);
   });
 });

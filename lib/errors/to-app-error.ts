@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError } from "./app-error";
+import { AppError, DomainError } from "./app-error";
 
 type PrismaKnownError = { code: string; meta?: { target?: unknown; modelName?: unknown } };
 
@@ -13,11 +13,12 @@ function isPrismaKnownError(error: unknown): error is PrismaKnownError {
 }
 
 /**
- * The one place unknown errors become AppErrors: Prisma's unique violation (P2002) and record-not-
+ * The one place unknown errors become AppErrors: domain errors by their declared code, Prisma's unique violation (P2002) and record-not-
  * found (P2025), zod validation errors, and anything else as INTERNAL (its message is not shown).
  */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  if (error instanceof DomainError) return new AppError(error.appCode, error.message, { details: { reason: error.code }, cause: error });
   if (error instanceof z.ZodError) {
     return new AppError("BAD_REQUEST", describeZodError(error), {
       details: { fields: error.issues.map((issue) => issue.path.join(".") || "(root)") },

@@ -1,4 +1,4 @@
-import type { AppError } from "./app-error";
+import type { AppError } from "../errors";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 

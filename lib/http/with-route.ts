@@ -5,10 +5,10 @@ import { getServerAuth } from "../auth/get-auth";
 import { readSession, type SessionUser } from "../auth/read-session";
 import { hasRole, type RoleName } from "../auth/roles";
 import { childLogger } from "../log";
-import { AppError } from "./app-error";
+import { AppError } from "../errors";
 import { problemResponse } from "./problem-response";
 import { isMutation, isSameOriginRequest } from "./same-origin";
-import { toAppError } from "./to-app-error";
+import { toAppError } from "../errors";
 
 type Schema = z.ZodType | undefined;
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;

@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AppError } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import { createLogger } from "@/lib/log";
 import { describeActionFailure } from "./describe-action-failure";
 

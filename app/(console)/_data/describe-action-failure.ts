@@ -1,4 +1,4 @@
-import { toAppError } from "@/lib/http";
+import { toAppError } from "@/lib/errors";
 import type { Logger } from "@/lib/log";
 
 export type ActionFailure = { error: string; requestId: string };
