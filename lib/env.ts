@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseTrustedProxies } from "./auth/client-address";
+import { zodIssueLines } from "./errors";
 
 /**
  * The only reader of process.env. Every setting Vigil understands is declared here, validated once,
@@ -132,9 +133,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   );
   const result = ENV_SCHEMA.safeParse(cleaned);
   if (result.success) return result.data;
-  throw new EnvError(
-    result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`),
-  );
+  throw new EnvError(zodIssueLines(result.error));
 }
 
 let cached: Env | undefined;

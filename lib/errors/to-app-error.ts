@@ -20,7 +20,7 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof DomainError) return new AppError(error.appCode, error.message, { details: { reason: error.code }, cause: error });
   if (error instanceof z.ZodError) {
-    return new AppError("BAD_REQUEST", describeZodError(error), {
+    return new AppError("BAD_REQUEST", z.prettifyError(error), {
       details: { fields: error.issues.map((issue) => issue.path.join(".") || "(root)") },
     });
   }
@@ -36,10 +36,4 @@ export function toAppError(error: unknown): AppError {
     if (error.code === "P2025") return new AppError("NOT_FOUND", "not found", { cause: error });
   }
   return new AppError("INTERNAL", "internal error", { cause: error });
-}
-
-export function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`)
-    .join("; ");
 }

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { getDb, type Db } from "@/lib/db";
+import { zodIssueLines } from "@/lib/errors";
 import { getSnapshotView, type SnapshotRef } from "@/lib/inventory";
 import { flattenSearchParams, type Query, type RawSearchParams } from "../_components/url";
 import { requireInventoryReader } from "./require-inventory-reader";
@@ -10,14 +11,6 @@ export type InventoryPage<P> =
   | InventoryPageProblem
   | { state: "ready"; db: Db; params: P; query: Query; snapshot: SnapshotRef; snapshots: SnapshotRef[] };
 
-/** "pageSize: must be at most 200" — one line per bad param, naming the param. */
-export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => {
-    const name = issue.path.join(".");
-    return name ? `${name}: ${issue.message}` : issue.message;
-  });
-}
-
 export type ParsedPage<P> = { state: "invalid"; messages: string[] } | { state: "parsed"; db: Db; params: P; query: Query };
 
 /** Role check and URL params parsed with the page's zod schema (a bad one becomes a message, not a 500). */
@@ -25,7 +18,7 @@ export async function parsePage<P>(schema: z.ZodType<P>, searchParams: Promise<R
   await requireInventoryReader();
   const query = flattenSearchParams(await searchParams);
   const parsed = schema.safeParse(query);
-  if (!parsed.success) return { state: "invalid", messages: describeIssues(parsed.error) };
+  if (!parsed.success) return { state: "invalid", messages: zodIssueLines(parsed.error) };
   return { state: "parsed", db: await getDb(), params: parsed.data, query };
 }
 

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { z } from "zod";
 import type { SimState } from "../model/state";
 import { buildState, type BuildOptions } from "./build-state";
 import { DEMO_SCENARIO } from "./demo/demo-scenario";
@@ -12,8 +13,7 @@ export function readScenarioFile(path: string): ScenarioSpec {
   const raw: unknown = JSON.parse(readFileSync(path, "utf8"));
   const parsed = SCENARIO_SPEC.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
-    throw new Error(`invalid scenario file ${path}: ${problems}`);
+    throw new Error(`invalid scenario file ${path}:\n${z.prettifyError(parsed.error)}`);
   }
   return raw as ScenarioSpec;
 }

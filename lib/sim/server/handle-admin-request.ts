@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ZodError } from "zod";
+import { prettifyError, ZodError } from "zod";
 import type { SimAdmin } from "../admin/sim-admin";
 import type { SimRuntime } from "./sim-runtime";
 
@@ -81,7 +81,7 @@ export function handleAdminRequest(runtime: SimRuntime, admin: SimAdmin, req: In
       const parsed: unknown = body.trim() === "" ? {} : JSON.parse(body);
       json(res, 200, route.run(match.slice(1), parsed));
     } catch (error) {
-      const message = error instanceof ZodError ? error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : error instanceof Error ? error.message : String(error);
+      const message = error instanceof ZodError ? prettifyError(error) : error instanceof Error ? error.message : String(error);
       json(res, 400, { error: message });
     }
     return;
