@@ -3,5 +3,5 @@
 import { register } from "tsx/esm/api";
 
 register({ tsconfig: new URL("../tsconfig.json", import.meta.url).pathname });
-const { runCli } = await import("../lib/cli/main.ts");
+const { runCli } = await import("../cli/main.ts");
 await runCli(process.argv);

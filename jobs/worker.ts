@@ -32,7 +32,7 @@ export type WorkerOptions = {
 
 /**
  * Signals are the process owner's business: `vigil worker` / `vigil demo` call stop() on
- * SIGINT/SIGTERM (lib/cli/shutdown-signals.ts), then stop the embedded database.
+ * SIGINT/SIGTERM (cli/shutdown-signals.ts), then stop the embedded database.
  */
 export type WorkerHandle = {
   workerId: string;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseTrustedProxies } from "./auth/client-address";
+import { parseTrustedProxies } from "./client-address";
 import { zodIssueLines } from "./errors";
 
 /**

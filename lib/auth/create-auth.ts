@@ -6,7 +6,7 @@ import { username } from "better-auth/plugins/username";
 import type { PrismaClient } from "../db/client";
 import { ALLOWED_AUTH_PATHS, AUTH_ERROR } from "./auth-error-codes";
 import type { AuthSettings } from "./auth-settings";
-import { CLIENT_ADDRESS_HEADER } from "./client-address";
+import { CLIENT_ADDRESS_HEADER } from "../client-address";
 import type { AuthLogger } from "./hook-context";
 import { oidcPlugin } from "./oidc-plugin";
 import { sessionCreateGuard } from "./session-create-guard";

@@ -13,12 +13,6 @@ export {
 } from "./roles";
 export { parseRoleMap, deriveRole, readGroupsClaim, type RoleMap } from "./role-map";
 export { type LockoutPolicy } from "./sign-in-throttle";
-export {
-  CLIENT_ADDRESS_HEADER,
-  parseTrustedProxies,
-  resolveClientAddress,
-  type TrustedProxies,
-} from "./client-address";
 export { loadAuthSettings, baseUrlFrom, type AuthSettings, type OidcSettings } from "./auth-settings";
 export { createAuth, type VigilAuth } from "./create-auth";
 export { getAuth, getServerAuth } from "./get-auth";

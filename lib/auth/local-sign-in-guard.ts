@@ -4,7 +4,7 @@ import type { PrismaClient } from "../db/client";
 import { AUTH_ERROR } from "./auth-error-codes";
 import type { AuthSettings } from "./auth-settings";
 import { claimTotpCode } from "./claim-totp-code";
-import { throttleAddressOf } from "./client-address";
+import { throttleAddressOf } from "../client-address";
 import { errorCode, metaOf, type AuthLogger, type HookContext } from "./hook-context";
 import { keepNewestTwoFactorChallenge, pendingTwoFactorUserId } from "./two-factor-challenge";
 import { recordSignInFailure, recordSignInSuccess } from "./sign-in-outcome";

@@ -2,7 +2,7 @@ import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../testing/use-test-database";
 import type { OidcSettings } from "./auth-settings";
-import { CLIENT_ADDRESS_HEADER } from "./client-address";
+import { CLIENT_ADDRESS_HEADER } from "../client-address";
 import { createLocalUser } from "./create-local-user";
 import { parseRoleMap } from "./role-map";
 import { AuthClient, makeAuth, TEST_AUTH_SECRET } from "./testing/auth-test-kit";

@@ -1,4 +1,4 @@
-import { CLIENT_ADDRESS_HEADER, normalizeAddress } from "./client-address";
+import { CLIENT_ADDRESS_HEADER, normalizeAddress } from "../client-address";
 
 /** Who is asking, as far as the request tells: recorded on AuthEvents. */
 export type RequestMeta = { ip: string | null; userAgent: string | null };

@@ -1,7 +1,5 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server } from "node:http";
-// The resolver file itself, not lib/auth's index: the web launcher must start without loading the
-// auth domain (better-auth, Prisma), and this file depends on nothing but node:net.
-import { CLIENT_ADDRESS_HEADER, resolveClientAddress, type TrustedProxies } from "../auth/client-address";
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress, type TrustedProxies } from "../client-address";
 
 /**
  * Replaces whatever a client sent as CLIENT_ADDRESS_HEADER with the address resolved from the

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../../db/client";
 import type { AuthSettings } from "../auth-settings";
-import { CLIENT_ADDRESS_HEADER } from "../client-address";
+import { CLIENT_ADDRESS_HEADER } from "../../client-address";
 import { createAuth, type VigilAuth } from "../create-auth";
 import type { AuthLogger } from "../hook-context";
 

@@ -2,7 +2,7 @@ import { request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { toNodeHandler } from "better-auth/node";
 import { createClientAddressServer } from "../../web";
-import { parseTrustedProxies } from "../client-address";
+import { parseTrustedProxies } from "../../client-address";
 import type { VigilAuth } from "../create-auth";
 import { TEST_BASE_URL } from "./auth-test-kit";
 

@@ -1,10 +1,10 @@
 import path from "node:path";
 import type { Command } from "commander";
-import { startWorker } from "../../../jobs/worker";
-import { applyMigrations, createDb, findFreePort, resolveDatabase } from "../../db";
-import { env, setRuntimeEnv, type Env } from "../../env";
-import { childLogger } from "../../log";
-import { ensureNextBuild, startNextServer, waitUntilServing } from "../../web";
+import { startWorker } from "../../jobs/worker";
+import { applyMigrations, createDb, findFreePort, resolveDatabase } from "../../lib/db";
+import { env, setRuntimeEnv, type Env } from "../../lib/env";
+import { childLogger } from "../../lib/log";
+import { ensureNextBuild, startNextServer, waitUntilServing } from "../../lib/web";
 import { provisionDemoAdmin } from "../demo-admin";
 import { formatDemoBanner } from "../demo-banner";
 import { refuseForeignDemoDatabase } from "../demo-database-guard";
@@ -65,22 +65,17 @@ async function runDemo(input: { port: number; hostname: string; settings: Env; s
   setRuntimeEnv("DATABASE_URL", database.url);
 
   const simulator = await startDemoSimulator({ port: await findFreePort(), dataDir: env().VIGIL_DATA_DIR });
-  if (simulator) {
-    started.push({ label: "AWS simulator", close: () => simulator.server.close() });
-    pointAwsAt(simulator.aws);
-    say(`AWS simulator (demo organization, history as of ${simulator.anchor.toISOString()}) listening on ${simulator.aws.endpoint}`);
-  } else {
-    say("AWS simulator not available (no lib/sim/index.ts): the console will have no AWS data");
-  }
+  started.push({ label: "AWS simulator", close: () => simulator.server.close() });
+  pointAwsAt(simulator.aws);
+  say(`AWS simulator (demo organization, history as of ${simulator.anchor.toISOString()}) listening on ${simulator.aws.endpoint}`);
 
   const db = createDb(database.url, { maxConnections: 4 });
   started.push({ label: "database client", close: () => db.$disconnect() });
   const admin = await provisionDemoAdmin(db);
-  if (!admin) say("sign-in module not available (no lib/auth/index.ts): no demo admin created");
 
   for (const warmup of DEMO_WARMUPS) {
     say(`preparing: ${warmup.label}…`);
-    await warmup.run({ db, databaseUrl: database.url, aws: simulator?.aws ?? null, log });
+    await warmup.run({ db, databaseUrl: database.url, aws: simulator.aws, log });
   }
 
   setRuntimeEnv("PORT", String(port));

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from "commander";
-import { applyMigrations, resolveDatabase } from "../../db";
-import { env, setRuntimeEnv } from "../../env";
-import { ensureNextBuild, startNextServer } from "../../web";
+import { applyMigrations, resolveDatabase } from "../../lib/db";
+import { env, setRuntimeEnv } from "../../lib/env";
+import { ensureNextBuild, startNextServer } from "../../lib/web";
 import { takeOverShutdownSignals, untilExit } from "../shutdown-signals";
 
 export function parsePort(value: string): number {

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from "commander";
-import { importDirectory } from "../../offline";
+import { importDirectory } from "../../lib/offline";
 import { withDatabase } from "../with-database";
 import { parseIsoDate } from "./ingest-cloudtrail";
 

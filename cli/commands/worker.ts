@@ -1,8 +1,8 @@
 import { InvalidArgumentError, type Command } from "commander";
-import { startWorker } from "../../../jobs/worker";
-import { applyMigrations, resolveDatabase } from "../../db";
-import { env } from "../../env";
-import { childLogger } from "../../log";
+import { startWorker } from "../../jobs/worker";
+import { applyMigrations, resolveDatabase } from "../../lib/db";
+import { env } from "../../lib/env";
+import { childLogger } from "../../lib/log";
 import { takeOverShutdownSignals } from "../shutdown-signals";
 
 export function parseCount(value: string): number {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
-import { EnvError } from "../env";
+import { EnvError } from "../lib/env";
 import { registerCommands } from "./commands";
 
 /** Exit codes: 0 ok, 1 the command failed, 2 bad usage (unknown flag, missing argument). */
@@ -21,7 +21,7 @@ export function buildProgram(): Command {
 }
 
 function packageVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: unknown };
+  const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version?: unknown };
   if (typeof manifest.version !== "string") throw new Error("package.json has no version");
   return manifest.version;
 }

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { applyMigrations, createMigration, resolveDatabase } from "../../db";
+import { applyMigrations, createMigration, resolveDatabase } from "../../lib/db";
 
 export function registerMigrateCommands(program: Command): void {
   program

@@ -1,8 +1,8 @@
-import { awsConfigFromEnv, resolveAwsConfig } from "../aws";
-import type { PrismaClient } from "../db";
-import type { Logger } from "../log";
-import { takeLiveSnapshot } from "../snapshot";
-import { defaultCloudTrailRegions, ingestCloudTrailForOrganization } from "../cloudtrail";
+import { awsConfigFromEnv, resolveAwsConfig } from "../lib/aws";
+import type { PrismaClient } from "../lib/db";
+import type { Logger } from "../lib/log";
+import { takeLiveSnapshot } from "../lib/snapshot";
+import { defaultCloudTrailRegions, ingestCloudTrailForOrganization } from "../lib/cloudtrail";
 
 export type DemoAwsSettings = {
   endpoint: string;
@@ -14,8 +14,8 @@ export type DemoAwsSettings = {
 export type DemoWarmupContext = {
   db: PrismaClient;
   databaseUrl: string;
-  /** The in-process simulator's settings; null when lib/sim is not available. */
-  aws: DemoAwsSettings | null;
+  /** The in-process simulator's settings. */
+  aws: DemoAwsSettings;
   log: Logger;
 };
 
@@ -33,8 +33,7 @@ export type DemoWarmup = {
 export const DEMO_WARMUPS: DemoWarmup[] = [
   {
     label: "first inventory snapshot",
-    async run({ db, aws, log }) {
-      if (!aws) return;
+    async run({ db, log }) {
       // pointAwsAt has set AWS_* to the simulator: the same settings path as the snapshot job.
       const result = await takeLiveSnapshot(db, { config: awsConfigFromEnv() });
       log.info({ snapshotId: result.id, status: result.status, totals: result.counts?.totals, errors: result.errors.length }, "demo snapshot taken");
@@ -43,7 +42,6 @@ export const DEMO_WARMUPS: DemoWarmup[] = [
   {
     label: "CloudTrail ingestion",
     async run({ db, aws, log }) {
-      if (!aws) return;
       const result = await ingestCloudTrailForOrganization(db, {
         config: resolveAwsConfig({
           endpoint: aws.endpoint,

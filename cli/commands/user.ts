@@ -10,7 +10,7 @@ import {
   USERNAME_SCHEMA,
   type RoleName,
   type UserSummary,
-} from "../../auth";
+} from "../../lib/auth";
 import { withDatabase } from "../with-database";
 
 function parseRole(value: string): RoleName {

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from "commander";
-import { exportSnapshot } from "../../offline";
+import { exportSnapshot } from "../../lib/offline";
 import { withDatabase } from "../with-database";
 
 function parseSnapshotRef(value: string): number | "latest" {

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from "commander";
-import { awsConfigFromEnv } from "../../aws";
-import { ingestCloudTrailForOrganization, ingestCloudTrailLogDirectory, type IngestProblem, type IngestProgress } from "../../cloudtrail";
+import { awsConfigFromEnv } from "../../lib/aws";
+import { ingestCloudTrailForOrganization, ingestCloudTrailLogDirectory, type IngestProblem, type IngestProgress } from "../../lib/cloudtrail";
 import { withDatabase } from "../with-database";
 
 export function parseIsoDate(value: string): Date {

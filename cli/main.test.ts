@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { CommanderError } from "commander";
 import { afterEach, describe, expect, it } from "vitest";
-import { env, setRuntimeEnv } from "../env";
+import { env, setRuntimeEnv } from "../lib/env";
 import { buildProgram } from "./main";
 
-const MANIFEST = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+const MANIFEST = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
 
 async function parseError(argv: string[]): Promise<CommanderError> {
   const program = buildProgram();

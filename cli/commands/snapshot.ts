@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from "commander";
-import { awsConfigFromEnv } from "../../aws";
-import { takeLiveSnapshot, type SnapshotProgress, type SnapshotResult } from "../../snapshot";
+import { awsConfigFromEnv } from "../../lib/aws";
+import { takeLiveSnapshot, type SnapshotProgress, type SnapshotResult } from "../../lib/snapshot";
 import { withDatabase } from "../with-database";
 
 function parseAccountIds(value: string): string[] {

@@ -1,10 +1,9 @@
 import type { Server } from "node:http";
 import next from "next";
-// See client-address-server.ts: the launcher loads the resolver file, not the auth domain.
-import { parseTrustedProxies } from "../auth/client-address";
-import { env, EnvError } from "../env";
-import { createClientAddressServer } from "./client-address-server";
-import { APP_ROOT } from "./next-app";
+import { parseTrustedProxies } from "../lib/client-address";
+import { env, EnvError } from "../lib/env";
+import { APP_ROOT, createClientAddressServer } from "../lib/web";
+
 
 export type WebServerOptions = { port: number; hostname?: string };
 

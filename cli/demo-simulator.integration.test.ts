@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { collectOrganization, resolveAwsConfig } from "../aws";
-import { takeSnapshot, type SnapshotResult } from "../snapshot";
-import { useTestDatabase } from "../testing/use-test-database";
+import { collectOrganization, resolveAwsConfig } from "../lib/aws";
+import { takeSnapshot, type SnapshotResult } from "../lib/snapshot";
+import { useTestDatabase } from "../lib/testing/use-test-database";
 import { startDemoSimulator, type DemoSimulator } from "./demo-simulator";
 
 const database = useTestDatabase();

@@ -1,4 +1,4 @@
-import { applyMigrations, createDb, resolveDatabase, type PrismaClient } from "../db";
+import { applyMigrations, createDb, resolveDatabase, type PrismaClient } from "../lib/db";
 
 /**
  * Runs a CLI command against the configured database (DATABASE_URL or the embedded default),

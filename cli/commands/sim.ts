@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from "commander";
-import { startSimServer, type FaultConfig } from "../../sim";
+import { startSimServer, type FaultConfig } from "../../lib/sim";
 import { takeOverShutdownSignals, untilExit } from "../shutdown-signals";
 
 function parsePort(value: string): number {
