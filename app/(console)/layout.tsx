@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { hasRole, requireSession } from "@/lib/auth";
+import { hasRole } from "@/lib/auth";
+import { requireSession } from "@/app/_auth/require-session";
 import { SignOutButton } from "./sign-out-button";
 import styles from "./console.module.css";
 

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
-import { getCurrentSession, getSignInOptions } from "@/lib/auth";
+import { getSignInOptions } from "@/lib/auth";
+import { getCurrentSession } from "@/app/_auth/require-session";
 import { LoginForm } from "./login-form";
 import styles from "./login.module.css";
 

@@ -18,13 +18,6 @@ export { createAuth, type VigilAuth } from "./create-auth";
 export { getAuth, getServerAuth } from "./get-auth";
 export { getSignInOptions, type SignInOptions } from "./sign-in-options";
 export { readSession, type SessionUser, type VigilSession } from "./read-session";
-export {
-  getCurrentSession,
-  requireSession,
-  requireRole,
-  requirePermission,
-  SIGN_IN_PATH,
-} from "./require-session";
 export { createLocalUser, type CreatedLocalUser, type AccountChangeContext } from "./create-local-user";
 export { LOCAL_USER_INPUT, USERNAME_SCHEMA, ROLE_NAME_SCHEMA, type LocalUserInput } from "./local-user-input";
 export { resetTotp, type UserRef } from "./reset-totp";

@@ -1,6 +1,7 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import { getServerAuth, requireSession } from "@/lib/auth";
+import { getServerAuth } from "@/lib/auth";
+import { requireSession } from "@/app/_auth/require-session";
 import { getDb } from "@/lib/db";
 import { childLogger } from "@/lib/log";
 import type { z } from "zod";

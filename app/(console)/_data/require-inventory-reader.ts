@@ -1,4 +1,4 @@
-import { requirePermission } from "@/lib/auth";
+import { requirePermission } from "@/app/_auth/require-session";
 
 /**
  * Every inventory page starts here, on the server, for each request. Roles are not a ladder

@@ -1,4 +1,5 @@
-import { findUsers, requireRole, ROLE_NAMES } from "@/lib/auth";
+import { findUsers, ROLE_NAMES } from "@/lib/auth";
+import { requireRole } from "@/app/_auth/require-session";
 import { getDb } from "@/lib/db";
 import { CreateUserForm } from "./create-user-form";
 import { ResetTotpForm, RoleForm, UnlockForm } from "./user-actions";
