@@ -1,7 +1,7 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const SOURCES = ["lib/**/*.test.ts", "jobs/**/*.test.ts", "app/**/*.test.ts", "bench/**/*.test.ts", "cli/**/*.test.ts"];
+const SOURCES = ["lib/**/*.test.ts", "jobs/**/*.test.ts", "app/**/*.test.ts", "bench/**/*.test.ts", "cli/**/*.test.ts", "eslint/**/*.test.ts"];
 const INTEGRATION = "**/*.integration.test.ts";
 
 // Two projects so pure unit tests never start Postgres: only the integration project has the

@@ -145,6 +145,11 @@ export function env(): Env {
 }
 
 /** For launchers that decide a setting at run time (e.g. the embedded database URL) before children start. */
+/** This process's whole environment plus `overrides`, for a child process (the web server). */
+export function childProcessEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}
+
 export function setRuntimeEnv(name: keyof Env & string, value: string): void {
   // Next's types declare NODE_ENV read-only; launchers never set it, but the key type includes it.
   (process.env as Record<string, string | undefined>)[name] = value;

@@ -5,8 +5,8 @@ import { spawn } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { totpCode } from "../../lib/auth/totp";
-import { findFreePort } from "../../lib/db/free-port";
+import { totpCode } from "../../lib/auth";
+import { findFreePort } from "../../lib/db";
 
 const BOOT_TIMEOUT_MS = 10 * 60_000;
 const REQUEST_TIMEOUT_MS = 30_000;

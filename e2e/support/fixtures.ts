@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test as base, expect, type Cookie, type Page } from "@playwright/test";
-import { totpCode } from "../../lib/auth/totp";
+import { totpCode } from "../../lib/auth";
 import { readState, TOTP_STEP_DIR, type E2eState, type LocalCredentials } from "./state";
 
 export { expect };

@@ -1,5 +1,5 @@
 import { collectOrganization } from "../../lib/aws";
-import { makeSimAwsConfig } from "../../lib/aws/sim-fixture";
+import { makeSimAwsConfig } from "../../lib/aws/testing/sim-fixture";
 import { ingestCloudTrailForOrganization } from "../../lib/cloudtrail";
 import type { PrismaClient } from "../../lib/db";
 import { startSimServer } from "../../lib/sim";

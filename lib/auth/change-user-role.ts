@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../db/client";
+import type { PrismaClient } from "../db";
 import { AppError } from "../errors";
 import type { AccountChangeContext } from "./create-local-user";
 import { recordAuthEvent } from "./record-auth-event";

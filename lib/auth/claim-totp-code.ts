@@ -1,5 +1,5 @@
 import type { SecretConfig } from "better-auth/crypto";
-import type { Db } from "../db/client";
+import type { Db } from "../db";
 import { decryptTotpKey, matchTotpStep } from "./totp";
 
 /**

@@ -3,7 +3,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { twoFactor } from "better-auth/plugins/two-factor";
 import { username } from "better-auth/plugins/username";
-import type { PrismaClient } from "../db/client";
+import type { PrismaClient } from "../db";
 import { ALLOWED_AUTH_PATHS, AUTH_ERROR } from "./auth-error-codes";
 import type { AuthSettings } from "./auth-settings";
 import { CLIENT_ADDRESS_HEADER } from "../client-address";

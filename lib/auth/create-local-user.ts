@@ -1,5 +1,5 @@
 import { hashPassword } from "better-auth/crypto";
-import type { PrismaClient } from "../db/client";
+import type { PrismaClient } from "../db";
 import { AppError } from "../errors";
 import { loadAuthSettings } from "./auth-settings";
 import { generatePassword } from "./generate-password";

@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import type { Db } from "../db";
 import { USER_SUMMARY_SELECT, toUserSummary, type UserSummary } from "./user-summary";
 
 export async function findUsers(db: Db): Promise<UserSummary[]> {

@@ -1,4 +1,4 @@
-import { getDb } from "../db/server-db";
+import { getDb } from "../db";
 import { env } from "../env";
 import { childLogger } from "../log";
 import { loadAuthSettings, type AuthSettings } from "./auth-settings";

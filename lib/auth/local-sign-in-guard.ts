@@ -1,6 +1,6 @@
 import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
-import type { PrismaClient } from "../db/client";
+import type { PrismaClient } from "../db";
 import { AUTH_ERROR } from "./auth-error-codes";
 import type { AuthSettings } from "./auth-settings";
 import { claimTotpCode } from "./claim-totp-code";

@@ -1,5 +1,5 @@
-import type { PrismaClient } from "../db/client";
-import type { AuthMethod } from "../db/generated/enums";
+import type { PrismaClient } from "../db";
+import type { AuthMethod } from "../db";
 import type { AuthSettings } from "./auth-settings";
 import type { VigilAuth } from "./create-auth";
 import { roleName, type RoleName } from "./roles";

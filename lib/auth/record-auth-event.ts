@@ -1,5 +1,5 @@
-import type { Db } from "../db/client";
-import type { AuthEventType, AuthMethod } from "../db/generated/enums";
+import type { Db } from "../db";
+import type { AuthEventType, AuthMethod } from "../db";
 import type { RequestMeta } from "./request-meta";
 
 export type AuthEventInput = {

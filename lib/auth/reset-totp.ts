@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../db/client";
+import type { PrismaClient } from "../db";
 import { AppError } from "../errors";
 import { loadAuthSettings } from "./auth-settings";
 import type { AccountChangeContext } from "./create-local-user";

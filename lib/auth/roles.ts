@@ -1,4 +1,4 @@
-import type { Role } from "../db/generated/enums";
+import type { Role } from "../db";
 
 /** Roles as written at the edges (CLI flags, OIDC_ROLE_MAP, JSON); the database stores the enum. */
 export const ROLE_NAMES = ["viewer", "auditor", "breakglass-operator", "approver", "admin"] as const;

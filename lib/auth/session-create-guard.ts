@@ -1,5 +1,5 @@
 import { APIError } from "better-auth/api";
-import type { PrismaClient } from "../db/client";
+import type { PrismaClient } from "../db";
 import { AUTH_ERROR } from "./auth-error-codes";
 
 /** The only endpoints that may mint a session, per kind of account. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type PrismaClient } from "../db/client";
+import { createDb, type PrismaClient } from "../db";
 import { useTestDatabase } from "../testing/use-test-database";
 import type { AuthSettings } from "./auth-settings";
 import { createLocalUser } from "./create-local-user";

@@ -1,5 +1,5 @@
-import type { Db, PrismaClient } from "../db/client";
-import type { AuthMethod } from "../db/generated/enums";
+import type { Db, PrismaClient } from "../db";
+import type { AuthMethod } from "../db";
 import { recordAuthEvent } from "./record-auth-event";
 import type { RequestMeta } from "./request-meta";
 import { ALERT_WINDOW_MINUTES, clearSignInThrottle, pruneStaleThrottles, takeSignInAlert, type LockoutPolicy, type SignInAlert, type ThrottleKey } from "./sign-in-throttle";

@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import type { Db } from "../db/client";
+import type { Db } from "../db";
 
 /**
  * How failed sign-in steps are slowed down, per (account or unknown username, client address):

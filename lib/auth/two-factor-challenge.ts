@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import type { Db } from "../db";
 import type { HookContext } from "./hook-context";
 
 /** better-auth's twoFactor plugin: the signed cookie naming a pending challenge, and its rows. */

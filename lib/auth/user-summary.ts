@@ -1,4 +1,4 @@
-import type { AuthMethod, Role } from "../db/generated/enums";
+import type { AuthMethod, Role } from "../db";
 import { roleName, type RoleName } from "./roles";
 
 /** The shape of a user anywhere outside lib/auth: no hashes, secrets or tokens can leak through it. */

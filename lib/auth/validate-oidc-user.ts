@@ -1,5 +1,5 @@
 import type { BetterAuthOptions } from "better-auth";
-import type { PrismaClient } from "../db/client";
+import type { PrismaClient } from "../db";
 import { AUTH_ERROR } from "./auth-error-codes";
 import type { OidcSettings } from "./auth-settings";
 import { OIDC_PROVIDER_ID, roleForClaims } from "./oidc-plugin";

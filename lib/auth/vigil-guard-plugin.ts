@@ -1,6 +1,6 @@
 import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from "better-auth/api";
-import type { PrismaClient } from "../db/client";
+import type { PrismaClient } from "../db";
 import { AUTH_ERROR } from "./auth-error-codes";
 import type { AuthSettings } from "./auth-settings";
 import { errorCode, metaOf, SILENT_AUTH_LOGGER, type AuthLogger } from "./hook-context";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimServer } from "@/lib/sim";
 import { collectOrganization } from "./collect-organization";
 import { COLLECTOR_ACTIONS } from "./required-actions";
-import { makeSimAwsConfig } from "./sim-fixture";
+import { makeSimAwsConfig } from "./testing/sim-fixture";
 import type { OrgInventory } from "./types";
 
 type Sim = Awaited<ReturnType<typeof startSimServer>>;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SIGN_IN_EVENT_NAMES } from "../aws";
-import { makeSimAwsConfig } from "../aws/sim-fixture";
+import { makeSimAwsConfig } from "../aws/testing/sim-fixture";
 import { startSimServer, type SimServer } from "../sim";
 import { useTestDatabase } from "../testing/use-test-database";
 import { ingestCloudTrail, type CloudTrailSettings, type IngestCloudTrailResult } from ".";

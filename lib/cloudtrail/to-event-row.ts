@@ -1,6 +1,6 @@
 import type { TrailEvent } from "../aws";
 // Input types only: lib/db re-exports the enums, not the generated input types.
-import type { Prisma } from "../db/generated/client";
+import type { PrismaTypes as Prisma } from "../db";
 
 export type TrailEventSource = "LOOKUP_EVENTS" | "S3_LOG_FILE";
 

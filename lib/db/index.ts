@@ -7,4 +7,7 @@ export { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded-postgre
 export { findFreePort } from "./free-port";
 export { poolConfigFromUrl } from "./pg-config";
 export * as Prisma from "./generated/enums";
+export type { AuthEventType, AuthMethod, Role } from "./generated/enums";
+export type { Prisma as PrismaTypes } from "./generated/client";
+export { readMigrationList } from "./migration-files";
 export { getDb, getServerDatabase } from "./server-db";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { snapshotInProgress, snapshotNotFound } from "../snapshot/snapshot-errors";
+import { DomainError } from "./app-error";
 import { toAppError } from "./to-app-error";
 
 const prismaError = (code: string, meta?: object) =>
@@ -31,10 +31,10 @@ describe("error mapping", () => {
     expect(error.message).toBe("internal error");
   });
 
-  it("maps a concurrent snapshot to CONFLICT (409) and an unknown one to NOT_FOUND, keeping the domain's reason", () => {
-    const busy = toAppError(snapshotInProgress());
+  it("maps a domain error to the AppError it declares, keeping the domain's reason", () => {
+    const busy = toAppError(new DomainError("SNAPSHOT_IN_PROGRESS", "CONFLICT", "another snapshot is being taken"));
     expect(busy.status).toBe(409);
     expect(busy.details).toEqual({ reason: "SNAPSHOT_IN_PROGRESS" });
-    expect(toAppError(snapshotNotFound(7)).status).toBe(404);
+    expect(toAppError(new DomainError("SNAPSHOT_NOT_FOUND", "NOT_FOUND", "snapshot 7 does not exist")).status).toBe(404);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { useTestDatabase } from "../testing/use-test-database";
-import type { SessionUser } from "../auth/read-session";
+import type { SessionUser } from "../auth";
 import { AppError } from "../errors";
 import { createRouteWrapper } from "./with-route";
 

@@ -1,14 +1,10 @@
 import type { z } from "zod";
-import type { PrismaClient } from "../db/client";
-import { getDb } from "../db/server-db";
-import { getServerAuth } from "../auth/get-auth";
-import { readSession, type SessionUser } from "../auth/read-session";
-import { hasRole, type RoleName } from "../auth/roles";
+import { getServerAuth, hasRole, readSession, type RoleName, type SessionUser } from "../auth";
+import { getDb, type PrismaClient } from "../db";
+import { AppError, toAppError } from "../errors";
 import { childLogger } from "../log";
-import { AppError } from "../errors";
 import { problemResponse } from "./problem-response";
 import { isMutation, isSameOriginRequest } from "./same-origin";
-import { toAppError } from "../errors";
 
 type Schema = z.ZodType | undefined;
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;

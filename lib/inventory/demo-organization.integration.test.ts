@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectOrganization } from "../aws";
-import { makeSimAwsConfig } from "../aws/sim-fixture";
+import { makeSimAwsConfig } from "../aws/testing/sim-fixture";
 import { startSimServer, type SimServer } from "../sim";
 import { takeSnapshot } from "../snapshot";
 import { useTestDatabase } from "../testing/use-test-database";

@@ -11,7 +11,7 @@ import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectOrganization, createLimiter, mapLimited } from "../aws";
-import { makeSimAwsConfig } from "../aws/sim-fixture";
+import { makeSimAwsConfig } from "../aws/testing/sim-fixture";
 import { startSimServer, type SimServer } from "../sim";
 import { readSnapshotState, takeSnapshot } from "../snapshot";
 import { stateFingerprint } from "../snapshot/testing/state-fingerprint";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrgInventory } from "../aws";
 import { normalizeTrailEvent } from "../aws";
-import { storeTrailEvents } from "../cloudtrail/store-trail-events";
+import { seedTrailEvents } from "../cloudtrail/testing/seed-trail-events";
 import { readSnapshotState, takeSnapshot } from "../snapshot";
 import { makeCredentialRow, makeIdcUser, makeInventory, makePermissionSet, makeRole } from "../snapshot/testing/make-inventory";
 import { stateFingerprint } from "../snapshot/testing/state-fingerprint";
@@ -153,7 +153,7 @@ describe("export-snapshot then import", () => {
         resources: [{ ARN: `arn:aws:iam::${B}:role/data`, type: "AWS::IAM::Role", accountId: B }],
       }),
     );
-    await storeTrailEvents(source.db, events, "S3_LOG_FILE");
+    await seedTrailEvents(source.db, events, "S3_LOG_FILE");
 
     // When it is exported and imported into another database
     const exported = await exportSnapshot(source.db, "latest", dir);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { normalizeTrailEvent } from "../aws";
-import { storeTrailEvents } from "../cloudtrail/store-trail-events";
+import { seedTrailEvents } from "../cloudtrail/testing/seed-trail-events";
 import { takeSnapshot } from "../snapshot";
 import { makeInventory, makePermissionSet } from "../snapshot/testing/make-inventory";
 import { useTestDatabase } from "../testing/use-test-database";
@@ -44,7 +44,7 @@ describe("hostile names at the offline file boundary", () => {
     await takeSnapshot(database.db, { source: "LIVE", asOf: new Date("2026-08-10T00:00:00Z"), collect: async () => inventory });
     // …and CloudTrail rows whose account and region are paths
     const event = normalizeTrailEvent({ eventID: "e-evil", eventTime: "2026-08-09T00:00:00Z", eventName: "ConsoleLogin", eventSource: "signin.amazonaws.com", awsRegion: "../../../../escaped-region", recipientAccountId: "../../../../escaped-account" });
-    await storeTrailEvents(database.db, [event], "S3_LOG_FILE");
+    await seedTrailEvents(database.db, [event], "S3_LOG_FILE");
 
     // When it is exported
     const target = join(sandbox, "a", "b", "export");

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../db";
+import { toAppError } from "../errors";
 import { useTestDatabase } from "../testing/use-test-database";
 import {
   ABANDONED_REASON,
@@ -102,9 +103,10 @@ describe("snapshot lifecycle", () => {
       },
     });
     await isStarted;
-    await expect(takeSnapshot(database.db, { source: "LIVE", collect: async () => base })).rejects.toMatchObject({
-      code: "SNAPSHOT_IN_PROGRESS",
-    });
+    const refusal = await takeSnapshot(database.db, { source: "LIVE", collect: async () => base }).catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ code: "SNAPSHOT_IN_PROGRESS" });
+    // A route or action answers it as 409 Conflict, not 500.
+    expect(toAppError(refusal).status).toBe(409);
     expect(await recoverAbandonedSnapshots(database.db)).toEqual([]);
     release();
     expect((await running).status).toBe("COMPLETE");

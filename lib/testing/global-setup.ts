@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres } from "../db/embedded-postgres";
+import { startEmbeddedPostgres } from "../db";
+import { env } from "../env";
 import { assertLocalDatabase } from "./local-database-guard";
 import { prepareTemplateDatabase, withDatabaseName } from "./test-databases";
 
@@ -18,8 +19,9 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   let stop = async () => {};
   let serverUrl: string;
-  if (process.env.DATABASE_URL) {
-    serverUrl = process.env.DATABASE_URL;
+  const configured = env().DATABASE_URL;
+  if (configured) {
+    serverUrl = configured;
   } else {
     const embedded = await startEmbeddedPostgres(path.resolve(".vigil-test"));
     serverUrl = embedded.url;

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import pg from "pg";
-import { readMigrationList } from "../db/migration-files";
-import { applyMigrations } from "../db/migrate";
-import { poolConfigFromUrl } from "../db/pg-config";
+import { readMigrationList } from "../db";
+import { applyMigrations } from "../db";
+import { poolConfigFromUrl } from "../db";
 
 /** A URL for another database on the same server. */
 export function withDatabaseName(databaseUrl: string, name: string): string {

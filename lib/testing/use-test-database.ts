@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, inject } from "vitest";
-import { createDb, type PrismaClient } from "../db/client";
+import { createDb, type PrismaClient } from "../db";
 import { createDatabaseFromTemplate, dropDatabase } from "./test-databases";
 
 export type TestDatabase = { url: string; db: PrismaClient };

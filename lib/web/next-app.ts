@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { childProcessEnv } from "../env";
 
 /** The repository root: where next.config.js, app/ and .next/ live. */
 export const APP_ROOT = path.resolve(import.meta.dirname, "../..");
@@ -41,7 +42,7 @@ export function startNextServer(options: { port: number; hostname?: string }): N
   const child = spawn(process.execPath, args, {
     cwd: APP_ROOT,
     // What `next start` sets for itself; a custom server must set it before Next loads.
-    env: { ...process.env, NODE_ENV: "production" },
+    env: childProcessEnv({ NODE_ENV: "production" }),
     // Its logs (JSON, at LOG_LEVEL) go to our stdout/stderr.
     stdio: ["ignore", "inherit", "inherit"],
   });

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../../db/client";
+import type { PrismaClient } from "../../db";
 import type { AuthSettings } from "../auth-settings";
 import { CLIENT_ADDRESS_HEADER } from "../../client-address";
 import { createAuth, type VigilAuth } from "../create-auth";

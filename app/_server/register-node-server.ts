@@ -1,6 +1,6 @@
-import { getServerDatabase } from "../db";
-import { env, EnvError } from "../env";
-import { childLogger } from "../log";
+import { getServerDatabase } from "@/lib/db";
+import { env, EnvError } from "@/lib/env";
+import { childLogger } from "@/lib/log";
 
 /**
  * Web server start-up: bad settings stop the server now, one line per setting, instead of failing

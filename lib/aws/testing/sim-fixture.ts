@@ -2,7 +2,7 @@
  * Test helper: an AwsConfig pointed at the in-process simulator. Static keys that the simulator
  * does not know stand for its management-account administrator.
  */
-import { resolveAwsConfig, type AwsConfig, type AwsConfigInput } from "./config";
+import { resolveAwsConfig, type AwsConfig, type AwsConfigInput } from "../config";
 
 export const SIM_AUDIT_ROLE_NAME = "VigilAuditRole";
 
