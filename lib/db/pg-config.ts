@@ -19,18 +19,21 @@ function retypeCharColumns<T>(result: T): T {
   return result;
 }
 
-class CharAsTextClient extends pg.Client {
-  // pg.Pool#query calls client.query with a trailing callback; direct callers get a promise.
-  override query(...args: unknown[]): never {
-    const last = args.at(-1);
-    if (typeof last === "function") {
-      args[args.length - 1] = (error: Error | null, result: unknown) =>
-        (last as (e: Error | null, r: unknown) => void)(error, error ? result : retypeCharColumns(result));
-    }
-    const returned = (super.query as (...a: unknown[]) => unknown)(...args);
-    return (returned instanceof Promise ? returned.then(retypeCharColumns) : returned) as never;
+class CharAsTextClient extends pg.Client {}
+
+const baseQuery = pg.Client.prototype.query as (this: pg.Client, ...args: unknown[]) => unknown;
+
+// pg.Pool#query calls client.query with a trailing callback; direct callers get a promise. One
+// implementation covers all of pg's overloads, so it is typed as the overloaded method it replaces.
+CharAsTextClient.prototype.query = function query(this: pg.Client, ...args: unknown[]) {
+  const last = args.at(-1);
+  if (typeof last === "function") {
+    args[args.length - 1] = (error: Error | null, result: unknown) =>
+      (last as (e: Error | null, r: unknown) => void)(error, error ? result : retypeCharColumns(result));
   }
-}
+  const returned = baseQuery.apply(this, args);
+  return returned instanceof Promise ? returned.then(retypeCharColumns) : returned;
+} as typeof pg.Client.prototype.query;
 
 /**
  * A pool config with discrete fields rather than a connectionString: @prisma/adapter-pg derives its

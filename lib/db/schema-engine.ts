@@ -24,11 +24,13 @@ function loadEngineModule(): Promise<SchemaEngineModule> {
   holder[ENGINE_KEY] ??= (async () => {
     // Loaded by Node at run time, never bundled: inside the Next.js server bundle the wasm-bindgen
     // glue breaks (module ids for paths, "FnOnce called more than once").
-    const bindings = (await import(
+    // A computed specifier: TypeScript types the module as `any`, which both uses below accept.
+    const glue = await import(
       /* webpackIgnore: true */ /* turbopackIgnore: true */ pathToFileURL(enginePackageFile("schema_engine_bg.js")).href
-    )) as unknown as SchemaEngineModule & { __wbg_set_wasm(exports: WebAssembly.Exports): void };
+    );
+    const bindings: SchemaEngineModule & { __wbg_set_wasm(exports: WebAssembly.Exports): void } = glue;
     const { instance } = await WebAssembly.instantiate(await readFile(enginePackageFile("schema_engine_bg.wasm")), {
-      "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports,
+      "./schema_engine_bg.js": glue,
     });
     bindings.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();

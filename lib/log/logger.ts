@@ -7,7 +7,7 @@ export type { Logger };
 type LoggerOptions = { level?: string; destination?: DestinationStream };
 
 function serializeError(error: unknown): unknown {
-  const serialized = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
+  const serialized: Record<string, unknown> = { ...pino.stdSerializers.err(error as Error) };
   for (const field of ["message", "stack"]) {
     const text = serialized[field];
     if (typeof text === "string") serialized[field] = maskUrlCredentials(text);

@@ -165,5 +165,5 @@ function reportTimes(inventory: OrgInventory): Record<string, string | null> {
 
 /** Prisma's Json input type rejects interfaces without an index signature; the values are plain JSON. */
 function toJson(value: object): NonNullable<Parameters<PrismaClient["snapshot"]["create"]>[0]["data"]["counts"]> {
-  return JSON.parse(JSON.stringify(value)) as never;
+  return JSON.parse(JSON.stringify(value));
 }
