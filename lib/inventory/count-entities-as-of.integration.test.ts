@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../testing/use-test-database";
 import { countEntitiesAsOf } from "./count-entities-as-of";
-import { makeAccount, makeIamUser, makeIdcUser, makeRole, recordSnapshot } from "./inventory-fixtures";
+import { makeAccount, makeIamUser, makeIdcUser, makeRole, recordSnapshot } from "./testing/inventory-fixtures";
 
 const database = useTestDatabase();
 const PROD = "111111111111";

@@ -3,7 +3,7 @@ import { useTestDatabase } from "../testing/use-test-database";
 import { findAccounts, type FindAccountsInput } from "./find-accounts";
 import { findOuPaths } from "./find-filter-options";
 import { getAccount } from "./get-account";
-import { makeAccount, makeCredentialRow, makeIamUser, makeRole, recordSnapshot } from "./inventory-fixtures";
+import { makeAccount, makeCredentialRow, makeIamUser, makeRole, recordSnapshot } from "./testing/inventory-fixtures";
 
 const database = useTestDatabase();
 let first: number;

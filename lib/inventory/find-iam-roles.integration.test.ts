@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../testing/use-test-database";
 import { findIamRoles, type FindIamRolesInput } from "./find-iam-roles";
 import { getIamRole } from "./get-iam-role";
-import { makeAccount, makePermissionSet, makeRole, recordSnapshot } from "./inventory-fixtures";
+import { makeAccount, makePermissionSet, makeRole, recordSnapshot } from "./testing/inventory-fixtures";
 
 const database = useTestDatabase();
 const PROD = "111111111111";

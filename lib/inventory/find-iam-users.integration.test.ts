@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../testing/use-test-database";
 import { findIamUsers, type FindIamUsersInput } from "./find-iam-users";
-import { makeAccount, makeCredentialRow, makeIamUser, recordSnapshot } from "./inventory-fixtures";
+import { makeAccount, makeCredentialRow, makeIamUser, recordSnapshot } from "./testing/inventory-fixtures";
 
 const database = useTestDatabase();
 const PROD = "111111111111";

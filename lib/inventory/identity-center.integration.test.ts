@@ -14,7 +14,7 @@ import {
   makeMembership,
   makePermissionSet,
   recordSnapshot,
-} from "./inventory-fixtures";
+} from "./testing/inventory-fixtures";
 
 const database = useTestDatabase();
 const PROD = "111111111111";

@@ -5,7 +5,7 @@ import { getIamRoleHistory } from "./get-iam-role-history";
 import { getSnapshotChanges } from "./get-snapshot-changes";
 import { getSnapshotReport } from "./get-snapshot-report";
 import { getSnapshotView } from "./get-snapshot-view";
-import { makeAccount, makeRole, recordSnapshot } from "./inventory-fixtures";
+import { makeAccount, makeRole, recordSnapshot } from "./testing/inventory-fixtures";
 
 const database = useTestDatabase();
 const PROD = "111111111111";

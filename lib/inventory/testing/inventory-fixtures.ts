@@ -1,27 +1,38 @@
 /**
- * Test-only factories shaped like lib/aws types, and a tiny versioning writer so read-model tests
- * can build snapshot histories without a whole OrgInventory. Not exported from the domain index.
+ * Test-only factories shaped like lib/aws types, and `recordSnapshot`, which takes a snapshot of
+ * exactly those entities through the real writer (`takeSnapshot`), so read-model tests build their
+ * histories the way production does without a whole simulated organization.
  */
 import type {
   AccountAssignment,
+  AccountIam,
   CredentialReportRow,
   IamRole,
   IamUser,
   IdcGroup,
   IdcGroupMembership,
   IdcUser,
+  IdentityCenterInventory,
   OrgAccount,
+  OrgInventory,
   PermissionSet,
-} from "../aws";
-import type { Db, Prisma } from "../db";
-import { sql } from "../snapshot";
+} from "../../aws";
+import type { PrismaClient } from "../../db";
+import { takeSnapshot, type EntityDataByKind } from "../../snapshot";
 
-export interface FixtureRecord {
-  kind: Prisma.EntityKind;
-  key: string;
-  accountId: string | null;
-  data: object;
-}
+type FixtureKind =
+  | "ACCOUNT"
+  | "IAM_ROLE"
+  | "IAM_USER"
+  | "IAM_CREDENTIAL"
+  | "PERMISSION_SET"
+  | "ACCOUNT_ASSIGNMENT"
+  | "IDC_USER"
+  | "IDC_GROUP"
+  | "IDC_GROUP_MEMBERSHIP";
+
+/** One entity for `recordSnapshot`; `key` is its natural key, `accountId` the account whose IAM holds it. */
+export type FixtureRecord = { [K in FixtureKind]: { kind: K; key: string; accountId: string | null; data: EntityDataByKind[K] } }[FixtureKind];
 
 export function makeAccount(id: string, overrides: Partial<OrgAccount> = {}): FixtureRecord {
   const data: OrgAccount = {
@@ -107,24 +118,84 @@ export function makeMembership(groupId: string, userId: string): FixtureRecord {
 }
 
 /**
- * Records a COMPLETE snapshot holding exactly `records`: unchanged entities keep their version,
- * changed ones get a new version, missing ones are closed — the validity rules readers rely on.
+ * Takes a snapshot holding exactly `records`, through the real writer: an inventory in which every
+ * section was collected, so unchanged entities keep their version, changed ones get a new one and
+ * missing ones are closed. A PARTIAL snapshot is one whose account tags could not be read, which
+ * leaves those rules unchanged.
  */
-export async function recordSnapshot(db: Db, records: FixtureRecord[], status: "COMPLETE" | "PARTIAL" = "COMPLETE"): Promise<number> {
-  const { id } = await db.snapshot.create({ data: { source: "LIVE", status, asOf: new Date(), finishedAt: new Date() } });
-  const open = await db.entityVersion.findMany({ where: { validTo: null }, select: { id: true, kind: true, naturalKey: true, contentHash: true } });
-  const incoming = new Map(records.map((r) => [`${r.kind}|${r.key}`, r]));
-  const kept = new Set<string>();
-  for (const version of open) {
-    const record = incoming.get(`${version.kind}|${version.naturalKey}`);
-    if (record && JSON.stringify(record.data) === version.contentHash) kept.add(`${version.kind}|${version.naturalKey}`);
-    else await db.entityVersion.update({ where: { id: version.id }, data: { validTo: id } });
+export async function recordSnapshot(db: PrismaClient, records: FixtureRecord[], status: "COMPLETE" | "PARTIAL" = "COMPLETE"): Promise<number> {
+  const inventory = inventoryOf(records);
+  if (status === "PARTIAL") inventory.coverage.accountTags = "FAILED";
+  const snapshot = await takeSnapshot(db, { source: "LIVE", collect: async () => inventory });
+  if (snapshot.status !== status) throw new Error(`fixture snapshot ended ${snapshot.status}, not ${status}: ${snapshot.failure}`);
+  return snapshot.id;
+}
+
+function inventoryOf(records: FixtureRecord[]): OrgInventory {
+  const now = new Date().toISOString();
+  const accounts: OrgAccount[] = [];
+  const iamByAccount: Record<string, AccountIam> = {};
+  const idc: Omit<IdentityCenterInventory, "instance"> = { users: [], groups: [], memberships: [], permissionSets: [], assignments: [] };
+  let hasIdentityCenter = false;
+  const iamOf = (accountId: string | null): AccountIam => {
+    if (!accountId) throw new Error("an IAM fixture needs an account id");
+    return (iamByAccount[accountId] ??= { accountId, roles: [], users: [], groups: [], policies: [], credentialReport: { generatedAt: now, rows: [] } });
+  };
+  for (const record of records) {
+    if (record.kind !== "ACCOUNT" && !record.kind.startsWith("IAM_")) hasIdentityCenter = true;
+    switch (record.kind) {
+      case "ACCOUNT":
+        accounts.push(record.data);
+        iamOf(record.data.id);
+        break;
+      case "IAM_ROLE":
+        iamOf(record.accountId).roles.push(record.data);
+        break;
+      case "IAM_USER":
+        iamOf(record.accountId).users.push(record.data);
+        break;
+      case "IAM_CREDENTIAL":
+        iamOf(record.accountId).credentialReport?.rows.push(record.data);
+        break;
+      case "PERMISSION_SET":
+        idc.permissionSets.push(record.data);
+        break;
+      case "ACCOUNT_ASSIGNMENT":
+        idc.assignments.push(record.data);
+        break;
+      case "IDC_USER":
+        idc.users.push(record.data);
+        break;
+      case "IDC_GROUP":
+        idc.groups.push(record.data);
+        break;
+      case "IDC_GROUP_MEMBERSHIP":
+        idc.memberships.push(record.data);
+        break;
+    }
   }
-  for (const r of records.filter((record) => !kept.has(`${record.kind}|${record.key}`))) {
-    const json = JSON.stringify(r.data);
-    // The real writer stores a sha256; the fixture only needs equality, so the JSON itself serves.
-    await db.$executeRaw(sql`INSERT INTO "EntityVersion" (kind, "naturalKey", "accountId", "contentHash", data, "validFrom")
-      VALUES (${r.kind}::"EntityKind", ${r.key}, ${r.accountId}, ${json}, ${json}::jsonb, ${id})`);
-  }
-  return id;
+  const collected = { iam: "COLLECTED", authorizationDetails: "COLLECTED", credentialReport: "COLLECTED", reason: null } as const;
+  return {
+    // No organization, root or Identity Center instance entity unless the records need one: the
+    // snapshot holds what the test wrote. Every section COLLECTED, so what is absent is closed.
+    organization: null,
+    roots: [],
+    ous: [],
+    accounts,
+    identityCenter: hasIdentityCenter
+      ? {
+          instance: { instanceArn: "arn:aws:sso:::instance/ssoins-test", identityStoreId: "d-test", ownerAccountId: null, name: null, status: "ACTIVE", createdAt: null },
+          ...idc,
+        }
+      : null,
+    iamByAccount,
+    coverage: {
+      organization: "COLLECTED",
+      accountTags: "COLLECTED",
+      identityCenter: { instance: "COLLECTED", users: "COLLECTED", groups: "COLLECTED", memberships: "COLLECTED", permissionSets: "COLLECTED", assignments: "COLLECTED" },
+      accounts: Object.fromEntries(Object.keys(iamByAccount).map((accountId) => [accountId, { accountId, ...collected }])),
+    },
+    errors: [],
+    stats: { apiCalls: {}, apiCallsByAction: {}, callsPerAccount: {}, retries: {}, startedAt: now, finishedAt: now },
+  };
 }
