@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeTrailEvent } from "./cloudtrail-event";
-import { makeSsoAssumeRoleRecord } from "./cloudtrail-event.fixtures";
+import { makeSsoAssumeRoleRecord } from "./testing/cloudtrail-event";
 
 describe("normalizeTrailEvent", () => {
   it("names the calling role, its permission set and the Identity Center user for an SSO session's AssumeRole", () => {

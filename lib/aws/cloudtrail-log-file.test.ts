@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeSsoAssumeRoleRecord } from "./cloudtrail-event.fixtures";
+import { makeSsoAssumeRoleRecord } from "./testing/cloudtrail-event";
 import { parseCloudTrailLogFile, walkCloudTrailLogFiles } from "./cloudtrail-log-file";
 import { InputLimitError, streamJsonArrayMember } from "./json-array-stream";
 
