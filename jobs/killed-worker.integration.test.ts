@@ -3,7 +3,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../lib/testing/use-test-database";
 import { openJobQueueClient } from "./job-queue-client";
-import { findBossJobs, waitFor } from "./testing/pgboss-jobs";
+import { waitFor } from "../lib/testing/wait-for";
+import { findBossJobs } from "./testing/pgboss-jobs";
 import { KILLED_RUN_OPTIONS, makeKillableJob } from "./testing/test-jobs";
 import { startWorker } from "./worker";
 
@@ -31,7 +32,7 @@ describe("a worker killed mid-job", () => {
   it("leaves no job active forever: it is retried by another worker after expiry, or failed when out of retries", async () => {
     // Given a worker process that picked up two slow jobs (one with a retry left, one without)
     const killed = forkWorker(database.url);
-    await waitFor("child worker ready", async () => killed.messages.some((m) => m.type === "ready"), 60_000);
+    await waitFor("child worker ready", async () => killed.messages.some((m) => m.type === "ready"), { timeoutMs: 60_000 });
     const retried = makeKillableJob("test-killed-retried", KILLED_RUN_OPTIONS.retried, async () => "second attempt");
     const failed = makeKillableJob("test-killed-failed", KILLED_RUN_OPTIONS.failed, async () => "never");
     const client = await openJobQueueClient(database.url);
@@ -42,7 +43,6 @@ describe("a worker killed mid-job", () => {
     expect((await findBossJobs(database.db, retried.name))[0]?.state).toBe("active");
 
     // When that worker is SIGKILLed and another worker (fast handlers) is running
-    const killedAt = Date.now();
     killed.child.kill("SIGKILL");
     const survivor = await startWorker({
       databaseUrl: database.url,
@@ -57,20 +57,16 @@ describe("a worker killed mid-job", () => {
       const [done] = await waitFor("the killed job to be retried", async () => {
         const jobs = await findBossJobs(database.db, retried.name);
         return jobs[0]?.state === "completed" && jobs;
-      }, 20_000);
-      const recoveredAfterMs = Date.now() - killedAt;
+      }, { timeoutMs: 20_000 });
       expect(done).toMatchObject({ id: retriedId, retryCount: 1, output: { value: "second attempt" } });
 
       // …and the one without is failed by timeout, not left active
       const [dead] = await waitFor("the killed job to be failed", async () => {
         const jobs = await findBossJobs(database.db, failed.name);
         return jobs[0]?.state === "failed" && jobs;
-      }, 20_000);
+      }, { timeoutMs: 20_000 });
       expect(dead).toMatchObject({ id: failedId, retryCount: 0 });
       expect(JSON.stringify(dead?.output)).toContain("timeout");
-      // expiry 3 s + maintenance every 1 s + polling 0.5 s, with slack for a loaded machine
-      expect(recoveredAfterMs).toBeLessThan(15_000);
-      console.info(`killed job recovered ${recoveredAfterMs} ms after SIGKILL (expiry ${KILLED_RUN_OPTIONS.retried.expireInSeconds} s)`);
     } finally {
       await survivor.stop();
     }

@@ -1,11 +1,11 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { getWorkerLiveness, recordHeartbeat } from "../lib/health";
 import { useTestDatabase } from "../lib/testing/use-test-database";
 import { closeJobQueueClients, enqueueJob } from "./enqueue-job";
 import { openJobQueueClient } from "./job-queue-client";
 import { JOBS } from "./registry";
-import { findBossJobs, waitFor } from "./testing/pgboss-jobs";
+import { waitFor } from "../lib/testing/wait-for";
+import { findBossJobs } from "./testing/pgboss-jobs";
 import { everyMinuteSchedule, makeRecordingJob, type RecordedRun } from "./testing/test-jobs";
 import { startWorker, type WorkerHandle } from "./worker";
 
@@ -116,9 +116,10 @@ describe("worker", () => {
   it("beats while running and removes its heartbeat when stopped", async () => {
     const worker = await startTestWorker({ jobs: [], schedules: [], heartbeatIntervalMs: 200 });
     const first = await database.db.workerHeartbeat.findUniqueOrThrow({ where: { id: worker.workerId } });
-    await sleep(600);
-    const later = await database.db.workerHeartbeat.findUniqueOrThrow({ where: { id: worker.workerId } });
-    expect(later.beatAt.getTime()).toBeGreaterThan(first.beatAt.getTime());
+    const later = await waitFor("a second heartbeat", async () => {
+      const row = await database.db.workerHeartbeat.findUniqueOrThrow({ where: { id: worker.workerId } });
+      return row.beatAt.getTime() > first.beatAt.getTime() && row;
+    });
     expect(later.pid).toBe(process.pid);
     expect((await getWorkerLiveness(database.db)).ok).toBe(true);
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createDb } from "../db";
 import { toAppError } from "../errors";
 import { useTestDatabase } from "../testing/use-test-database";
+import { waitFor } from "../testing/wait-for";
 import {
   ABANDONED_REASON,
   findEntities,
@@ -170,15 +171,13 @@ async function runAndKillChildWriter(databaseUrl: string): Promise<number> {
 async function untilNoAdvisoryLockIsHeld(databaseUrl: string): Promise<void> {
   const db = createDb(databaseUrl, { maxConnections: 1 });
   try {
-    for (let attempt = 0; attempt < 100; attempt++) {
+    await waitFor("the killed writer's lock to be released", async () => {
       const [row] = await db.$queryRawUnsafe<Array<{ held: number }>>(
         `SELECT count(*)::int AS held FROM pg_locks
           WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
       );
-      if (row?.held === 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error("the killed writer's lock was never released");
+      return row?.held === 0;
+    });
   } finally {
     await db.$disconnect();
   }
