@@ -1,5 +1,6 @@
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSilentTcpServer, type SilentTcpServer } from "../testing/silent-tcp-server";
 import { useTestDatabase } from "../testing/use-test-database";
 import type { OidcSettings } from "./auth-settings";
 import { CLIENT_ADDRESS_HEADER } from "../client-address";
@@ -82,37 +83,33 @@ describe("OIDC role mapping", () => {
 });
 
 describe("IdP outage", () => {
-  let blackHole: net.Server;
-  let blackHolePort = 0;
+  let blackHole: SilentTcpServer;
   let closedPort = 0;
 
   beforeAll(async () => {
     // Accepts connections and never answers: the worst kind of dead IdP.
-    blackHole = net.createServer(() => {});
-    await new Promise<void>((resolve) => blackHole.listen(0, "127.0.0.1", resolve));
-    blackHolePort = (blackHole.address() as net.AddressInfo).port;
+    blackHole = await startSilentTcpServer();
     const probe = net.createServer();
     await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
     closedPort = (probe.address() as net.AddressInfo).port;
     await new Promise((resolve) => probe.close(resolve));
   });
-  afterAll(() => {
-    blackHole.close();
+  afterAll(async () => {
+    await blackHole.close();
   });
 
   it("local sign-in works at once while the issuer hangs", async () => {
     // Given: OIDC configured against an issuer that never answers
-    const { auth } = makeAuth(database.db, { oidc: makeOidc(`http://127.0.0.1:${blackHolePort}`) });
+    const { auth } = makeAuth(database.db, { oidc: makeOidc(blackHole.url) });
     const created = await createLocalUser(database.db, { username: "bg.outage", role: "admin" }, { authSecret: TEST_AUTH_SECRET });
     const client = new AuthClient(auth);
-    const started = Date.now();
     // When
     await client.post("/sign-in/username", { username: created.user.username, password: created.password });
     const result = await client.post("/two-factor/verify-totp", { code: totpCode(created.totpSecret) });
-    // Then: no discovery request stood in the way
+    // Then: signed in, and no request ever went to the issuer (one would have hung)
     expect(result.status).toBe(200);
     expect(client.hasSessionCookie()).toBe(true);
-    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(blackHole.connectionCount()).toBe(0);
   });
 
   it("the SSO button fails with a clear message when the issuer is unreachable", async () => {
