@@ -4,6 +4,7 @@ import { ListAccountsCommand, OrganizationsClient } from "@aws-sdk/client-organi
 import { IAMClient, ListUsersCommand } from "@aws-sdk/client-iam";
 import { ListPermissionSetsCommand, SSOAdminClient } from "@aws-sdk/client-sso-admin";
 import { startSimServer, type SimServer } from "./index";
+import { waitFor } from "../testing/wait-for";
 import { errorOf, simClientConfig, TEST_NOW } from "./testing/sim-client-config";
 
 let server: SimServer;
@@ -56,12 +57,32 @@ describe("fault injection", () => {
     expect(out.$metadata.attempts).toBe(2);
   });
 
-  it("adds latency per call and per operation", async () => {
-    server.admin.setFaults({ latencyMs: 60, operationLatencyMs: { "organizations:ListAccounts": 60 } });
-    const org = new OrganizationsClient(simClientConfig(server));
-    const started = performance.now();
-    await org.send(new ListAccountsCommand({}));
-    expect(performance.now() - started).toBeGreaterThanOrEqual(115);
+  it("holds each answer for the configured latency, per call plus per operation", async () => {
+    // Given a server whose injected latencies are observed rather than waited out on a real timer
+    const delays: number[] = [];
+    let release = () => {};
+    const slow = await startSimServer({
+      scenario: "demo",
+      now: TEST_NOW,
+      faults: { latencyMs: 60, operationLatencyMs: { "organizations:ListAccounts": 60 } },
+      delay: (ms) => {
+        delays.push(ms);
+        return new Promise<void>((resolve) => (release = resolve));
+      },
+    });
+    try {
+      // When a call is made
+      let answered = false;
+      const answer = new OrganizationsClient(simClientConfig(slow)).send(new ListAccountsCommand({})).finally(() => (answered = true));
+      // Then the server waits out both latencies before answering, and answers once they pass
+      await waitFor("the latency to be applied", () => delays.length > 0);
+      expect(delays).toEqual([120]);
+      expect(answered).toBe(false);
+      release();
+      expect((await answer).Accounts).toHaveLength(12);
+    } finally {
+      await slow.close();
+    }
   });
 
   it("applies a per-request fault asked for in the x-vigil-sim-fault header", async () => {

@@ -33,6 +33,15 @@ describe("fault engine", () => {
     expect(codes).toEqual([undefined, 500, 500, undefined, undefined]);
   });
 
+  it("delays a call by the base latency plus its operation's and the request header's", () => {
+    const engine = new FaultEngine({ latencyMs: 60, operationLatencyMs: { "organizations:ListAccounts": 50, LookupEvents: 7 } }, () => 0);
+    const listAccounts = { ...lookup, service: "organizations" as const, operation: "ListAccounts" };
+    expect(engine.latencyFor(listAccounts)).toBe(110);
+    expect(engine.latencyFor(lookup)).toBe(67);
+    expect(engine.latencyFor({ ...lookup, operation: "GetTrail" })).toBe(60);
+    expect(engine.latencyFor({ ...lookup, operation: "GetTrail", requestFault: { kind: "latency", ms: 5 } })).toBe(65);
+  });
+
   it("denies every call from a denied account with the protocol's error name", () => {
     const engine = new FaultEngine({ accessDeniedAccounts: ["111111111111"] }, () => 0);
     expect(engine.check(lookup)?.code).toBe("AccessDeniedException");

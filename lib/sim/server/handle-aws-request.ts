@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { setTimeout as sleep } from "node:timers/promises";
 import type { AwsService } from "../model/common";
 import { AwsError } from "../protocol/aws-error";
 import { parseCredentialScope } from "../protocol/credential-scope";
@@ -101,7 +100,7 @@ export async function handleAwsRequest(runtime: SimRuntime, req: IncomingMessage
       requestFault: parseRequestFault(req.headers["x-vigil-sim-fault"] as string | undefined),
     };
     const latency = runtime.faults.latencyFor(faultRequest);
-    if (latency > 0) await sleep(latency);
+    if (latency > 0) await runtime.delay(latency);
     const fault = runtime.faults.check(faultRequest);
     if (fault !== undefined) throw fault;
     if (MANAGEMENT_ONLY.has(service) && caller.accountId !== state.organization.managementAccountId) {

@@ -8,4 +8,6 @@ export interface SimRuntime {
   /** Wall clock for live behaviour; injectable for tests. */
   clock: () => Date;
   rebuild: () => SimState;
+  /** Waits out an injected latency (a real timer unless a test observes it). */
+  delay: (ms: number) => Promise<void>;
 }

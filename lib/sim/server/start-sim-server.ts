@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { FaultConfig } from "../model/faults";
 import type { SimState } from "../model/state";
 import { createSimAdmin, type SimAdmin } from "../admin/sim-admin";
@@ -20,6 +21,8 @@ export interface StartSimServerOptions {
   now?: Date;
   /** Wall clock for sessions, key creation and rate limits (default: real time). */
   clock?: () => Date;
+  /** How an injected latency is waited out (default: a real timer); tests pass one to observe it. */
+  delay?: (ms: number) => Promise<void>;
 }
 
 export interface SimServer {
@@ -58,7 +61,8 @@ export async function startSimServer(options: StartSimServerOptions): Promise<Si
   const build = () => loadScenario(options.scenario, { now: options.now ?? reference });
   const state = build();
   const faults = options.faults ?? state.faults;
-  const runtime: SimRuntime = { state, clock, rebuild: build, faults: new FaultEngine(faults, () => clock().getTime()) };
+  const delay = options.delay ?? ((ms: number) => sleep(ms));
+  const runtime: SimRuntime = { state, clock, rebuild: build, faults: new FaultEngine(faults, () => clock().getTime()), delay };
   const admin = createSimAdmin(runtime, faults);
 
   const server = createServer((req, res) => {
