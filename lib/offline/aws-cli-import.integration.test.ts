@@ -16,6 +16,7 @@ import { startSimServer, type SimServer } from "../sim";
 import { readSnapshotState, takeSnapshot } from "../snapshot";
 import { stateFingerprint } from "../snapshot/testing/state-fingerprint";
 import { useTestDatabase } from "../testing/use-test-database";
+import { waitFor } from "../testing/wait-for";
 import { importDirectory, LAYOUT } from ".";
 import type { OrgInventory } from "../aws";
 
@@ -114,12 +115,12 @@ async function exportOrganizationAndIam(endpoint: string, root: string): Promise
     ]);
     await save(root, LAYOUT.authorizationDetails(accountId), details);
     await save(root, LAYOUT.listRoles(accountId), roles);
-    for (let attempt = 0; ; attempt++) {
-      const state = (await iam(["iam", "generate-credential-report"])) as { State: string };
-      if (state.State === "COMPLETE") break;
-      if (attempt > 50) throw new Error(`credential report of ${accountId} never completed`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    // Each probe is an AWS CLI process, seconds apiece on a busy machine: the bound is only a hang guard.
+    await waitFor(
+      `the credential report of ${accountId}`,
+      async () => ((await iam(["iam", "generate-credential-report"])) as { State: string }).State === "COMPLETE",
+      { timeoutMs: 300_000 },
+    );
     const report = (await iam(["iam", "get-credential-report"])) as { Content: string; GeneratedTime: unknown };
     await save(root, LAYOUT.credentialReportCsv(accountId), Buffer.from(report.Content, "base64").toString("utf8"));
     await save(root, LAYOUT.getCredentialReport(accountId), { GeneratedTime: report.GeneratedTime, ReportFormat: "text/csv" });
