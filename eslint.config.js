@@ -2,15 +2,50 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import { vigilBoundaries } from "./eslint/vigil-boundaries.js";
 
-const SOURCES = ["lib/**/*.{ts,tsx}", "app/**/*.{ts,tsx}", "jobs/**/*.ts", "cli/**/*.ts", "bench/**/*.ts", "e2e/**/*.ts", "proxy.ts", "instrumentation.ts"];
+const SOURCES = [
+  "lib/**/*.{ts,tsx}",
+  "app/**/*.{ts,tsx}",
+  "jobs/**/*.ts",
+  "cli/**/*.ts",
+  "bench/**/*.ts",
+  "e2e/**/*.ts",
+  "proxy.ts",
+  "instrumentation.ts",
+];
 const TESTS = ["**/*.test.ts", "**/*.test.tsx", "e2e/**"];
 
 export default tseslint.config(
-  { ignores: ["node_modules", ".next", ".vigil", ".vigil-test", ".vigil-e2e", ".ci-cache", "lib/db/generated", "next-env.d.ts", "bench/results", "test-results", "playwright-report"] },
+  {
+    ignores: [
+      "node_modules",
+      ".next",
+      ".vigil",
+      ".vigil-test",
+      ".vigil-e2e",
+      ".ci-cache",
+      "lib/db/generated",
+      "next-env.d.ts",
+      "bench/results",
+      "test-results",
+      "playwright-report",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", Buffer: "readonly", setTimeout: "readonly", clearTimeout: "readonly", setInterval: "readonly", clearInterval: "readonly", fetch: "readonly" } },
+    languageOptions: {
+      globals: {
+        process: "readonly",
+        console: "readonly",
+        URL: "readonly",
+        Buffer: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+        setInterval: "readonly",
+        clearInterval: "readonly",
+        fetch: "readonly",
+      },
+    },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": "error",
@@ -29,7 +64,10 @@ export default tseslint.config(
     rules: {
       "no-restricted-syntax": [
         "error",
-        { selector: "MemberExpression[object.name='process'][property.name='env']", message: "Read settings through lib/env.ts (env()), the only reader of process.env." },
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: "Read settings through lib/env.ts (env()), the only reader of process.env.",
+        },
       ],
     },
   },

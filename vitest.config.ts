@@ -1,7 +1,14 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const SOURCES = ["lib/**/*.test.ts", "jobs/**/*.test.ts", "app/**/*.test.ts", "bench/**/*.test.ts", "cli/**/*.test.ts", "eslint/**/*.test.ts"];
+const SOURCES = [
+  "lib/**/*.test.ts",
+  "jobs/**/*.test.ts",
+  "app/**/*.test.ts",
+  "bench/**/*.test.ts",
+  "cli/**/*.test.ts",
+  "eslint/**/*.test.ts",
+];
 const INTEGRATION = "**/*.integration.test.ts";
 
 // Two projects so pure unit tests never start Postgres: only the integration project has the
@@ -17,7 +24,11 @@ export default defineConfig({
       { extends: true, test: { name: "unit", include: SOURCES, exclude: ["node_modules", ".next", "e2e", INTEGRATION] } },
       {
         extends: true,
-        test: { name: "integration", include: SOURCES.map((glob) => glob.replace("*.test.ts", "*.integration.test.ts")), globalSetup: ["lib/testing/global-setup.ts"] },
+        test: {
+          name: "integration",
+          include: SOURCES.map((glob) => glob.replace("*.test.ts", "*.integration.test.ts")),
+          globalSetup: ["lib/testing/global-setup.ts"],
+        },
       },
     ],
   },

@@ -15,7 +15,7 @@ const packages = lock.packages;
 let added = 0;
 
 function isInstalledFrom(parentPath, name) {
-  for (let path = parentPath; ; ) {
+  for (let path = parentPath; ;) {
     if (packages[`${path ? `${path}/` : ""}node_modules/${name}`]) return true;
     if (!path) return false;
     const cut = path.lastIndexOf("/node_modules/");
@@ -27,7 +27,11 @@ function platformOf(name) {
   const tokens = name.split("/").pop().split("-");
   const os = OS.filter((token) => tokens.includes(token));
   const cpu = CPU.filter((token) => tokens.includes(token) || tokens.includes(`${token}eabihf`) || tokens.includes(`${token}eabi`));
-  const libc = tokens.some((token) => token.startsWith("musl")) ? ["musl"] : os.includes("linux") && tokens.some((token) => token.startsWith("gnu")) ? ["glibc"] : [];
+  const libc = tokens.some((token) => token.startsWith("musl"))
+    ? ["musl"]
+    : os.includes("linux") && tokens.some((token) => token.startsWith("gnu"))
+      ? ["glibc"]
+      : [];
   return { ...(os.length ? { os } : {}), ...(cpu.length ? { cpu } : {}), ...(libc.length ? { libc } : {}) };
 }
 

@@ -87,7 +87,8 @@ async function readAccountNaively(iam: IAMClient, errors: Record<string, number>
       return undefined;
     }
   };
-  const roles = (await attempt(() => collectAll({ client: iam, command: ListRolesCommand, input: {}, items: (p) => p.Roles, tokens: MARKER }))) ?? [];
+  const roles =
+    (await attempt(() => collectAll({ client: iam, command: ListRolesCommand, input: {}, items: (p) => p.Roles, tokens: MARKER }))) ?? [];
   // Issued all at once: the pool's per-account limiter bounds the in-flight calls, as for the real collector.
   await Promise.all(
     roles.map(async (role) => {
@@ -98,7 +99,8 @@ async function readAccountNaively(iam: IAMClient, errors: Record<string, number>
       await attempt(() => iam.send(new ListAttachedRolePoliciesCommand({ RoleName })));
     }),
   );
-  const users = (await attempt(() => collectAll({ client: iam, command: ListUsersCommand, input: {}, items: (p) => p.Users, tokens: MARKER }))) ?? [];
+  const users =
+    (await attempt(() => collectAll({ client: iam, command: ListUsersCommand, input: {}, items: (p) => p.Users, tokens: MARKER }))) ?? [];
   await Promise.all(
     users.map(async (user) => {
       const UserName = user.UserName!;

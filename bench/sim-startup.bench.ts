@@ -39,7 +39,11 @@ async function measureOnce(accounts: number): Promise<Run> {
       child.on("exit", (code) => reject(new Error(`sim serve exited with ${code} before printing its URL`)));
     });
     const secondsToUrl = (performance.now() - started) / 1000;
-    const client = new OrganizationsClient({ endpoint: url, region: "us-east-1", credentials: { accessKeyId: "AKIAVIGILBENCH000001", secretAccessKey: "bench" } });
+    const client = new OrganizationsClient({
+      endpoint: url,
+      region: "us-east-1",
+      credentials: { accessKeyId: "AKIAVIGILBENCH000001", secretAccessKey: "bench" },
+    });
     const listStarted = performance.now();
     let pages = 0;
     let listed = 0;
@@ -65,7 +69,11 @@ async function main(): Promise<void> {
     budgetSeconds: BUDGET_SECONDS,
     slowestSecondsToUrl: Number(slowest.toFixed(2)),
     isWithinBudget: slowest < BUDGET_SECONDS,
-    runs: runs.map((run) => ({ ...run, secondsToUrl: Number(run.secondsToUrl.toFixed(2)), secondsToListAll: Number(run.secondsToListAll.toFixed(2)) })),
+    runs: runs.map((run) => ({
+      ...run,
+      secondsToUrl: Number(run.secondsToUrl.toFixed(2)),
+      secondsToListAll: Number(run.secondsToListAll.toFixed(2)),
+    })),
   };
   await writeFile(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(report, null, 2)}\nwritten to ${path.relative(process.cwd(), RESULTS_FILE)}\n`);

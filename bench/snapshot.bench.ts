@@ -35,7 +35,11 @@ function parseArgs(argv: string[]): Args {
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split("=", 2);
     const value = inline ?? argv[++i];
-    if (flag === "--sizes") args.sizes = (value ?? "").split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0);
+    if (flag === "--sizes")
+      args.sizes = (value ?? "")
+        .split(",")
+        .map(Number)
+        .filter((n) => Number.isInteger(n) && n > 0);
     else if (flag === "--naive-cap") args.naiveCapSeconds = Number(value);
     else throw new Error(`unknown option ${flag}; use --sizes 100,500,2000 --naive-cap <seconds>`);
   }
@@ -86,11 +90,16 @@ async function main(): Promise<void> {
         const second = await measureSnapshot(db, config, `N=${accounts} second snapshot`);
         log(`N=${accounts}: naive collector (cap ${args.naiveCapSeconds}s)`);
         const naive = summarizeNaive(
-          await collectNaively(createClientPool(config), { deadlineMs: args.naiveCapSeconds * 1000, accountConcurrency: config.concurrency.accounts }),
+          await collectNaively(createClientPool(config), {
+            deadlineMs: args.naiveCapSeconds * 1000,
+            accountConcurrency: config.concurrency.accounts,
+          }),
           config.concurrency.accounts,
         );
         results.push({ accounts, first, second, naive });
-        log(`N=${accounts}: first ${first.wallSeconds}s, second ${second.wallSeconds}s (${second.rowsWritten} rows), naive ${naive.wallSecondsAllAccounts}s`);
+        log(
+          `N=${accounts}: first ${first.wallSeconds}s, second ${second.wallSeconds}s (${second.rowsWritten} rows), naive ${naive.wallSecondsAllAccounts}s`,
+        );
       } finally {
         await db.$disconnect();
         await dropDatabase(serverUrl, databaseUrl);
@@ -102,7 +111,12 @@ async function main(): Promise<void> {
   }
   const report = {
     generatedAt: new Date().toISOString(),
-    machine: { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null },
+    machine: {
+      node: process.version,
+      platform: `${os.platform()} ${os.arch()}`,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? null,
+    },
     simulator: { latencyMsPerCall: LATENCY_MS, rateLimits: AWS_RATE_LIMITS },
     notes: [
       "rateLimitFloorSeconds: max over token buckets of calls ÷ rate (buckets run in parallel); IAM buckets are per account.",
@@ -143,7 +157,9 @@ async function measureSnapshot(db: PrismaClient, config: AwsConfig, label: strin
   if (result.status === "FAILED") throw new Error(`${label} FAILED: ${result.failure}`);
   const snapshot = await db.snapshot.findUniqueOrThrow({ where: { id: result.id }, select: { stats: true } });
   const stats = snapshot.stats as unknown as CollectionStats & { collectMs: number; writeMs: number };
-  const memberCalls = Object.entries(stats.callsPerAccount).filter(([scope]) => /^\d{12}$/.test(scope)).map(([, n]) => n);
+  const memberCalls = Object.entries(stats.callsPerAccount)
+    .filter(([scope]) => /^\d{12}$/.test(scope))
+    .map(([, n]) => n);
   const floor = rateLimitFloor(AWS_RATE_LIMITS, stats);
   return {
     status: result.status,
@@ -176,7 +192,9 @@ function summarizeNaive(naive: NaiveResult, accountConcurrency: number) {
     const service = action.split(":")[0]!;
     perService[service] = (perService[service] ?? 0) + n;
   }
-  const memberCalls = Object.entries(naive.callsPerAccount).filter(([scope]) => /^\d{12}$/.test(scope)).map(([, n]) => n);
+  const memberCalls = Object.entries(naive.callsPerAccount)
+    .filter(([scope]) => /^\d{12}$/.test(scope))
+    .map(([, n]) => n);
   // Measured calls: a per-account bucket does not grow with more accounts, the queue of accounts does.
   const floor = rateLimitFloor(AWS_RATE_LIMITS, { apiCallsByAction: naive.apiCallsByAction, callsPerAccount: naive.callsPerAccount });
   return {
@@ -190,7 +208,9 @@ function summarizeNaive(naive: NaiveResult, accountConcurrency: number) {
     callsPerAccount: { mean: round(sum(memberCalls) / Math.max(1, memberCalls.length)), max: Math.max(0, ...memberCalls) },
     apiCallsByAction: extrapolated,
     rateLimitFloorSecondsAllAccounts: round(floor.seconds),
-    rateLimitFloorAtConcurrencySecondsAllAccounts: round(floor.secondsAtConcurrency(accountConcurrency) * (naive.accountsDone > 0 ? scale : 1)),
+    rateLimitFloorAtConcurrencySecondsAllAccounts: round(
+      floor.secondsAtConcurrency(accountConcurrency) * (naive.accountsDone > 0 ? scale : 1),
+    ),
     errors: naive.errors,
   };
 }
@@ -198,18 +218,56 @@ function summarizeNaive(naive: NaiveResult, accountConcurrency: number) {
 type Row = { accounts: number; first: RunFigures; second: RunFigures; naive: ReturnType<typeof summarizeNaive> };
 
 function renderTable(results: Row[]): string {
-  const header = ["N", "run", "wall s", "collect s", "write s", "API calls", "calls/acct", "floor s", "floor@conc s", "rows written", "DB MB", "status"];
+  const header = [
+    "N",
+    "run",
+    "wall s",
+    "collect s",
+    "write s",
+    "API calls",
+    "calls/acct",
+    "floor s",
+    "floor@conc s",
+    "rows written",
+    "DB MB",
+    "status",
+  ];
   const rows: string[][] = [];
   for (const r of results) {
-    for (const [name, run] of [["first", r.first], ["second", r.second]] as const) {
-      rows.push([String(r.accounts), name, String(run.wallSeconds), String(run.collectSeconds), String(run.writeSeconds), String(run.apiCallsTotal),
-        String(run.callsPerAccount.mean), String(run.rateLimitFloorSeconds), String(run.rateLimitFloorAtConcurrencySeconds), String(run.rowsWritten),
-        (run.dbSizeBytes / 1e6).toFixed(1), run.status]);
+    for (const [name, run] of [
+      ["first", r.first],
+      ["second", r.second],
+    ] as const) {
+      rows.push([
+        String(r.accounts),
+        name,
+        String(run.wallSeconds),
+        String(run.collectSeconds),
+        String(run.writeSeconds),
+        String(run.apiCallsTotal),
+        String(run.callsPerAccount.mean),
+        String(run.rateLimitFloorSeconds),
+        String(run.rateLimitFloorAtConcurrencySeconds),
+        String(run.rowsWritten),
+        (run.dbSizeBytes / 1e6).toFixed(1),
+        run.status,
+      ]);
     }
     const capped = r.naive.isCapped ? ` (extrapolated from ${r.naive.accountsDone}/${r.naive.accountsTotal})` : "";
-    rows.push([String(r.accounts), "naive (IAM)", `${r.naive.wallSecondsAllAccounts}${capped}`, "-", "-", String(r.naive.apiCallsTotalAllAccounts),
-      String(r.naive.callsPerAccount.mean), String(r.naive.rateLimitFloorSecondsAllAccounts), String(r.naive.rateLimitFloorAtConcurrencySecondsAllAccounts),
-      "-", "-", r.naive.isCapped ? "capped" : "done"]);
+    rows.push([
+      String(r.accounts),
+      "naive (IAM)",
+      `${r.naive.wallSecondsAllAccounts}${capped}`,
+      "-",
+      "-",
+      String(r.naive.apiCallsTotalAllAccounts),
+      String(r.naive.callsPerAccount.mean),
+      String(r.naive.rateLimitFloorSecondsAllAccounts),
+      String(r.naive.rateLimitFloorAtConcurrencySecondsAllAccounts),
+      "-",
+      "-",
+      r.naive.isCapped ? "capped" : "done",
+    ]);
   }
   return formatTable(header, rows);
 }

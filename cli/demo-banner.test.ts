@@ -17,5 +17,4 @@ describe("the demo banner", () => {
     expect(banner).toMatch(FINDER_ROW);
     expect(banner).toContain("Console      http://127.0.0.1:3000");
   });
-
 });

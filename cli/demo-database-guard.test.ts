@@ -9,6 +9,8 @@ describe("which database vigil demo accepts", () => {
   it("a DATABASE_URL is accepted only with --force", () => {
     const url = "postgresql://app:pw@db.internal:6543/vigil";
     expect(refuseForeignDemoDatabase({ databaseUrl: url, isForced: true })).toBeNull();
-    expect(refuseForeignDemoDatabase({ databaseUrl: url, isForced: false })).toMatch(/DATABASE_URL is set \(db\.internal:6543\/vigil\).*--force/);
+    expect(refuseForeignDemoDatabase({ databaseUrl: url, isForced: false })).toMatch(
+      /DATABASE_URL is set \(db\.internal:6543\/vigil\).*--force/,
+    );
   });
 });

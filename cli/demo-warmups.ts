@@ -36,7 +36,10 @@ export const DEMO_WARMUPS: DemoWarmup[] = [
     async run({ db, log }) {
       // pointAwsAt has set AWS_* to the simulator: the same settings path as the snapshot job.
       const result = await takeLiveSnapshot(db, { config: awsConfigFromEnv() });
-      log.info({ snapshotId: result.id, status: result.status, totals: result.counts?.totals, errors: result.errors.length }, "demo snapshot taken");
+      log.info(
+        { snapshotId: result.id, status: result.status, totals: result.counts?.totals, errors: result.errors.length },
+        "demo snapshot taken",
+      );
     },
   },
   {
@@ -53,7 +56,11 @@ export const DEMO_WARMUPS: DemoWarmup[] = [
         regions: defaultCloudTrailRegions([aws.region, "eu-west-1"]),
       });
       if ("skipped" in result) log.info(result, "demo CloudTrail ingestion skipped");
-      else log.info({ runId: result.runId, status: result.status, eventsNew: result.eventsNew, errors: result.errors.length }, "demo CloudTrail ingested");
+      else
+        log.info(
+          { runId: result.runId, status: result.status, eventsNew: result.eventsNew, errors: result.errors.length },
+          "demo CloudTrail ingested",
+        );
     },
   },
 ];

@@ -4,7 +4,6 @@ import { parseTrustedProxies } from "../lib/client-address";
 import { env, EnvError } from "../lib/env";
 import { APP_ROOT, createClientAddressServer } from "../lib/web";
 
-
 export type WebServerOptions = { port: number; hostname?: string };
 
 /**

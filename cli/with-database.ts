@@ -4,9 +4,7 @@ import { applyMigrations, createDb, resolveDatabase, type PrismaClient } from ".
  * Runs a CLI command against the configured database (DATABASE_URL or the embedded default),
  * migrated to the latest schema, and releases everything afterwards.
  */
-export async function withDatabase<T>(
-  use: (context: { db: PrismaClient; url: string }) => Promise<T>,
-): Promise<T> {
+export async function withDatabase<T>(use: (context: { db: PrismaClient; url: string }) => Promise<T>): Promise<T> {
   const database = await resolveDatabase();
   try {
     await applyMigrations(database.url);

@@ -93,5 +93,7 @@ test("a failed admin action shows the request id its log line carries", async ({
   await page.getByRole("button", { name: "Create local user" }).click();
 
   // Then the refusal names the request it was logged under
-  await expect(page.getByRole("alert").filter({ hasText: taken })).toContainText(/\(request id [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\)/);
+  await expect(page.getByRole("alert").filter({ hasText: taken })).toContainText(
+    /\(request id [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\)/,
+  );
 });

@@ -13,19 +13,27 @@ async function rulesBroken(file: string, code: string): Promise<string[]> {
 
 describe("the architecture rules in eslint.config.js", () => {
   it("refuse an import of another domain's internals, by relative path or by alias", async () => {
-    expect(await rulesBroken("lib/inventory/fixture.ts", `export { totpCode } from "../auth/totp";\n`)).toEqual(["vigil/domain-index-only"]);
+    expect(await rulesBroken("lib/inventory/fixture.ts", `export { totpCode } from "../auth/totp";\n`)).toEqual([
+      "vigil/domain-index-only",
+    ]);
     expect(await rulesBroken("app/fixture.ts", `export { sql } from "@/lib/snapshot/sql";\n`)).toEqual(["vigil/domain-index-only"]);
     expect(await rulesBroken("cli/fixture.ts", `export { createDb } from "../lib/db/client";\n`)).toEqual(["vigil/domain-index-only"]);
   });
 
   it("accept another domain's index, a file of the same domain, and test helpers in tests", async () => {
-    expect(await rulesBroken("lib/inventory/fixture.ts", `export { totpCode } from "../auth";\nexport { sql } from "../snapshot/index";\n`)).toEqual([]);
+    expect(
+      await rulesBroken("lib/inventory/fixture.ts", `export { totpCode } from "../auth";\nexport { sql } from "../snapshot/index";\n`),
+    ).toEqual([]);
     expect(await rulesBroken("lib/auth/fixture.ts", `export { totpCode } from "./totp";\n`)).toEqual([]);
-    expect(await rulesBroken("lib/offline/fixture.test.ts", `export { makeSimAwsConfig } from "../aws/testing/sim-fixture";\n`)).toEqual([]);
+    expect(await rulesBroken("lib/offline/fixture.test.ts", `export { makeSimAwsConfig } from "../aws/testing/sim-fixture";\n`)).toEqual(
+      [],
+    );
   });
 
   it("refuse test helpers in production code", async () => {
-    expect(await rulesBroken("lib/offline/fixture.ts", `export { makeSimAwsConfig } from "../aws/testing/sim-fixture";\n`)).toEqual(["vigil/domain-index-only"]);
+    expect(await rulesBroken("lib/offline/fixture.ts", `export { makeSimAwsConfig } from "../aws/testing/sim-fixture";\n`)).toEqual([
+      "vigil/domain-index-only",
+    ]);
   });
 
   it("let only lib/env.ts read process.env", async () => {

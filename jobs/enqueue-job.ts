@@ -21,11 +21,7 @@ function clients(): Map<string, Promise<JobQueueClient>> {
  * run shares the job's singleton slot with its schedule, so it never overlaps a scheduled run.
  * Returns the job id, or null when an equivalent run is already queued.
  */
-export async function enqueueJob<N extends JobName>(
-  name: N,
-  payload: JobPayload<N>,
-  options: EnqueueOptions = {},
-): Promise<string | null> {
+export async function enqueueJob<N extends JobName>(name: N, payload: JobPayload<N>, options: EnqueueOptions = {}): Promise<string | null> {
   const { databaseUrl = (await getServerDatabase()).url, ...sendOptions } = options;
   const job = getJobOrThrow(name);
   let client = clients().get(databaseUrl);

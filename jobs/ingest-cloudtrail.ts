@@ -26,9 +26,16 @@ export const ingestCloudTrailJob = defineJob({
       log.info(result, "CloudTrail ingestion skipped");
       return result;
     }
-    const summary = { runId: result.runId, status: result.status, eventsSeen: result.eventsSeen, eventsNew: result.eventsNew, errors: result.errors.length };
+    const summary = {
+      runId: result.runId,
+      status: result.status,
+      eventsSeen: result.eventsSeen,
+      eventsNew: result.eventsNew,
+      errors: result.errors.length,
+    };
     // PARTIAL is a success for the queue: the failed accounts keep their watermark and are retried next run.
-    if (result.status === "FAILED") throw new Error(`CloudTrail ingestion run ${result.runId} failed: ${result.errors[0]?.message ?? "no account could be read"}`);
+    if (result.status === "FAILED")
+      throw new Error(`CloudTrail ingestion run ${result.runId} failed: ${result.errors[0]?.message ?? "no account could be read"}`);
     log.info(summary, "CloudTrail ingestion finished");
     return summary;
   },

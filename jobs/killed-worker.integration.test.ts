@@ -54,17 +54,25 @@ describe("a worker killed mid-job", () => {
     });
     try {
       // Then the job with a retry left completes on the survivor as its second attempt…
-      const [done] = await waitFor("the killed job to be retried", async () => {
-        const jobs = await findBossJobs(database.db, retried.name);
-        return jobs[0]?.state === "completed" && jobs;
-      }, { timeoutMs: 20_000 });
+      const [done] = await waitFor(
+        "the killed job to be retried",
+        async () => {
+          const jobs = await findBossJobs(database.db, retried.name);
+          return jobs[0]?.state === "completed" && jobs;
+        },
+        { timeoutMs: 20_000 },
+      );
       expect(done).toMatchObject({ id: retriedId, retryCount: 1, output: { value: "second attempt" } });
 
       // …and the one without is failed by timeout, not left active
-      const [dead] = await waitFor("the killed job to be failed", async () => {
-        const jobs = await findBossJobs(database.db, failed.name);
-        return jobs[0]?.state === "failed" && jobs;
-      }, { timeoutMs: 20_000 });
+      const [dead] = await waitFor(
+        "the killed job to be failed",
+        async () => {
+          const jobs = await findBossJobs(database.db, failed.name);
+          return jobs[0]?.state === "failed" && jobs;
+        },
+        { timeoutMs: 20_000 },
+      );
       expect(dead).toMatchObject({ id: failedId, retryCount: 0 });
       expect(JSON.stringify(dead?.output)).toContain("timeout");
     } finally {

@@ -5,7 +5,13 @@ import { defineJob } from "./define-job";
 /** Removes heartbeat rows of workers that stopped (crashed, scaled down) a day or more ago. */
 export const pruneHeartbeatsJob = defineJob({
   name: "prune-heartbeats",
-  schema: z.object({ olderThanSeconds: z.number().int().min(60).default(24 * 60 * 60) }),
+  schema: z.object({
+    olderThanSeconds: z
+      .number()
+      .int()
+      .min(60)
+      .default(24 * 60 * 60),
+  }),
   options: {
     policy: "stately",
     localConcurrency: 1,

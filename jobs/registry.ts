@@ -8,11 +8,7 @@ import { ingestCloudTrailJob } from "./ingest-cloudtrail";
  * Every job the worker runs. Adding a job is one file (`jobs/<name>.ts` exporting a `defineJob`
  * with its run policy) plus one line here, and its cron (or null) in `jobs/schedules.ts`.
  */
-export const JOBS = [
-  pruneHeartbeatsJob,
-  snapshotJob,
-  ingestCloudTrailJob,
-] as const satisfies readonly AnyJobDefinition[];
+export const JOBS = [pruneHeartbeatsJob, snapshotJob, ingestCloudTrailJob] as const satisfies readonly AnyJobDefinition[];
 
 export type RegisteredJob = (typeof JOBS)[number];
 export type JobName = RegisteredJob["name"];

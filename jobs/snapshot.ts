@@ -8,7 +8,10 @@ export const snapshotJob = defineJob({
   name: "snapshot",
   schema: z.object({
     /** collect IAM only for these accounts (the rest is carried over); all active accounts when absent */
-    accountIds: z.array(z.string().regex(/^\d{12}$/)).min(1).optional(),
+    accountIds: z
+      .array(z.string().regex(/^\d{12}$/))
+      .min(1)
+      .optional(),
   }),
   options: {
     // One writer at a time is also enforced by lib/snapshot's advisory lock; this keeps runs from queueing up.
@@ -26,7 +29,13 @@ export const snapshotJob = defineJob({
         if (event.phase === "started") log.info({ snapshotId: event.snapshotId }, "snapshot started");
       },
     });
-    const summary = { snapshotId: result.id, status: result.status, durationMs: result.durationMs, totals: result.counts?.totals, errors: result.errors.length };
+    const summary = {
+      snapshotId: result.id,
+      status: result.status,
+      durationMs: result.durationMs,
+      totals: result.counts?.totals,
+      errors: result.errors.length,
+    };
     if (result.status === "FAILED") throw new Error(`snapshot ${result.id} failed: ${result.failure}`);
     log.info(summary, "snapshot finished");
     return summary;

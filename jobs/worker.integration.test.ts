@@ -55,18 +55,16 @@ describe("worker", () => {
       job: makeRecordingJob({ name, policy: "stately", worker, runs, durationMs: 300, localConcurrency: 3 }),
       worker,
     }));
-    await Promise.all(
-      workers.map(({ job }) => startTestWorker({ jobs: [job], schedules: [everyMinuteSchedule(job, "org")] })),
-    );
+    await Promise.all(workers.map(({ job }) => startTestWorker({ jobs: [job], schedules: [everyMinuteSchedule(job, "org")] })));
 
     // When the same singleton run is sent ten times at once, from two connections
     const clients = await Promise.all([openJobQueueClient(database.url), openJobQueueClient(database.url)]);
-    const ids = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => clients[i % 2]!.send(workers[0]!.job, { key: "org" })),
-    );
+    const ids = await Promise.all(Array.from({ length: 10 }, (_, i) => clients[i % 2]!.send(workers[0]!.job, { key: "org" })));
     await Promise.all(clients.map((client) => client.close()));
     // …and the schedule has fired (pg-boss's send-it queue turns the cron tick into a job)
-    await waitFor("the scheduled run", async () => (await findBossJobs(database.db, "__pgboss__send-it")).some((job) => job.state === "completed"));
+    await waitFor("the scheduled run", async () =>
+      (await findBossJobs(database.db, "__pgboss__send-it")).some((job) => job.state === "completed"),
+    );
     const jobs = await settled(name);
 
     // Then runs never overlap, and each accepted job ran exactly once
@@ -75,7 +73,12 @@ describe("worker", () => {
     expect(accepted.length).toBeLessThan(10);
     assertNoOverlap(runs);
     expect(new Set(runs.map((run) => run.jobId)).size).toBe(runs.length);
-    expect(runs.map((run) => run.jobId).sort()).toEqual(jobs.filter((job) => job.state === "completed").map((job) => job.id).sort());
+    expect(runs.map((run) => run.jobId).sort()).toEqual(
+      jobs
+        .filter((job) => job.state === "completed")
+        .map((job) => job.id)
+        .sort(),
+    );
     for (const id of accepted) expect(runs.some((run) => run.jobId === id)).toBe(true);
     expect(jobs.every((job) => job.singletonKey === "org")).toBe(true);
   });
@@ -88,9 +91,7 @@ describe("worker", () => {
     await Promise.all([startTestWorker({ jobs: [jobA], schedules: [] }), startTestWorker({ jobs: [jobB], schedules: [] })]);
 
     const client = await openJobQueueClient(database.url);
-    const ids = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => client.send(jobA, { key: i % 2 ? "account-1" : "account-2" })),
-    );
+    const ids = await Promise.all(Array.from({ length: 8 }, (_, i) => client.send(jobA, { key: i % 2 ? "account-1" : "account-2" })));
     await client.close();
     await settled(name);
 

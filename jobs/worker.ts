@@ -92,8 +92,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
   }
   await applySchedules(boss, jobs, schedules, log);
 
-  const beat = () =>
-    recordHeartbeat(db, identity).catch((error: unknown) => log.warn({ err: error }, "heartbeat failed"));
+  const beat = () => recordHeartbeat(db, identity).catch((error: unknown) => log.warn({ err: error }, "heartbeat failed"));
   await beat();
   const heartbeat = setInterval(beat, options.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS);
   heartbeat.unref();

@@ -13,9 +13,7 @@ const booleanFlag = z
 const optionalUrl = z.string().url().optional();
 
 /** Five (minute-first) or six (second-first) cron fields; pg-boss parses the details at schedule time. */
-const cronExpression = z
-  .string()
-  .regex(/^\s*\S+(\s+\S+){4,5}\s*$/, "must be a cron expression with 5 or 6 fields, e.g. 0 * * * *");
+const cronExpression = z.string().regex(/^\s*\S+(\s+\S+){4,5}\s*$/, "must be a cron expression with 5 or 6 fields, e.g. 0 * * * *");
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -52,7 +50,10 @@ export const ENV_SCHEMA = z.object({
     .string()
     .refine(
       (map) =>
-        map.split(",").filter((entry) => entry.trim()).every((entry) => /.=\s*(viewer|auditor|breakglass-operator|approver|admin)\s*$/.test(entry)),
+        map
+          .split(",")
+          .filter((entry) => entry.trim())
+          .every((entry) => /.=\s*(viewer|auditor|breakglass-operator|approver|admin)\s*$/.test(entry)),
       "must be group=role pairs separated by commas; roles: viewer, auditor, breakglass-operator, approver, admin",
     )
     .optional(),
@@ -62,11 +63,26 @@ export const ENV_SCHEMA = z.object({
   /** Failed local sign-in steps from one client address before its attempts are delayed (doubling from 30 s). */
   VIGIL_LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
   /** Longest such delay; also the quiet time after which an address's count starts over. */
-  VIGIL_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  VIGIL_LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   /** Failed steps against one account from all addresses within an hour that raise a SIGN_IN_ALERT. */
   VIGIL_SIGN_IN_ALERT_FAILURES: z.coerce.number().int().min(2).max(100_000).default(20),
-  VIGIL_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
-  VIGIL_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+  VIGIL_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .default(12),
+  VIGIL_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
   /** Sign-in attempts (password, TOTP, SSO start) per client IP per minute, per endpoint. */
   VIGIL_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
   /**
@@ -100,12 +116,21 @@ export const ENV_SCHEMA = z.object({
   // AWS access (lib/aws). Credentials come from the SDK's default provider chain (env, SSO profile,
   // instance/container role); AWS_ENDPOINT_URL points every client at one endpoint (the simulator).
   AWS_ENDPOINT_URL: optionalUrl,
-  AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be an AWS region such as us-east-1").optional(),
+  AWS_REGION: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be an AWS region such as us-east-1")
+    .optional(),
   /** Read-only role Vigil assumes in every member account (infra/ ships it as a StackSet and Terraform module). */
-  VIGIL_AWS_AUDIT_ROLE_NAME: z.string().regex(/^[\w+=,.@-]{1,64}$/, "must be an IAM role name").default("VigilAuditRole"),
+  VIGIL_AWS_AUDIT_ROLE_NAME: z
+    .string()
+    .regex(/^[\w+=,.@-]{1,64}$/, "must be an IAM role name")
+    .default("VigilAuditRole"),
   VIGIL_AWS_EXTERNAL_ID: z.string().min(2).max(1224).optional(),
   /** Region of the IAM Identity Center instance; AWS_REGION when unset. */
-  VIGIL_AWS_SSO_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be an AWS region such as eu-west-1").optional(),
+  VIGIL_AWS_SSO_REGION: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be an AWS region such as eu-west-1")
+    .optional(),
   VIGIL_AWS_ASSUME_IN_MANAGEMENT_ACCOUNT: booleanFlag.default(false),
   VIGIL_AWS_ACCOUNT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   VIGIL_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
@@ -128,9 +153,7 @@ export class EnvError extends Error {
 }
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const cleaned = Object.fromEntries(
-    Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
-  );
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
   const result = ENV_SCHEMA.safeParse(cleaned);
   if (result.success) return result.data;
   throw new EnvError(zodIssueLines(result.error));

@@ -1,6 +1,15 @@
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { getServerAuth, hasPermission, hasRole, readSession, type Permission, type RoleName, type SessionUser, type VigilSession } from "@/lib/auth";
+import {
+  getServerAuth,
+  hasPermission,
+  hasRole,
+  readSession,
+  type Permission,
+  type RoleName,
+  type SessionUser,
+  type VigilSession,
+} from "@/lib/auth";
 import { getDb } from "@/lib/db";
 
 export const SIGN_IN_PATH = "/login";

@@ -15,7 +15,5 @@ export async function registerNodeServer(): Promise<void> {
     process.exit(2);
   }
   // Not fatal: a database that is down at boot is reported by /api/health (503) and retried per request.
-  await getServerDatabase().catch((error: unknown) =>
-    childLogger("web").error({ err: error }, "database not ready at start-up"),
-  );
+  await getServerDatabase().catch((error: unknown) => childLogger("web").error({ err: error }, "database not ready at start-up"));
 }

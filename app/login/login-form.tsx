@@ -39,7 +39,8 @@ function describe(answer: AuthAnswer, step: Step): string {
     return "Wrong username or password.";
   }
   if (code === "INVALID_CODE") return "Wrong code. Check your authenticator's clock and try again.";
-  if (code === "TOTP_CODE_REPLAYED") return "This code was already used. Wait for the next code from your authenticator and enter that one.";
+  if (code === "TOTP_CODE_REPLAYED")
+    return "This code was already used. Wait for the next code from your authenticator and enter that one.";
   if (code === "TOTP_REQUIRED") return "This account has no authenticator enrolled. Ask an administrator to reset its TOTP.";
   if (code === "SSO_UNAVAILABLE") {
     return "The identity provider cannot be reached. Sign in with a local break-glass account below.";

@@ -31,11 +31,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <div className={styles.card}>
         <h1 className={styles.title}>Vigil</h1>
         <p className={styles.subtitle}>AWS access audit and break-glass console</p>
-        <LoginForm
-          isSsoEnabled={options.isSsoEnabled}
-          ssoProviderName={options.ssoProviderName}
-          initialError={ssoErrorMessage(error)}
-        />
+        <LoginForm isSsoEnabled={options.isSsoEnabled} ssoProviderName={options.ssoProviderName} initialError={ssoErrorMessage(error)} />
       </div>
     </main>
   );

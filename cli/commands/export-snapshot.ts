@@ -16,6 +16,8 @@ export function registerExportSnapshotCommands(program: Command): void {
     .argument("<dir>", "target directory (created; must be empty)")
     .action(async (ref: number | "latest", dir: string) => {
       const result = await withDatabase(({ db }) => exportSnapshot(db, ref, dir));
-      process.stdout.write(`snapshot ${result.snapshotId} (as of ${result.asOf.toISOString()}): ${result.files} file(s), ${result.cloudTrailEvents} CloudTrail event(s) → ${dir}\n`);
+      process.stdout.write(
+        `snapshot ${result.snapshotId} (as of ${result.asOf.toISOString()}): ${result.files} file(s), ${result.cloudTrailEvents} CloudTrail event(s) → ${dir}\n`,
+      );
     });
 }

@@ -15,7 +15,11 @@ export function registerImportCommands(program: Command): void {
     .command("import")
     .description("import an offline directory of AWS CLI outputs (layout: lib/offline/README.md) as a snapshot, plus its CloudTrail files")
     .argument("<dir>", "the directory to import")
-    .option("--as-of <iso>", "the time the data describes, not in the future (default: the export's as-of, else the newest time in the data)", parsePastIsoDate)
+    .option(
+      "--as-of <iso>",
+      "the time the data describes, not in the future (default: the export's as-of, else the newest time in the data)",
+      parsePastIsoDate,
+    )
     .action(async (dir: string, options: { asOf?: Date }) => {
       const result = await withDatabase(({ db }) =>
         importDirectory(db, dir, { asOf: options.asOf, onProgress: (message) => process.stderr.write(`${message}…\n`) }),
@@ -25,7 +29,10 @@ export function registerImportCommands(program: Command): void {
         lines.push(`snapshot ${result.snapshot.id}: ${result.snapshot.status}, as of ${result.asOf.toISOString()}`);
         if (result.snapshot.failure) lines.push(`  failure: ${result.snapshot.failure}`);
       }
-      if (result.cloudTrail) lines.push(`CloudTrail: ${result.cloudTrail.files} file(s), ${result.cloudTrail.eventsSeen} event(s) kept, ${result.cloudTrail.eventsNew} new`);
+      if (result.cloudTrail)
+        lines.push(
+          `CloudTrail: ${result.cloudTrail.files} file(s), ${result.cloudTrail.eventsSeen} event(s) kept, ${result.cloudTrail.eventsNew} new`,
+        );
       lines.push(`read ${result.report.read.length} file(s)`);
       if (result.report.missing.length) lines.push(`not in the directory (marked not collected): ${result.report.missing.join(", ")}`);
       if (result.report.ignored.length) lines.push(`ignored (not part of the layout): ${result.report.ignored.join(", ")}`);

@@ -1,11 +1,17 @@
 import { InvalidArgumentError, type Command } from "commander";
 import { awsConfigFromEnv } from "../../lib/aws";
-import { ingestCloudTrailForOrganization, ingestCloudTrailLogDirectory, type IngestProblem, type IngestProgress } from "../../lib/cloudtrail";
+import {
+  ingestCloudTrailForOrganization,
+  ingestCloudTrailLogDirectory,
+  type IngestProblem,
+  type IngestProgress,
+} from "../../lib/cloudtrail";
 import { withDatabase } from "../with-database";
 
 export function parseIsoDate(value: string): Date {
   const date = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) throw new InvalidArgumentError("must be an ISO-8601 date or time, e.g. 2026-08-01T00:00:00Z");
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime()))
+    throw new InvalidArgumentError("must be an ISO-8601 date or time, e.g. 2026-08-01T00:00:00Z");
   return date;
 }
 
@@ -53,13 +59,20 @@ export function registerIngestCloudTrailCommands(program: Command): void {
           });
           if (process.stderr.isTTY) process.stderr.write("\r\x1b[2K");
           process.stdout.write(
-            [`CloudTrail log files: ${result.status}, ${result.files} file(s), ${result.eventsSeen} event(s) kept, ${result.eventsNew} new`, ...formatProblems(result.errors)].join("\n") + "\n",
+            [
+              `CloudTrail log files: ${result.status}, ${result.files} file(s), ${result.eventsSeen} event(s) kept, ${result.eventsNew} new`,
+              ...formatProblems(result.errors),
+            ].join("\n") + "\n",
           );
           if (result.status === "FAILED") process.exitCode = 1;
           return;
         }
         const bar = progressBar(process.stderr);
-        const result = await ingestCloudTrailForOrganization(db, { config: awsConfigFromEnv(), since: options.since, onProgress: bar.update });
+        const result = await ingestCloudTrailForOrganization(db, {
+          config: awsConfigFromEnv(),
+          since: options.since,
+          onProgress: bar.update,
+        });
         bar.done();
         if ("skipped" in result) {
           process.stdout.write(`CloudTrail ingestion skipped: ${result.skipped} (run \`vigil snapshot\` first)\n`);

@@ -4,7 +4,8 @@ import { takeOverShutdownSignals, untilExit } from "../shutdown-signals";
 
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError("must be a port number 0-65535 (0 = any free port)");
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InvalidArgumentError("must be a port number 0-65535 (0 = any free port)");
   return port;
 }
 
@@ -45,15 +46,22 @@ export function registerSimCommands(program: Command): void {
       const startedAt = performance.now();
       const hasFaultFlags = options.latencyMs !== undefined || options.awsRateLimits === true;
       const faults: FaultConfig | undefined = hasFaultFlags
-        ? { ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}), ...(options.awsRateLimits ? { rateLimits: "aws" as const } : {}) }
+        ? {
+            ...(options.latencyMs !== undefined ? { latencyMs: options.latencyMs } : {}),
+            ...(options.awsRateLimits ? { rateLimits: "aws" as const } : {}),
+          }
         : undefined;
       const server = await startSimServer({ scenario: options.scenario, port: options.port, host: options.host, faults, now: options.now });
       const state = server.state;
       const seconds = ((performance.now() - startedAt) / 1000).toFixed(2);
-      console.log(`vigil sim: scenario ${state.scenarioName} — ${state.accounts.length} accounts, ${state.identityCenter.users.length} Identity Center users (ready in ${seconds}s)`);
+      console.log(
+        `vigil sim: scenario ${state.scenarioName} — ${state.accounts.length} accounts, ${state.identityCenter.users.length} Identity Center users (ready in ${seconds}s)`,
+      );
       console.log(`vigil sim: AWS endpoint ${server.url}`);
       console.log(`vigil sim: admin API    ${server.url}/_sim/state`);
-      console.log(`vigil sim: management account ${state.organization.managementAccountId}; any unknown access key acts as its administrator`);
+      console.log(
+        `vigil sim: management account ${state.organization.managementAccountId}; any unknown access key acts as its administrator`,
+      );
       takeOverShutdownSignals(async () => {
         await server.close();
       });

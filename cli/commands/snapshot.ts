@@ -4,8 +4,12 @@ import { takeLiveSnapshot, type SnapshotProgress, type SnapshotResult } from "..
 import { withDatabase } from "../with-database";
 
 function parseAccountIds(value: string): string[] {
-  const ids = value.split(",").map((id) => id.trim()).filter(Boolean);
-  if (ids.length === 0 || ids.some((id) => !/^\d{12}$/.test(id))) throw new InvalidArgumentError("must be comma-separated 12-digit account ids");
+  const ids = value
+    .split(",")
+    .map((id) => id.trim())
+    .filter(Boolean);
+  if (ids.length === 0 || ids.some((id) => !/^\d{12}$/.test(id)))
+    throw new InvalidArgumentError("must be comma-separated 12-digit account ids");
   return ids;
 }
 
@@ -72,7 +76,9 @@ function formatResult(result: SnapshotResult): string {
   const counts = result.counts;
   if (counts) {
     const t = counts.totals;
-    lines.push(`  entities ${t.seen}, new versions ${t.inserted}, removed ${t.removed}, carried over ${t.carried}, last-use refreshed ${t.refreshed}`);
+    lines.push(
+      `  entities ${t.seen}, new versions ${t.inserted}, removed ${t.removed}, carried over ${t.carried}, last-use refreshed ${t.refreshed}`,
+    );
     const inserted: Record<string, number | undefined> = counts.inserted;
     const perKind = Object.entries(counts.seen)
       .filter(([, seen]) => (seen ?? 0) > 0)

@@ -45,7 +45,12 @@ function printTable(users: UserSummary[]): void {
   const header = ["USERNAME", "EMAIL", "ROLE", "TYPE", "TOTP", "DELAYED", "FAILURES"];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   for (const row of [header, ...rows]) {
-    console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join("  ").trimEnd());
+    console.log(
+      row
+        .map((cell, column) => cell.padEnd(widths[column]!))
+        .join("  ")
+        .trimEnd(),
+    );
   }
 }
 

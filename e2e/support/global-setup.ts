@@ -118,7 +118,13 @@ export default async function globalSetup() {
     const db = createDb(databaseUrl, { maxConnections: 2 });
     const users = {} as E2eState["users"];
     try {
-      for (const [key, role] of [["admin", "admin"], ["viewer", "viewer"], ["signIn", "admin"], ["wrongCode", "viewer"], ["outage", "admin"]] as const) {
+      for (const [key, role] of [
+        ["admin", "admin"],
+        ["viewer", "viewer"],
+        ["signIn", "admin"],
+        ["wrongCode", "viewer"],
+        ["outage", "admin"],
+      ] as const) {
         const username = `bg.${key.toLowerCase()}.${randomBytes(2).toString("hex")}`;
         const created = await createLocalUser(db, { username, role }, { authSecret: AUTH_SECRET });
         users[key] = { username, password: created.password, totpSecret: created.totpSecret };

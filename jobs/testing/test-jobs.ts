@@ -49,11 +49,7 @@ export const KILLED_RUN_OPTIONS = {
   failed: { retryLimit: 0, retryDelaySeconds: 0, retryBackoff: false, expireInSeconds: 3 },
 } satisfies Record<string, RunOptions>;
 
-export function makeKillableJob(
-  name: string,
-  run: RunOptions,
-  handler: (jobId: string, retryCount: number) => Promise<unknown>,
-) {
+export function makeKillableJob(name: string, run: RunOptions, handler: (jobId: string, retryCount: number) => Promise<unknown>) {
   return defineJob({
     name,
     schema: z.object({}),

@@ -61,7 +61,10 @@ describe("account administration", () => {
       const client = new AuthClient(auth, address);
       for (let i = 0; i < 2; i++) await client.post("/sign-in/username", { username: created.user.username, password: "wrong-password-x" });
     }
-    const refused = await new AuthClient(auth, "198.51.100.61").post("/sign-in/username", { username: created.user.username, password: created.password });
+    const refused = await new AuthClient(auth, "198.51.100.61").post("/sign-in/username", {
+      username: created.user.username,
+      password: created.password,
+    });
     expect(refused.json.code).toBe("SIGN_IN_THROTTLED");
     expect((await findUsers(database.db)).find((user) => user.id === created.user.id)).toMatchObject({ failedLoginCount: 4 });
     // When, by username as the CLI does
@@ -69,8 +72,13 @@ describe("account administration", () => {
     // Then
     expect(unlocked).toEqual({ username: created.user.username, clearedAddresses: 2 });
     expect(await database.db.signInThrottle.count({ where: { userId: created.user.id } })).toBe(0);
-    expect(await database.db.authEvent.findFirst({ where: { userId: created.user.id, type: "ACCOUNT_UNLOCKED" } })).toMatchObject({ actorId: "admin-1", detail: { clearedAddresses: 2 } });
-    expect((await signIn(new AuthClient(auth, "198.51.100.61"), created.user.username!, created.password, created.totpSecret)).status).toBe(200);
+    expect(await database.db.authEvent.findFirst({ where: { userId: created.user.id, type: "ACCOUNT_UNLOCKED" } })).toMatchObject({
+      actorId: "admin-1",
+      detail: { clearedAddresses: 2 },
+    });
+    expect((await signIn(new AuthClient(auth, "198.51.100.61"), created.user.username!, created.password, created.totpSecret)).status).toBe(
+      200,
+    );
   });
 
   it("a TOTP reset also lifts the sign-in delays", async () => {
@@ -78,7 +86,9 @@ describe("account administration", () => {
     const created = await createLocalUser(database.db, { username: uniqueName("resetlock"), role: "viewer" }, secret);
     const client = new AuthClient(auth);
     for (let i = 0; i < 2; i++) await client.post("/sign-in/username", { username: created.user.username, password: "wrong-password-x" });
-    expect((await client.post("/sign-in/username", { username: created.user.username, password: created.password })).json.code).toBe("SIGN_IN_THROTTLED");
+    expect((await client.post("/sign-in/username", { username: created.user.username, password: created.password })).json.code).toBe(
+      "SIGN_IN_THROTTLED",
+    );
     const reset = await resetTotp(database.db, { username: created.user.username! }, secret);
     expect((await signIn(new AuthClient(auth), created.user.username!, created.password, reset.totpSecret)).status).toBe(200);
   });

@@ -33,10 +33,7 @@ export function baseUrlFrom(settings: Pick<Env, "VIGIL_BASE_URL" | "PORT">): str
 }
 
 /** Auth settings from validated env; `overrides` lets tests and launchers pin values. */
-export function loadAuthSettings(
-  overrides: Partial<AuthSettings> = {},
-  onSecretGenerated?: (file: string) => void,
-): AuthSettings {
+export function loadAuthSettings(overrides: Partial<AuthSettings> = {}, onSecretGenerated?: (file: string) => void): AuthSettings {
   const settings = env();
   const baseUrl = overrides.baseUrl ?? baseUrlFrom(settings);
   const isOidcConfigured = Boolean(settings.OIDC_ISSUER && settings.OIDC_CLIENT_ID && settings.OIDC_CLIENT_SECRET);

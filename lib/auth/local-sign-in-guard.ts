@@ -8,12 +8,7 @@ import { throttleAddressOf } from "../client-address";
 import { errorCode, metaOf, type AuthLogger, type HookContext } from "./hook-context";
 import { keepNewestTwoFactorChallenge, pendingTwoFactorUserId } from "./two-factor-challenge";
 import { recordSignInFailure, recordSignInSuccess } from "./sign-in-outcome";
-import {
-  refundPasswordAttempt,
-  reserveSignInAttempt,
-  throttleSubjectFor,
-  type ThrottleKey,
-} from "./sign-in-throttle";
+import { refundPasswordAttempt, reserveSignInAttempt, throttleSubjectFor, type ThrottleKey } from "./sign-in-throttle";
 
 type Hook = NonNullable<NonNullable<BetterAuthPlugin["hooks"]>["before"]>[number];
 
@@ -50,7 +45,9 @@ function replayedCodeError(): APIError {
 }
 
 function usernameOf(ctx: HookContext): string {
-  return String((ctx.body as { username?: unknown })?.username ?? "").trim().toLowerCase();
+  return String((ctx.body as { username?: unknown })?.username ?? "")
+    .trim()
+    .toLowerCase();
 }
 
 /**
@@ -154,7 +151,11 @@ export function localSignInHooks(db: PrismaClient, settings: AuthSettings, log: 
         }
         const code = errorCode(returned);
         const reason =
-          code === AUTH_ERROR.INVALID_USERNAME_OR_PASSWORD ? (attempt.user ? "wrong password" : "unknown username") : `refused: ${code ?? "error"}`;
+          code === AUTH_ERROR.INVALID_USERNAME_OR_PASSWORD
+            ? attempt.user
+              ? "wrong password"
+              : "unknown username"
+            : `refused: ${code ?? "error"}`;
         await recordFailure(ctx, attempt, "password", reason);
       }),
     },
@@ -177,7 +178,13 @@ export function localSignInHooks(db: PrismaClient, settings: AuthSettings, log: 
         const code = errorCode(ctx.context.returned);
         if (code === AUTH_ERROR.INVALID_CODE) {
           log.warn(
-            { event: "totp_wrong", userId: attempt.user.id, username: attempt.user.username, ip: metaOf(ctx).ip, failedCount: attempt.failures },
+            {
+              event: "totp_wrong",
+              userId: attempt.user.id,
+              username: attempt.user.username,
+              ip: metaOf(ctx).ip,
+              failedCount: attempt.failures,
+            },
             "wrong TOTP code",
           );
         }

@@ -67,7 +67,8 @@ async function readOidcClaims(
   if (!(settings.groupsClaim in claims) && tokens.accessToken) {
     const userinfo = await fetchUserinfo(settings, tokens.accessToken);
     // The userinfo response must describe the same subject as the verified ID token.
-    if (userinfo && userinfo.sub === claims.sub) claims = { ...userinfo, ...claims, [settings.groupsClaim]: userinfo[settings.groupsClaim] };
+    if (userinfo && userinfo.sub === claims.sub)
+      claims = { ...userinfo, ...claims, [settings.groupsClaim]: userinfo[settings.groupsClaim] };
   }
   if (typeof claims.sub !== "string") return null;
   return {
@@ -82,9 +83,9 @@ async function readOidcClaims(
 
 async function fetchUserinfo(settings: OidcSettings, accessToken: string): Promise<Record<string, unknown> | null> {
   try {
-    const discovery = (await (
-      await fetch(discoveryUrl(settings.issuer), { signal: AbortSignal.timeout(USERINFO_TIMEOUT_MS) })
-    ).json()) as { userinfo_endpoint?: unknown };
+    const discovery = (await (await fetch(discoveryUrl(settings.issuer), { signal: AbortSignal.timeout(USERINFO_TIMEOUT_MS) })).json()) as {
+      userinfo_endpoint?: unknown;
+    };
     if (typeof discovery.userinfo_endpoint !== "string") return null;
     const response = await fetch(discovery.userinfo_endpoint, {
       headers: { authorization: `Bearer ${accessToken}`, accept: "application/json" },

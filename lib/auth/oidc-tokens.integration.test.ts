@@ -24,7 +24,9 @@ beforeAll(async () => {
     redirectUri: `${TEST_BASE_URL}/api/auth/callback/oidc`,
     accounts: { [ALICE.sub]: { email: ALICE.email, name: "Alice", groups: ALICE.groups } },
   };
-  idp = spawn(process.execPath, [path.resolve("e2e/support/oidc-server.mjs"), JSON.stringify(config)], { stdio: ["ignore", "pipe", "inherit"] });
+  idp = spawn(process.execPath, [path.resolve("e2e/support/oidc-server.mjs"), JSON.stringify(config)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const exited = once(idp, "exit").then(([code]) => {
     throw new Error(`the OIDC provider exited (code ${String(code)}) before it was ready`);
   });

@@ -11,9 +11,7 @@ describe("OIDC role map", () => {
   });
 
   it('keeps "=" inside group names', () => {
-    expect(parseRoleMap("cn=ops=breakglass-operator")).toEqual([
-      { group: "cn=ops", role: "breakglass-operator" },
-    ]);
+    expect(parseRoleMap("cn=ops=breakglass-operator")).toEqual([{ group: "cn=ops", role: "breakglass-operator" }]);
   });
 
   it("rejects an unknown role naming the allowed ones", () => {

@@ -25,7 +25,8 @@ export function sessionCreateGuard(db: PrismaClient) {
     });
     if (!user) throw new APIError("UNAUTHORIZED", { message: "Unknown user" });
     if (user.isLocal) {
-      if (!LOCAL_SESSION_PATHS.has(path)) throw new APIError("FORBIDDEN", { code: AUTH_ERROR.NOT_AVAILABLE, message: "Local accounts sign in with password and TOTP only" });
+      if (!LOCAL_SESSION_PATHS.has(path))
+        throw new APIError("FORBIDDEN", { code: AUTH_ERROR.NOT_AVAILABLE, message: "Local accounts sign in with password and TOTP only" });
       const hasTotp = user.twoFactorEnabled === true && user.twoFactors.some((factor) => factor.verified !== false);
       if (!hasTotp) {
         throw new APIError("FORBIDDEN", {
@@ -35,6 +36,10 @@ export function sessionCreateGuard(db: PrismaClient) {
       }
       return;
     }
-    if (!OIDC_SESSION_PATHS.has(path)) throw new APIError("FORBIDDEN", { code: AUTH_ERROR.NOT_AVAILABLE, message: "SSO accounts sign in through the identity provider only" });
+    if (!OIDC_SESSION_PATHS.has(path))
+      throw new APIError("FORBIDDEN", {
+        code: AUTH_ERROR.NOT_AVAILABLE,
+        message: "SSO accounts sign in through the identity provider only",
+      });
   };
 }

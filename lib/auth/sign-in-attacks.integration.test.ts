@@ -43,7 +43,8 @@ function wrongCodeFor(secret: string, offset: number): string {
 
 function capturingLogger() {
   const lines: Array<{ level: string; fields: Record<string, unknown>; message: string }> = [];
-  const at = (level: string) => (fields: object, message: string) => lines.push({ level, fields: fields as Record<string, unknown>, message });
+  const at = (level: string) => (fields: object, message: string) =>
+    lines.push({ level, fields: fields as Record<string, unknown>, message });
   return { logger: { info: at("info"), warn: at("warn"), error: at("error") } satisfies AuthLogger, lines };
 }
 
@@ -55,7 +56,9 @@ describe("sign-in attacks through the HTTP stack", () => {
     const attacker = new HttpAuthClient(server);
     // When
     const results = await Promise.all(
-      Array.from({ length: 40 }, (_, index) => attacker.post("/sign-in/username", { username: created.user.username, password: `wrong-password-${index}` })),
+      Array.from({ length: 40 }, (_, index) =>
+        attacker.post("/sign-in/username", { username: created.user.username, password: `wrong-password-${index}` }),
+      ),
     );
     // Then: five checked (401), 35 throttled before any password hashing
     expect(results.filter((result) => result.status === 401)).toHaveLength(5);
@@ -70,7 +73,9 @@ describe("sign-in attacks through the HTTP stack", () => {
     const server = await givenServer();
     const created = await givenLocalUser();
     const attacker = new HttpAuthClient(server);
-    expect((await attacker.post("/sign-in/username", { username: created.user.username, password: created.password })).json.twoFactorRedirect).toBe(true);
+    expect(
+      (await attacker.post("/sign-in/username", { username: created.user.username, password: created.password })).json.twoFactorRedirect,
+    ).toBe(true);
     // When they fire 30 codes at the open challenge at once
     const guesses = Array.from({ length: 30 }, (_, index) => wrongCodeFor(created.totpSecret, index));
     const results = await Promise.all(guesses.map((code) => attacker.copy().post("/two-factor/verify-totp", { code })));
@@ -91,7 +96,9 @@ describe("sign-in attacks through the HTTP stack", () => {
     const created = await givenLocalUser();
     const attacker = new HttpAuthClient(server);
     await attacker.post("/sign-in/username", { username: created.user.username, password: created.password });
-    const codes = Array.from({ length: 30 }, (_, index) => (index === 15 ? totpCode(created.totpSecret) : wrongCodeFor(created.totpSecret, index)));
+    const codes = Array.from({ length: 30 }, (_, index) =>
+      index === 15 ? totpCode(created.totpSecret) : wrongCodeFor(created.totpSecret, index),
+    );
     const results = await Promise.all(codes.map((code) => attacker.copy().post("/two-factor/verify-totp", { code })));
     expect(results.filter((result) => result.json.code !== "SIGN_IN_THROTTLED").length).toBeLessThanOrEqual(5);
     expect(results.filter((result) => result.json.code === "SIGN_IN_THROTTLED").length).toBeGreaterThanOrEqual(25);
@@ -117,15 +124,26 @@ describe("sign-in attacks through the HTTP stack", () => {
     }
     // Then the socket address is the bucket: the fourth is refused
     expect(statuses).toEqual([401, 401, 401, 429, 429, 429]);
-    const events = await db.authEvent.findMany({ where: { username: "nobody.here", type: "SIGN_IN_FAILURE", ip: { not: null } }, select: { ip: true } });
+    const events = await db.authEvent.findMany({
+      where: { username: "nobody.here", type: "SIGN_IN_FAILURE", ip: { not: null } },
+      select: { ip: true },
+    });
     expect(new Set(events.map((event) => event.ip))).toEqual(new Set(["127.0.0.5"]));
   });
 
   it("behind a trusted proxy the address it forwarded is the client", async () => {
     const server = await givenServer({ loginRateLimitPerMinute: 1 }, ["127.0.0.6"]);
     const proxy = new HttpAuthClient(server, "127.0.0.6");
-    const first = await proxy.post("/sign-in/username", { username: "proxied.user", password: "wrong-password-1" }, { "x-forwarded-for": "1.1.1.1, 198.51.100.40" });
-    const second = await proxy.post("/sign-in/username", { username: "proxied.user", password: "wrong-password-1" }, { "x-forwarded-for": "198.51.100.41" });
+    const first = await proxy.post(
+      "/sign-in/username",
+      { username: "proxied.user", password: "wrong-password-1" },
+      { "x-forwarded-for": "1.1.1.1, 198.51.100.40" },
+    );
+    const second = await proxy.post(
+      "/sign-in/username",
+      { username: "proxied.user", password: "wrong-password-1" },
+      { "x-forwarded-for": "198.51.100.41" },
+    );
     expect([first.status, second.status]).toEqual([401, 401]);
     const ips = (await db.authEvent.findMany({ where: { username: "proxied.user" }, select: { ip: true } })).map((event) => event.ip);
     expect(ips.sort()).toEqual(["198.51.100.40", "198.51.100.41"]);
@@ -137,7 +155,8 @@ describe("sign-in attacks through the HTTP stack", () => {
     const answersFor = async (username: string, source: string) => {
       const client = new HttpAuthClient(server, source);
       const answers = [];
-      for (let attempt = 0; attempt < 7; attempt++) answers.push(await client.post("/sign-in/username", { username, password: "wrong-password-xyz" }));
+      for (let attempt = 0; attempt < 7; attempt++)
+        answers.push(await client.post("/sign-in/username", { username, password: "wrong-password-xyz" }));
       return answers;
     };
     const known = await answersFor(created.user.username!, "127.0.0.7");
@@ -152,7 +171,8 @@ describe("sign-in attacks through the HTTP stack", () => {
     const server = await givenServer();
     const created = await givenLocalUser();
     const stranger = new HttpAuthClient(server, "127.0.0.9");
-    for (let attempt = 0; attempt < 8; attempt++) await stranger.post("/sign-in/username", { username: created.user.username, password: "guess-guess-guess" });
+    for (let attempt = 0; attempt < 8; attempt++)
+      await stranger.post("/sign-in/username", { username: created.user.username, password: "guess-guess-guess" });
     // When the owner signs in from 127.0.0.10
     const owner = new HttpAuthClient(server, "127.0.0.10");
     const password = await owner.post("/sign-in/username", { username: created.user.username, password: created.password });
@@ -161,7 +181,9 @@ describe("sign-in attacks through the HTTP stack", () => {
     expect(password.status).toBe(200);
     expect(result.status).toBe(200);
     expect(owner.hasSessionCookie()).toBe(true);
-    expect((await stranger.post("/sign-in/username", { username: created.user.username, password: created.password })).json.code).toBe("SIGN_IN_THROTTLED");
+    expect((await stranger.post("/sign-in/username", { username: created.user.username, password: created.password })).json.code).toBe(
+      "SIGN_IN_THROTTLED",
+    );
   });
 
   it("failures piling up from many addresses raise one alert (event and error log), not a lock", async () => {

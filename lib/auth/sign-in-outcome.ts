@@ -2,7 +2,15 @@ import type { Db, PrismaClient } from "../db";
 import type { AuthMethod } from "../db";
 import { recordAuthEvent } from "./record-auth-event";
 import type { RequestMeta } from "./request-meta";
-import { ALERT_WINDOW_MINUTES, clearSignInThrottle, pruneStaleThrottles, takeSignInAlert, type LockoutPolicy, type SignInAlert, type ThrottleKey } from "./sign-in-throttle";
+import {
+  ALERT_WINDOW_MINUTES,
+  clearSignInThrottle,
+  pruneStaleThrottles,
+  takeSignInAlert,
+  type LockoutPolicy,
+  type SignInAlert,
+  type ThrottleKey,
+} from "./sign-in-throttle";
 
 type Subject = { userId: string | null; username: string; method: AuthMethod; meta: RequestMeta };
 

@@ -24,13 +24,23 @@ describe("sign-in throttle", () => {
     expect(first).toMatchObject({ isAllowed: true, failures: 1, blockedUntil: null });
     expect(second).toMatchObject({ isAllowed: true, failures: 2, blockedUntil: null });
     // The third (threshold) is evaluated, and earns the first delay
-    expect(await reserveSignInAttempt(database.db, key, policy, at(start, 2))).toMatchObject({ isAllowed: true, failures: 3, blockedUntil: at(start, 12) });
+    expect(await reserveSignInAttempt(database.db, key, policy, at(start, 2))).toMatchObject({
+      isAllowed: true,
+      failures: 3,
+      blockedUntil: at(start, 12),
+    });
     expect(await reserveSignInAttempt(database.db, key, policy, at(start, 5))).toEqual({ isAllowed: false, retryAfterSeconds: 7 });
     expect(await reserveSignInAttempt(database.db, key, policy, at(start, 12))).toMatchObject({ failures: 4, blockedUntil: at(start, 32) });
     expect(await reserveSignInAttempt(database.db, key, policy, at(start, 32))).toMatchObject({ failures: 5, blockedUntil: at(start, 72) });
-    expect(await reserveSignInAttempt(database.db, key, policy, at(start, 72))).toMatchObject({ failures: 6, blockedUntil: at(start, 152) });
+    expect(await reserveSignInAttempt(database.db, key, policy, at(start, 72))).toMatchObject({
+      failures: 6,
+      blockedUntil: at(start, 152),
+    });
     // Capped at lockMinutes (120 s), not 160 s
-    expect(await reserveSignInAttempt(database.db, key, policy, at(start, 152))).toMatchObject({ failures: 7, blockedUntil: at(start, 272) });
+    expect(await reserveSignInAttempt(database.db, key, policy, at(start, 152))).toMatchObject({
+      failures: 7,
+      blockedUntil: at(start, 272),
+    });
   });
 
   it("an address quiet for lockMinutes after its last delay starts over", async () => {
@@ -39,7 +49,10 @@ describe("sign-in throttle", () => {
     for (let second = 0; second < 3; second++) await reserveSignInAttempt(database.db, key, policy, at(start, second));
     // Delayed until +12 s; quiet until 12 s + 2 min
     expect(await reserveSignInAttempt(database.db, key, policy, at(start, 131))).toMatchObject({ failures: 4 });
-    expect(await reserveSignInAttempt(database.db, key, policy, at(start, 131 + 20 + 121))).toMatchObject({ failures: 1, blockedUntil: null });
+    expect(await reserveSignInAttempt(database.db, key, policy, at(start, 131 + 20 + 121))).toMatchObject({
+      failures: 1,
+      blockedUntil: null,
+    });
   });
 
   it("of a parallel burst only threshold attempts are reserved", async () => {
@@ -47,7 +60,9 @@ describe("sign-in throttle", () => {
     const now = new Date();
     const results = await Promise.all(Array.from({ length: 25 }, () => reserveSignInAttempt(database.db, key, policy, now)));
     expect(results.filter((result) => result.isAllowed)).toHaveLength(policy.threshold);
-    const row = await database.db.signInThrottle.findUniqueOrThrow({ where: { subject_clientAddress: { subject: key.subject, clientAddress: key.clientAddress } } });
+    const row = await database.db.signInThrottle.findUniqueOrThrow({
+      where: { subject_clientAddress: { subject: key.subject, clientAddress: key.clientAddress } },
+    });
     expect(row.failures).toBe(policy.threshold);
   });
 
@@ -89,7 +104,9 @@ describe("sign-in throttle", () => {
     await reserveSignInAttempt(database.db, stale, policy, new Date(now.getTime() - 25 * 3600_000));
     await reserveSignInAttempt(database.db, recent, policy, new Date(now.getTime() - 23 * 3600_000));
     await pruneStaleThrottles(database.db, now);
-    const subjects = (await database.db.signInThrottle.findMany({ where: { subject: { in: [stale.subject, recent.subject] } } })).map((row) => row.subject);
+    const subjects = (await database.db.signInThrottle.findMany({ where: { subject: { in: [stale.subject, recent.subject] } } })).map(
+      (row) => row.subject,
+    );
     expect(subjects).toEqual([recent.subject]);
   });
 });

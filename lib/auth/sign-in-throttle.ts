@@ -28,8 +28,7 @@ export type ThrottleKey = {
 };
 
 export type Reservation =
-  | { isAllowed: true; failures: number; blockedUntil: Date | null }
-  | { isAllowed: false; retryAfterSeconds: number };
+  { isAllowed: true; failures: number; blockedUntil: Date | null } | { isAllowed: false; retryAfterSeconds: number };
 
 /**
  * The throttle subject of a sign-in attempt. An unknown username gets one of its own (keyed, so a
@@ -50,17 +49,14 @@ type ReservedRow = { failures: number; blockedUntilMs: number | null };
  * first delay applies; the rest are refused without being evaluated. A good password gives its
  * reservation back (refundPasswordAttempt); a complete sign-in clears the row (clearSignInThrottle).
  */
-export async function reserveSignInAttempt(
-  db: Db,
-  key: ThrottleKey,
-  policy: LockoutPolicy,
-  now: Date = new Date(),
-): Promise<Reservation> {
+export async function reserveSignInAttempt(db: Db, key: ThrottleKey, policy: LockoutPolicy, now: Date = new Date()): Promise<Reservation> {
   const nowMs = now.getTime();
   const capSeconds = policy.lockMinutes * 60;
   // The count after this attempt; an address quiet for lockMinutes starts over. Repeated in SET
   // because an upsert's SET cannot read the other columns' new values.
-  const next = (alias: string) => `(CASE WHEN GREATEST(${alias}."lastAttemptAt", COALESCE(${alias}."blockedUntil", ${alias}."lastAttemptAt"))
+  const next = (
+    alias: string,
+  ) => `(CASE WHEN GREATEST(${alias}."lastAttemptAt", COALESCE(${alias}."blockedUntil", ${alias}."lastAttemptAt"))
       + make_interval(mins => $5) < p.now THEN 1 ELSE ${alias}."failures" + 1 END)`;
   const delayUntil = (failures: string) => `CASE WHEN ${failures} >= $4 THEN p.now + make_interval(secs => LEAST(
       $6 * power(2, LEAST(${failures} - $4, 30)), $7)) END`;
@@ -134,12 +130,7 @@ export type SignInAlert = { failures: number; addresses: number };
  * UPDATE on the user row is the one-winner gate). Someone guessing from many addresses gets no
  * lock, which would shut the owner out too; the operators get an alert instead.
  */
-export async function takeSignInAlert(
-  db: Db,
-  userId: string,
-  policy: LockoutPolicy,
-  now: Date = new Date(),
-): Promise<SignInAlert | null> {
+export async function takeSignInAlert(db: Db, userId: string, policy: LockoutPolicy, now: Date = new Date()): Promise<SignInAlert | null> {
   const rows = await db.$queryRaw<Array<{ failures: number; addresses: number }>>`
     WITH p AS (
       SELECT (to_timestamp(${now.getTime()}::float8 / 1000) AT TIME ZONE 'UTC') AS now,

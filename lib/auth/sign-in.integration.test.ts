@@ -17,7 +17,8 @@ async function givenLocalUser(role: "viewer" | "admin" = "viewer") {
 
 function capturingLogger() {
   const lines: Array<{ level: string; fields: Record<string, unknown>; message: string }> = [];
-  const at = (level: string) => (fields: object, message: string) => lines.push({ level, fields: fields as Record<string, unknown>, message });
+  const at = (level: string) => (fields: object, message: string) =>
+    lines.push({ level, fields: fields as Record<string, unknown>, message });
   return { logger: { info: at("info"), warn: at("warn"), error: at("error") } satisfies AuthLogger, lines };
 }
 

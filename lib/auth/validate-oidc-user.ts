@@ -23,9 +23,10 @@ export function validateOidcUser(db: PrismaClient, oidc: OidcSettings | null): V
     const claims = (source.oauth.profile ?? {}) as Record<string, unknown>;
     const email = typeof user.email === "string" ? user.email : "(no email)";
     const meta = requestMetaFrom(ctx.request?.headers ?? ctx.headers);
-    const existing = typeof user.id === "string"
-      ? await db.user.findUnique({ where: { id: user.id }, select: { id: true, role: true, isLocal: true } })
-      : null;
+    const existing =
+      typeof user.id === "string"
+        ? await db.user.findUnique({ where: { id: user.id }, select: { id: true, role: true, isLocal: true } })
+        : null;
     if (existing?.isLocal || source.action === "link-account") {
       await recordAuthEvent(db, {
         type: "SIGN_IN_FAILURE",

@@ -46,7 +46,10 @@ export function vigilGuardPlugin(db: PrismaClient, settings: AuthSettings, log: 
             const body = ctx.body as { idToken?: unknown; provider?: unknown } | undefined;
             // Only the authorization-code flow through the configured IdP; no ID-token sign-in.
             if (body?.idToken || body?.provider !== "oidc" || !settings.oidc) {
-              throw new APIError("BAD_REQUEST", { code: AUTH_ERROR.NOT_AVAILABLE, message: "Only SSO sign-in via the configured provider is available" });
+              throw new APIError("BAD_REQUEST", {
+                code: AUTH_ERROR.NOT_AVAILABLE,
+                message: "Only SSO sign-in via the configured provider is available",
+              });
             }
             // Once discovered, starting SSO needs no IdP round trip, so a dead IdP would only show
             // up as a browser error page on its side. Probe it and fail here, in Vigil, instead.

@@ -56,7 +56,16 @@ const THROTTLING = new Set([
 ]);
 
 /** Socket-level failures Node reports by `code`: the endpoint, not Vigil, is at fault. */
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+]);
 
 /**
  * Whether a failure came from AWS or the way to it — a service error (the SDK marks those with
@@ -84,10 +93,7 @@ export function isThrottling(err: unknown): boolean {
   return THROTTLING.has(errorCode(err)) || asSdkError(err).$metadata?.httpStatusCode === 429;
 }
 
-export function toCollectionError(
-  err: unknown,
-  where: { accountId?: string; service: string; operation: string },
-): CollectionError {
+export function toCollectionError(err: unknown, where: { accountId?: string; service: string; operation: string }): CollectionError {
   const e = asSdkError(err);
   const message = e.message ?? String(err);
   // The SDK call that failed, when known, is more precise than the caller's unit of work.

@@ -10,7 +10,8 @@ export const ORG_UNIT_ID = /^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/;
 /** sso-admin PermissionSetName: `[\w+=,.@-]+`, 1 to 32 characters */
 export const PERMISSION_SET_NAME = /^[\w+=,.@-]{1,32}$/;
 /** Every partition's regionRegex (aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc). */
-export const AWS_REGION = /^(?:(?:us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+|cn-\w+-\d+|us-gov-\w+-\d+|us-iso-\w+-\d+|us-isob-\w+-\d+|us-isof-\w+-\d+|eu-isoe-\w+-\d+|eusc-de-\w+-\d+)$/;
+export const AWS_REGION =
+  /^(?:(?:us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+|cn-\w+-\d+|us-gov-\w+-\d+|us-iso-\w+-\d+|us-isob-\w+-\d+|us-isof-\w+-\d+|eu-isoe-\w+-\d+|eusc-de-\w+-\d+)$/;
 
 /** An Organizations parent: a root or an OU. */
 export function isOrgParentId(value: string): boolean {

@@ -49,7 +49,12 @@ describe("normalizeTrailEvent", () => {
 
   it("reads MFA from a console sign-in and treats ConsoleLogin Failure as unsuccessful", () => {
     const base = {
-      userIdentity: { type: "IAMUser", principalId: "AIDACKCEVSQ6C2EXAMPLE", arn: "arn:aws:iam::111122223333:user/anaya", userName: "anaya" },
+      userIdentity: {
+        type: "IAMUser",
+        principalId: "AIDACKCEVSQ6C2EXAMPLE",
+        arn: "arn:aws:iam::111122223333:user/anaya",
+        userName: "anaya",
+      },
       eventTime: "2022-11-10T16:24:34Z",
       eventSource: "signin.amazonaws.com",
       eventName: "ConsoleLogin",
@@ -64,6 +69,11 @@ describe("normalizeTrailEvent", () => {
       errorMessage: "Failed authentication",
       additionalEventData: { MFAUsed: "No" },
     });
-    expect(failed).toMatchObject({ success: false, mfaUsed: false, errorCode: "ConsoleLoginFailure", errorMessage: "Failed authentication" });
+    expect(failed).toMatchObject({
+      success: false,
+      mfaUsed: false,
+      errorCode: "ConsoleLoginFailure",
+      errorMessage: "Failed authentication",
+    });
   });
 });

@@ -36,7 +36,7 @@ function sourcePrincipal(identity: JsonObject | null): TrailEvent["sourcePrincip
     const issuer = obj(obj(identity?.sessionContext)?.sessionIssuer);
     // The session ARN drops the role path; the issuer ARN keeps it and is what IAM knows the role by.
     const roleArn = str(issuer?.arn) ?? arn;
-    const session = arn ? /assumed-role\/[^/]+\/(.+)$/.exec(arn)?.[1] ?? null : null;
+    const session = arn ? (/assumed-role\/[^/]+\/(.+)$/.exec(arn)?.[1] ?? null) : null;
     const sso = arn ? parseReservedSsoArn(arn) : null;
     return {
       arn: roleArn,

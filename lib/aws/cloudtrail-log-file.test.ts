@@ -88,7 +88,9 @@ describe("caps on hostile input", () => {
 
   it("reads a file just under both limits", async () => {
     const text = JSON.stringify({ Records: [{ eventID: "ok", padding: "a".repeat(1000) }] });
-    const out = await collect(parseCloudTrailLogFile(Readable.from([gzipSync(text)]), { maxDecompressedBytes: text.length, maxElementChars: 1030 }));
+    const out = await collect(
+      parseCloudTrailLogFile(Readable.from([gzipSync(text)]), { maxDecompressedBytes: text.length, maxElementChars: 1030 }),
+    );
     expect(out.map((r) => r.eventID)).toEqual(["ok"]);
   });
 });

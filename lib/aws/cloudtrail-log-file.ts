@@ -13,7 +13,10 @@ const GZIP_MAGIC = [0x1f, 0x8b];
  * The text of one file, streamed: gunzipped when the bytes say gzip (S3 delivery is `.json.gz`, but
  * extensions lie after copies), and stopped with InputLimitError past `maxDecompressedBytes`.
  */
-export async function* cloudTrailFileText(input: Readable | string, limits: Pick<CloudTrailFileLimits, "maxDecompressedBytes">): AsyncGenerator<string> {
+export async function* cloudTrailFileText(
+  input: Readable | string,
+  limits: Pick<CloudTrailFileLimits, "maxDecompressedBytes">,
+): AsyncGenerator<string> {
   const stream = typeof input === "string" ? createReadStream(input) : input;
   const decoder = new TextDecoder("utf-8");
   let total = 0;
@@ -65,7 +68,10 @@ async function* decompressed(input: Readable): AsyncGenerator<Buffer> {
 }
 
 /** Raw records of one CloudTrail log file (`{"Records":[…]}`, plain or gzipped), streamed within `limits`. */
-export async function* parseCloudTrailLogFile(input: Readable | string, limits: Partial<CloudTrailFileLimits> = {}): AsyncGenerator<JsonObject> {
+export async function* parseCloudTrailLogFile(
+  input: Readable | string,
+  limits: Partial<CloudTrailFileLimits> = {},
+): AsyncGenerator<JsonObject> {
   const { maxDecompressedBytes, maxElementChars } = { ...CLOUDTRAIL_FILE_LIMITS, ...limits };
   for await (const record of streamJsonArrayMember(cloudTrailFileText(input, { maxDecompressedBytes }), "Records", { maxElementChars })) {
     if (typeof record === "object" && record !== null && !Array.isArray(record)) yield record as JsonObject;

@@ -23,7 +23,11 @@ export interface CloudTrailLookup {
  * which the pool's CloudTrail client paces. An event matching two queries (a followed user's
  * ConsoleLogin) comes back in both: de-duplication is the caller's, as is persistence.
  */
-export async function* collectCloudTrailPages(pool: ClientPool, credentials: AccountCredentials, lookup: CloudTrailLookup): AsyncGenerator<TrailEvent[]> {
+export async function* collectCloudTrailPages(
+  pool: ClientPool,
+  credentials: AccountCredentials,
+  lookup: CloudTrailLookup,
+): AsyncGenerator<TrailEvent[]> {
   const client = pool.cloudTrail(lookup.accountId, lookup.region, credentials.provider(lookup.accountId));
   const attributes: LookupAttribute[] = [
     ...lookup.eventNames.map((value) => ({ AttributeKey: "EventName" as const, AttributeValue: value })),

@@ -86,7 +86,9 @@ describe("collectOrganization against the demo scenario", () => {
     expect(user?.tags.purpose).toBe("break-glass");
     expect(user?.attachedManagedPolicies.map((p) => p.name)).toEqual(["AdministratorAccess"]);
     const row = mgmt.credentialReport?.rows.find((r) => r.user === "breakglass-admin");
-    const simUser = sim.state.iam.getOrThrow(sim.state.organization.managementAccountId).users.find((u) => u.userName === "breakglass-admin");
+    const simUser = sim.state.iam
+      .getOrThrow(sim.state.organization.managementAccountId)
+      .users.find((u) => u.userName === "breakglass-admin");
     expect(row).toMatchObject({
       mfaActive: true,
       passwordEnabled: true,

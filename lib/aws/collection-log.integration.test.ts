@@ -47,7 +47,13 @@ describe("CollectionLog", () => {
     const log = new CollectionLog();
     const controller = new AbortController();
     controller.abort();
-    await expect(log.attempt(site, () => sts.send(new AssumeRoleCommand({ RoleArn: "arn:aws:iam::590123456780:role/x", RoleSessionName: "v" }), { abortSignal: controller.signal }))).rejects.toMatchObject({ name: "AbortError" });
+    await expect(
+      log.attempt(site, () =>
+        sts.send(new AssumeRoleCommand({ RoleArn: "arn:aws:iam::590123456780:role/x", RoleSessionName: "v" }), {
+          abortSignal: controller.signal,
+        }),
+      ),
+    ).rejects.toMatchObject({ name: "AbortError" });
     expect(log.errors).toEqual([]);
   });
 });

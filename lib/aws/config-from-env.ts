@@ -9,7 +9,9 @@ export function awsConfigFromEnv(): AwsConfig {
 export function awsConfigFromSettings(settings: Env): AwsConfig {
   const region = settings.AWS_REGION ?? "us-east-1";
   const ssoRegion = settings.VIGIL_AWS_SSO_REGION ?? region;
-  const cloudTrailRegions = settings.VIGIL_CLOUDTRAIL_REGIONS?.split(",").map((r) => r.trim()).filter(Boolean);
+  const cloudTrailRegions = settings.VIGIL_CLOUDTRAIL_REGIONS?.split(",")
+    .map((r) => r.trim())
+    .filter(Boolean);
   return resolveAwsConfig({
     endpoint: settings.AWS_ENDPOINT_URL,
     region,

@@ -59,9 +59,15 @@ export const AWS_CONFIG_SCHEMA = z.object({
   region: z.string().min(1).default("us-east-1"),
   ssoRegion: z.string().min(1).optional(),
   cloudTrailRegions: z.array(z.string().min(1)).min(1).default(["us-east-1"]),
-  auditRoleName: z.string().regex(/^[\w+=,.@-]{1,64}$/).default("VigilAuditRole"),
+  auditRoleName: z
+    .string()
+    .regex(/^[\w+=,.@-]{1,64}$/)
+    .default("VigilAuditRole"),
   externalId: z.string().min(2).max(1224).optional(),
-  managementAccountId: z.string().regex(/^\d{12}$/).optional(),
+  managementAccountId: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
   assumeInManagementAccount: z.boolean().default(false),
   maxAttempts: z.number().int().min(1).max(20).default(8),
   timeoutMs: z.number().int().min(1).max(600_000).default(30_000),

@@ -94,7 +94,13 @@ export async function collectIdentityCenter(
       instance: "COLLECTED",
       users: status(users),
       groups: status(groups),
-      memberships: groups === undefined ? "FAILED" : status(membershipLists, membershipLists.every((m) => m !== undefined)),
+      memberships:
+        groups === undefined
+          ? "FAILED"
+          : status(
+              membershipLists,
+              membershipLists.every((m) => m !== undefined),
+            ),
       permissionSets: status(psArns, permissionSetsComplete),
       assignments: psArns === undefined ? "FAILED" : assignmentsComplete ? "COLLECTED" : "PARTIAL",
     },

@@ -10,12 +10,7 @@ export type { AwsConcurrency, AwsConfig, AwsConfigInput } from "./config";
 export { ClientPool, createClientPool, LOOKUP_EVENTS_PER_SECOND } from "./client-pool";
 export { MAX_TIMEOUT_ATTEMPTS } from "./timeout-capped-retry";
 export { ApiCallStats } from "./call-stats";
-export {
-  AUDIT_ROLE_SESSION_NAME,
-  auditRoleArn,
-  auditRoleCredentialsForPool,
-  createAuditRoleCredentials,
-} from "./assume-audit-role";
+export { AUDIT_ROLE_SESSION_NAME, auditRoleArn, auditRoleCredentialsForPool, createAuditRoleCredentials } from "./assume-audit-role";
 export type { AccountCredentials, AuditRoleOptions } from "./assume-audit-role";
 
 export { collectAll, paginate, MARKER, NEXT_TOKEN, PaginationLoopError } from "./paginate";
@@ -30,7 +25,14 @@ export { collectOrganizationTree, collectResourceTags } from "./organizations";
 export type { OrganizationTree } from "./organizations";
 export { collectIdentityCenter, findIdentityCenterInstance } from "./identity-center";
 // Mappers shared by the live collectors and lib/offline: one mapping per entity, SDK or CLI input.
-export { assignmentKey, chooseIdentityCenterInstance, toAccountAssignment, toIdcGroup, toIdcMembership, toIdcUser } from "./map-identity-center";
+export {
+  assignmentKey,
+  chooseIdentityCenterInstance,
+  toAccountAssignment,
+  toIdcGroup,
+  toIdcMembership,
+  toIdcUser,
+} from "./map-identity-center";
 export { toPermissionsBoundary, toPermissionSet } from "./map-identity-center";
 export type { PermissionSetParts } from "./map-identity-center";
 export { toOrgAccount, toOrganization, toOrgRoot, toOrgUnit } from "./map-organizations";
@@ -44,7 +46,13 @@ export { decodePolicyDocument, plainNamedPolicy } from "./policy-document";
 export { toIsoDateTime, toTags } from "./wire-values";
 export { ACCOUNT_ID, AWS_REGION, isOrgParentId, ORG_ROOT_ID, ORG_UNIT_ID, PERMISSION_SET_NAME } from "./aws-id-formats";
 export type { WireTimestamp } from "./wire-values";
-export { linkReservedRoles, parseReservedRoleName, parseReservedSsoArn, parseReservedSsoRole, RESERVED_SSO_PATH_PREFIX } from "./reserved-role";
+export {
+  linkReservedRoles,
+  parseReservedRoleName,
+  parseReservedSsoArn,
+  parseReservedSsoRole,
+  RESERVED_SSO_PATH_PREFIX,
+} from "./reserved-role";
 
 export { collectCloudTrailPages } from "./cloudtrail";
 export type { CloudTrailLookup } from "./cloudtrail";

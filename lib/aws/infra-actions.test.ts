@@ -57,7 +57,11 @@ describe.each([
   });
 
   it("contains no other statements", () => {
-    expect(statements().map((s) => s.sid).sort()).toEqual(["ReadAccountIamAndSignIns", "RotateBreakGlassUserOnly", "TrustVigilHost"]);
+    expect(
+      statements()
+        .map((s) => s.sid)
+        .sort(),
+    ).toEqual(["ReadAccountIamAndSignIns", "RotateBreakGlassUserOnly", "TrustVigilHost"]);
   });
 });
 

@@ -10,7 +10,11 @@ export class InputLimitError extends Error {
  * JSON.parse, which validates it. An element (or a top-level key) longer than `maxElementChars`
  * throws InputLimitError as soon as it is, so one huge element is never held whole.
  */
-export async function* streamJsonArrayMember(chunks: AsyncIterable<string>, member: string, opts: { maxElementChars: number }): AsyncGenerator<unknown> {
+export async function* streamJsonArrayMember(
+  chunks: AsyncIterable<string>,
+  member: string,
+  opts: { maxElementChars: number },
+): AsyncGenerator<unknown> {
   const { maxElementChars } = opts;
   const tooLong = (what: string) => new InputLimitError(`${what} longer than ${maxElementChars} characters (the limit for one element)`);
   let depth = 0;

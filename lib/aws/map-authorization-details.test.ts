@@ -3,7 +3,10 @@ import { mapAuthorizationDetails, type RoleDetailInput } from "./map-authorizati
 import { toIsoDateTime } from "./wire-values";
 
 const ACCT = "111122223333";
-const TRUST = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] };
+const TRUST = {
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+};
 const INLINE = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] };
 
 function makeRole(overrides: Partial<RoleDetailInput>): RoleDetailInput {

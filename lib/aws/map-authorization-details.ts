@@ -63,7 +63,9 @@ export interface ManagedPolicyDetailInput {
   IsAttachable?: Maybe<boolean>;
   CreateDate?: Maybe<WireTimestamp>;
   UpdateDate?: Maybe<WireTimestamp>;
-  PolicyVersionList?: Maybe<ReadonlyArray<{ Document?: Maybe<PolicyDocumentInput>; VersionId?: Maybe<string>; IsDefaultVersion?: Maybe<boolean> }>>;
+  PolicyVersionList?: Maybe<
+    ReadonlyArray<{ Document?: Maybe<PolicyDocumentInput>; VersionId?: Maybe<string>; IsDefaultVersion?: Maybe<boolean> }>
+  >;
 }
 
 export interface AuthorizationDetailsInput {

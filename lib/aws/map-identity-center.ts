@@ -57,7 +57,13 @@ interface CustomerPolicyRefInput {
 
 /** What makes up one permission set: DescribePermissionSet and the per-permission-set reads (null: not read). */
 export interface PermissionSetParts {
-  described: Maybe<{ Name?: Maybe<string>; Description?: Maybe<string>; CreatedDate?: Maybe<WireTimestamp>; SessionDuration?: Maybe<string>; RelayState?: Maybe<string> }>;
+  described: Maybe<{
+    Name?: Maybe<string>;
+    Description?: Maybe<string>;
+    CreatedDate?: Maybe<WireTimestamp>;
+    SessionDuration?: Maybe<string>;
+    RelayState?: Maybe<string>;
+  }>;
   awsManagedPolicies: Maybe<ReadonlyArray<{ Name?: Maybe<string>; Arn?: Maybe<string> }>>;
   customerManagedPolicies: Maybe<readonly CustomerPolicyRefInput[]>;
   inlinePolicy: NamedPolicy | null;
@@ -163,7 +169,10 @@ export function assignmentKey(a: Omit<AccountAssignment, "key">): string {
 }
 
 /** `requested`: the account and permission set the assignments were listed for, when the response leaves them out. */
-export function toAccountAssignment(a: AccountAssignmentInput, requested?: { accountId: string; permissionSetArn: string }): AccountAssignment {
+export function toAccountAssignment(
+  a: AccountAssignmentInput,
+  requested?: { accountId: string; permissionSetArn: string },
+): AccountAssignment {
   const value = {
     accountId: a.AccountId ?? requested?.accountId ?? "",
     permissionSetArn: a.PermissionSetArn ?? requested?.permissionSetArn ?? "",

@@ -15,9 +15,7 @@ export interface AnyCommand {
   resolveMiddleware(stack: any, configuration: any, options: any): (args: any) => Promise<{ output: object }>;
 }
 export type CommandInput<C> = C extends { readonly input: infer I } ? I : never;
-export type CommandOutput<C> = C extends { resolveMiddleware(...args: never[]): (args: never) => Promise<{ output: infer O }> }
-  ? O
-  : never;
+export type CommandOutput<C> = C extends { resolveMiddleware(...args: never[]): (args: never) => Promise<{ output: infer O }> } ? O : never;
 
 type StringKeys<T> = { [K in keyof T]-?: NonNullable<T[K]> extends string ? K : never }[keyof T];
 type BooleanKeys<T> = { [K in keyof T]-?: NonNullable<T[K]> extends boolean ? K : never }[keyof T];
@@ -46,9 +44,7 @@ export class PaginationLoopError extends AwsResponseError {
   }
 }
 
-export async function* paginate<Cmd extends AnyCommand, Item>(
-  call: PagedCall<Cmd, Item>,
-): AsyncGenerator<Item> {
+export async function* paginate<Cmd extends AnyCommand, Item>(call: PagedCall<Cmd, Item>): AsyncGenerator<Item> {
   const maxPages = call.maxPages ?? 10_000;
   let token: string | undefined;
   for (let page = 0; page < maxPages; page++) {
@@ -65,9 +61,7 @@ export async function* paginate<Cmd extends AnyCommand, Item>(
   throw new AwsResponseError(`pagination stopped after ${maxPages} pages`);
 }
 
-export async function collectAll<Cmd extends AnyCommand, Item>(
-  call: PagedCall<Cmd, Item>,
-): Promise<Item[]> {
+export async function collectAll<Cmd extends AnyCommand, Item>(call: PagedCall<Cmd, Item>): Promise<Item[]> {
   const all: Item[] = [];
   for await (const item of paginate(call)) all.push(item);
   return all;

@@ -41,7 +41,8 @@ export function plainNamedPolicy(name: string | undefined, text: string): NamedP
 
 /** As `namedPolicy`, and a document the CLI already decoded keeps its object, with its JSON as the text. */
 export function toNamedPolicy(name: string | null | undefined, input: PolicyDocumentInput | null | undefined): NamedPolicy {
-  if (input !== null && typeof input === "object") return { name: name ?? "", document: input as PolicyDocument, rawDocument: JSON.stringify(input) };
+  if (input !== null && typeof input === "object")
+    return { name: name ?? "", document: input as PolicyDocument, rawDocument: JSON.stringify(input) };
   return namedPolicy(name ?? undefined, input ?? undefined);
 }
 

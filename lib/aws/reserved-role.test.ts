@@ -36,7 +36,9 @@ describe("reserved Identity Center roles", () => {
 
   it("reads the permission set from an IAM role ARN and the user from a session ARN", () => {
     expect(
-      parseReservedSsoArn("arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Dev_Ops_0123456789abcdef"),
+      parseReservedSsoArn(
+        "arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Dev_Ops_0123456789abcdef",
+      ),
     ).toEqual({ permissionSetName: "Dev_Ops", sessionName: null });
     expect(
       parseReservedSsoArn("arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_AdministratorAccess_0123456789abcdef/alice@example.com"),

@@ -34,10 +34,7 @@ export function createTimedHttpHandler(options: { timeoutMs: number; signal?: Ab
   return new TimedHttpHandler(options.timeoutMs, options.signal);
 }
 
-function combineSignals(
-  perCall: HttpHandlerOptions["abortSignal"],
-  shared: AbortSignal | undefined,
-): HttpHandlerOptions["abortSignal"] {
+function combineSignals(perCall: HttpHandlerOptions["abortSignal"], shared: AbortSignal | undefined): HttpHandlerOptions["abortSignal"] {
   if (!shared) return perCall;
   if (!perCall) return shared;
   // Callers pass either a DOM AbortSignal or the SDK's minimal look-alike; only the former combines.

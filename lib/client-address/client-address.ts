@@ -78,7 +78,10 @@ export type ClientAddressInput = {
 export function resolveClientAddress(input: ClientAddressInput): string | null {
   let client = input.peer ? normalizeAddress(input.peer) : null;
   if (!client) return null;
-  const hops = (input.forwardedFor ?? "").split(",").map((hop) => hop.trim()).filter(Boolean);
+  const hops = (input.forwardedFor ?? "")
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   while (isTrustedProxy(client, input.proxies) && hops.length > 0) {
     const hop = normalizeAddress(hops.pop()!);
     // A trusted proxy relayed something that is not an address: stop at that proxy.

@@ -13,7 +13,12 @@ function makeRecord(overrides: Record<string, unknown> = {}) {
     eventName: "RunInstances",
     awsRegion: "eu-west-1",
     recipientAccountId: "111122223333",
-    userIdentity: { type: "IAMUser", arn: "arn:aws:iam::111122223333:user/ops/breakglass-1", accountId: "111122223333", userName: "breakglass-1" },
+    userIdentity: {
+      type: "IAMUser",
+      arn: "arn:aws:iam::111122223333:user/ops/breakglass-1",
+      accountId: "111122223333",
+      userName: "breakglass-1",
+    },
     ...overrides,
   };
 }
@@ -33,7 +38,9 @@ describe("isIngestedTrailEvent", () => {
 
   it("a role session named like a designated user is not that user", () => {
     const event = normalizeTrailEvent(
-      makeRecord({ userIdentity: { type: "AssumedRole", arn: "arn:aws:sts::111122223333:assumed-role/Ops/breakglass-1", userName: "breakglass-1" } }),
+      makeRecord({
+        userIdentity: { type: "AssumedRole", arn: "arn:aws:sts::111122223333:assumed-role/Ops/breakglass-1", userName: "breakglass-1" },
+      }),
     );
     expect(isIngestedTrailEvent(event, new Set(["breakglass-1"]))).toBe(false);
   });
@@ -44,12 +51,19 @@ describe("toEventRow", () => {
     const record = makeRecord({
       eventName: "AssumeRole",
       requestParameters: { roleArn: "arn:aws:iam::444455556666:role/TeamAuditRole", roleSessionName: "alice" },
-      responseElements: { credentials: { accessKeyId: "ASIAEXAMPLE", sessionToken: "IQoJb3JpZ2luX2VjSECRET", expiration: "Aug 7, 2026, 10:15:41 AM" } },
+      responseElements: {
+        credentials: { accessKeyId: "ASIAEXAMPLE", sessionToken: "IQoJb3JpZ2luX2VjSECRET", expiration: "Aug 7, 2026, 10:15:41 AM" },
+      },
     });
     const row = toEventRow(normalizeTrailEvent(record), "S3_LOG_FILE");
     expect(JSON.stringify(row.raw)).not.toContain("IQoJb3JpZ2luX2VjSECRET");
     expect(JSON.stringify(row.raw)).toContain("ASIAEXAMPLE");
-    expect(row).toMatchObject({ eventId: "e-1", accountId: "111122223333", targetRoleArn: "arn:aws:iam::444455556666:role/TeamAuditRole", success: true });
+    expect(row).toMatchObject({
+      eventId: "e-1",
+      accountId: "111122223333",
+      targetRoleArn: "arn:aws:iam::444455556666:role/TeamAuditRole",
+      success: true,
+    });
   });
 
   it("leaves records without credentials untouched", () => {

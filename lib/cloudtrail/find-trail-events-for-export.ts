@@ -33,7 +33,16 @@ export async function* findTrailEventsForExport(db: Db, range: { from: Date; to:
       },
       orderBy: [{ eventTime: "asc" }, { eventId: "asc" }, { accountId: "asc" }],
       take: PAGE,
-      select: { eventId: true, accountId: true, awsRegion: true, eventTime: true, eventName: true, eventSource: true, actorUserName: true, raw: true },
+      select: {
+        eventId: true,
+        accountId: true,
+        awsRegion: true,
+        eventTime: true,
+        eventName: true,
+        eventSource: true,
+        actorUserName: true,
+        raw: true,
+      },
     });
     yield* rows;
     const last = rows.at(-1);

@@ -7,7 +7,10 @@ export const FIND_TRAIL_EVENTS_INPUT = z.object({
   filters: z
     .object({
       eventName: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
-      accountId: z.string().regex(/^\d{12}$/).optional(),
+      accountId: z
+        .string()
+        .regex(/^\d{12}$/)
+        .optional(),
       /** matched (case-insensitive, substring) against the caller ARN, user name, source principal and Identity Center user */
       actor: z.string().min(1).max(512).optional(),
       /** role ARN, or a substring of it (role name) */
@@ -98,7 +101,9 @@ export async function findTrailEvents(db: Db, input: FindTrailEventsInput = {}):
     ...(filters.accountId ? { accountId: filters.accountId } : {}),
     ...(filters.success !== undefined ? { success: filters.success } : {}),
     ...(filters.targetRole ? { targetRoleArn: contains(filters.targetRole) } : {}),
-    ...(filters.from || filters.to ? { eventTime: { ...(filters.from ? { gte: filters.from } : {}), ...(filters.to ? { lt: filters.to } : {}) } } : {}),
+    ...(filters.from || filters.to
+      ? { eventTime: { ...(filters.from ? { gte: filters.from } : {}), ...(filters.to ? { lt: filters.to } : {}) } }
+      : {}),
     ...(filters.actor
       ? {
           OR: [

@@ -6,7 +6,10 @@ export const ASSUME_ROLE_TIME_SERIES_INPUT = z
     from: z.coerce.date(),
     to: z.coerce.date(),
     bucket: z.enum(["hour", "day"]).default("day"),
-    accountId: z.string().regex(/^\d{12}$/).optional(),
+    accountId: z
+      .string()
+      .regex(/^\d{12}$/)
+      .optional(),
   })
   .refine((v) => v.from < v.to, { message: "from must be before to", path: ["from"] })
   .refine((v) => (v.to.getTime() - v.from.getTime()) / bucketMs(v.bucket) <= 5_000, {

@@ -1,7 +1,18 @@
 export { ingestCloudTrail, type IngestCloudTrailInput, type IngestCloudTrailResult, type IngestProgress } from "./ingest-cloudtrail";
 export { ingestCloudTrailLogDirectory, type IngestLogDirectoryOptions, type IngestLogDirectoryResult } from "./ingest-log-directory";
-export { findTrailEvents, FIND_TRAIL_EVENTS_INPUT, type FindTrailEventsInput, type TrailEventPage, type TrailEventRow } from "./find-trail-events";
-export { getAssumeRoleTimeSeries, ASSUME_ROLE_TIME_SERIES_INPUT, type AssumeRolePoint, type AssumeRoleTimeSeriesInput } from "./get-assume-role-time-series";
+export {
+  findTrailEvents,
+  FIND_TRAIL_EVENTS_INPUT,
+  type FindTrailEventsInput,
+  type TrailEventPage,
+  type TrailEventRow,
+} from "./find-trail-events";
+export {
+  getAssumeRoleTimeSeries,
+  ASSUME_ROLE_TIME_SERIES_INPUT,
+  type AssumeRolePoint,
+  type AssumeRoleTimeSeriesInput,
+} from "./get-assume-role-time-series";
 export { findTrailEventsForExport } from "./find-trail-events-for-export";
 export { getCloudTrailSettings, defaultCloudTrailRegions, SIGN_IN_REGIONS, type CloudTrailSettings } from "./cloudtrail-settings";
 export { INGESTED_EVENT_NAMES, isIngestedTrailEvent } from "./event-selection";

@@ -60,7 +60,11 @@ describe("CloudTrail files past the caps, and runs that never finish", () => {
     // Then the file is refused with a clear error, the run ends FAILED, and not even the record before the bomb was stored
     expect(result.status).toBe("FAILED");
     expect(result.errors).toEqual([
-      { file, code: "TrailFileError", message: `${file}: refused: "Records" element longer than ${CLOUDTRAIL_FILE_LIMITS.maxElementChars} characters (the limit for one element)` },
+      {
+        file,
+        code: "TrailFileError",
+        message: `${file}: refused: "Records" element longer than ${CLOUDTRAIL_FILE_LIMITS.maxElementChars} characters (the limit for one element)`,
+      },
     ]);
     const run = await database.db.cloudTrailIngestRun.findUniqueOrThrow({ where: { id: result.runId } });
     expect(run).toMatchObject({ status: "FAILED", leaseExpiresAt: null });
@@ -80,14 +84,19 @@ describe("CloudTrail files past the caps, and runs that never finish", () => {
     const result = await ingestCloudTrailLogDirectory(database.db, dir, { settings, limits: { maxDecompressedBytes: 256 * 1024 } });
 
     expect(result.status).toBe("PARTIAL");
-    expect(result.errors.map((e) => e.message)).toEqual([`${big}: refused: more than ${256 * 1024} bytes once decompressed (the limit for one file)`]);
+    expect(result.errors.map((e) => e.message)).toEqual([
+      `${big}: refused: more than ${256 * 1024} bytes once decompressed (the limit for one file)`,
+    ]);
     expect(result.eventsNew).toBe(1);
   });
 
   it("a record whose account or region is not AWS's is refused with the file and record named", async () => {
     const dir = join(root, "hostile");
     await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, "account.json"), JSON.stringify({ Records: [signIn("ok-1"), signIn("evil-1", { recipientAccountId: "../../../etc" })] }));
+    await writeFile(
+      join(dir, "account.json"),
+      JSON.stringify({ Records: [signIn("ok-1"), signIn("evil-1", { recipientAccountId: "../../../etc" })] }),
+    );
     await writeFile(join(dir, "region.json"), JSON.stringify({ Records: [signIn("evil-2", { awsRegion: "us-east-1/../../x" })] }));
 
     const result = await ingestCloudTrailLogDirectory(database.db, dir, { settings });
@@ -104,7 +113,11 @@ describe("CloudTrail files past the caps, and runs that never finish", () => {
     const missing = join(root, "no-such-folder");
     await expect(ingestCloudTrailLogDirectory(database.db, missing, { settings })).rejects.toThrow(/ENOENT/);
     const run = await database.db.cloudTrailIngestRun.findFirstOrThrow({ orderBy: { id: "desc" } });
-    expect(run).toMatchObject({ status: "FAILED", leaseExpiresAt: null, errors: [{ code: "Error", message: expect.stringContaining(missing) as unknown }] });
+    expect(run).toMatchObject({
+      status: "FAILED",
+      leaseExpiresAt: null,
+      errors: [{ code: "Error", message: expect.stringContaining(missing) as unknown }],
+    });
   });
 
   it("a run whose lease lapsed (its process died) is marked FAILED by the next run; a live one is left alone", async () => {
@@ -145,10 +158,16 @@ describe("CloudTrail files past the caps, and runs that never finish", () => {
       onFile: async () => {
         // Hold the run after its first file until the database shows the lease moved forward.
         if (leases.length > 0) return;
-        const run = await database.db.cloudTrailIngestRun.findFirstOrThrow({ where: { status: "RUNNING", source: "S3_LOG_FILE" }, orderBy: { id: "desc" } });
+        const run = await database.db.cloudTrailIngestRun.findFirstOrThrow({
+          where: { status: "RUNNING", source: "S3_LOG_FILE" },
+          orderBy: { id: "desc" },
+        });
         leases.push(run.leaseExpiresAt!);
         await expect
-          .poll(async () => (await database.db.cloudTrailIngestRun.findUniqueOrThrow({ where: { id: run.id } })).leaseExpiresAt!.getTime(), { timeout: 30_000 })
+          .poll(
+            async () => (await database.db.cloudTrailIngestRun.findUniqueOrThrow({ where: { id: run.id } })).leaseExpiresAt!.getTime(),
+            { timeout: 30_000 },
+          )
           .toBeGreaterThan(run.leaseExpiresAt!.getTime());
       },
     });

@@ -10,7 +10,12 @@ const BASTION = "334567890124";
 const PAYMENTS_PROD = "590123456780";
 const SANDBOX = "612345678902";
 const REGIONS = ["us-east-1", "eu-west-1"];
-const settings: CloudTrailSettings = { lookbackDays: 89, regions: null, breakglassUsers: ["breakglass-admin"], automationUsers: ["ci-deployer"] };
+const settings: CloudTrailSettings = {
+  lookbackDays: 89,
+  regions: null,
+  breakglassUsers: ["breakglass-admin"],
+  automationUsers: ["ci-deployer"],
+};
 const designated = new Set([...settings.breakglassUsers, ...settings.automationUsers]);
 
 /** What the simulator holds that a sweep of [from, to] should keep, by `${eventId}|${accountId}`. */
@@ -84,7 +89,9 @@ describe("ingestCloudTrail against the demo scenario", () => {
     const saml = await database.db.cloudTrailEvent.findMany({ where: { eventName: "AssumeRoleWithSAML" }, take: 5 });
     expect(saml.length).toBeGreaterThan(0);
     for (const event of saml) expect(event.permissionSetName, event.eventId).toBeTruthy();
-    const breakglass = await database.db.cloudTrailEvent.findFirst({ where: { eventName: "ConsoleLogin", actorUserName: "breakglass-admin", accountId: mgmt } });
+    const breakglass = await database.db.cloudTrailEvent.findFirst({
+      where: { eventName: "ConsoleLogin", actorUserName: "breakglass-admin", accountId: mgmt },
+    });
     expect(breakglass).toMatchObject({ success: true, mfaUsed: true, sourceIp: "198.51.100.77" });
   });
 
@@ -107,21 +114,42 @@ describe("ingestCloudTrail against the demo scenario", () => {
           userIdentity: { type: "IAMUser", userName: "someone", arn: `arn:aws:iam::${BASTION}:user/someone` },
           requestParameters: { roleArn: `arn:aws:iam::${PAYMENTS_PROD}:role/AssumableAdmin`, roleSessionName: "x" },
         },
-        { eventName: "PutBucketPolicy", eventSource: "s3.amazonaws.com", eventTime: t(200), userIdentity: { type: "IAMUser", userName: "breakglass-admin", arn: `arn:aws:iam::${BASTION}:user/breakglass-admin` } },
-        { eventName: "DescribeInstances", eventSource: "ec2.amazonaws.com", eventTime: t(300), userIdentity: { type: "IAMUser", userName: "someone", arn: `arn:aws:iam::${BASTION}:user/someone` } },
+        {
+          eventName: "PutBucketPolicy",
+          eventSource: "s3.amazonaws.com",
+          eventTime: t(200),
+          userIdentity: { type: "IAMUser", userName: "breakglass-admin", arn: `arn:aws:iam::${BASTION}:user/breakglass-admin` },
+        },
+        {
+          eventName: "DescribeInstances",
+          eventSource: "ec2.amazonaws.com",
+          eventTime: t(300),
+          userIdentity: { type: "IAMUser", userName: "someone", arn: `arn:aws:iam::${BASTION}:user/someone` },
+        },
       ],
     });
     const secondNow = new Date(Date.now() - 1000);
     const already = await database.db.cloudTrailEvent.count();
 
     // When the sweep runs again
-    const second = await ingestCloudTrail(database.db, { config: makeSimAwsConfig(sim.url), accounts, regions: REGIONS, now: secondNow, settings, managementAccountId: mgmt });
+    const second = await ingestCloudTrail(database.db, {
+      config: makeSimAwsConfig(sim.url),
+      accounts,
+      regions: REGIONS,
+      now: secondNow,
+      settings,
+      managementAccountId: mgmt,
+    });
 
     // Then it saw only the overlap and what came after, and stored only what was new
     const window = expectedKeys(sim, readable, firstNow.getTime() - DEFAULT_OVERLAP_MS, secondNow.getTime());
     expect(second.eventsSeen).toBe(window.size);
     expect(second.eventsSeen).toBeLessThan(first.eventsSeen);
-    const stored = new Set((await database.db.cloudTrailEvent.findMany({ select: { eventId: true, accountId: true } })).map((e) => `${e.eventId}|${e.accountId}`));
+    const stored = new Set(
+      (await database.db.cloudTrailEvent.findMany({ select: { eventId: true, accountId: true } })).map(
+        (e) => `${e.eventId}|${e.accountId}`,
+      ),
+    );
     for (const key of window) expect(stored.has(key), key).toBe(true);
     expect(second.eventsNew).toBe(stored.size - already);
     expect(stored.has(`${added[0]!.eventId}|${BASTION}`)).toBe(true);
@@ -129,12 +157,21 @@ describe("ingestCloudTrail against the demo scenario", () => {
     expect(stored.has(`${added[2]!.eventId}|${BASTION}`)).toBe(false);
 
     // …and re-reading the same window stores nothing twice
-    const third = await ingestCloudTrail(database.db, { config: makeSimAwsConfig(sim.url), accounts: [BASTION], regions: REGIONS, now: secondNow, settings, managementAccountId: mgmt });
+    const third = await ingestCloudTrail(database.db, {
+      config: makeSimAwsConfig(sim.url),
+      accounts: [BASTION],
+      regions: REGIONS,
+      now: secondNow,
+      settings,
+      managementAccountId: mgmt,
+    });
     expect(third).toMatchObject({ status: "COMPLETE", eventsNew: 0 });
   }, 180_000);
 
   it("absorbs throttling: a LookupEvents limit below the pacing rate costs retries, not events", async () => {
-    sim.admin.setFaults({ rateLimits: [{ service: "cloudtrail", operation: "LookupEvents", ratePerSecond: 1, burst: 1, scope: "account-region" }] });
+    sim.admin.setFaults({
+      rateLimits: [{ service: "cloudtrail", operation: "LookupEvents", ratePerSecond: 1, burst: 1, scope: "account-region" }],
+    });
     const since = new Date(firstNow.getTime() - 3 * 24 * 3600 * 1000);
     const result = await ingestCloudTrail(database.db, {
       config: makeSimAwsConfig(sim.url),
@@ -145,7 +182,10 @@ describe("ingestCloudTrail against the demo scenario", () => {
       settings,
     });
     expect(result).toMatchObject({ status: "COMPLETE", errors: [], eventsNew: 0 });
-    expect(result.eventsSeen).toBe(expectedKeys(sim, [BASTION], since.getTime(), firstNow.getTime()).size - (REGIONS.length > 1 ? countIn(sim, BASTION, "eu-west-1", since, firstNow) : 0));
+    expect(result.eventsSeen).toBe(
+      expectedKeys(sim, [BASTION], since.getTime(), firstNow.getTime()).size -
+        (REGIONS.length > 1 ? countIn(sim, BASTION, "eu-west-1", since, firstNow) : 0),
+    );
     const run = await database.db.cloudTrailIngestRun.findUniqueOrThrow({ where: { id: result.runId } });
     expect((run.stats as { retries: Record<string, number> }).retries.cloudtrail).toBeGreaterThan(0);
   }, 180_000);

@@ -10,7 +10,13 @@ import {
   type ClientPool,
 } from "../aws";
 import type { Db } from "../db";
-import { defaultCloudTrailRegions, designatedUserNames, getCloudTrailSettings, DEFAULT_OVERLAP_MS, type CloudTrailSettings } from "./cloudtrail-settings";
+import {
+  defaultCloudTrailRegions,
+  designatedUserNames,
+  getCloudTrailSettings,
+  DEFAULT_OVERLAP_MS,
+  type CloudTrailSettings,
+} from "./cloudtrail-settings";
 import { INGESTED_EVENT_NAMES } from "./event-selection";
 import { ingestRunStatus, withIngestRun, type IngestProblem, type IngestRunStatus } from "./ingest-run";
 import { lookupWindow } from "./lookup-window";
@@ -108,7 +114,13 @@ export async function ingestCloudTrail(db: Db, input: IngestCloudTrailInput): Pr
             failedUnits++;
             return;
           }
-          await ingestUnit(db, pool, credentials, { accountId, region, now, since: input.since, lookbackDays: settings.lookbackDays, overlapMs, userNames }, read);
+          await ingestUnit(
+            db,
+            pool,
+            credentials,
+            { accountId, region, now, since: input.since, lookbackDays: settings.lookbackDays, overlapMs, userNames },
+            read,
+          );
         } catch (err) {
           if (!isAwsFailure(err)) {
             fatal.push(err);
@@ -129,7 +141,13 @@ export async function ingestCloudTrail(db: Db, input: IngestCloudTrailInput): Pr
     if (fatal.length > 0) throw signal?.aborted ? signal.reason : fatal[0];
 
     const status = ingestRunStatus({ total: units.length, failed: failedUnits });
-    const stats = { accounts: input.accounts.length, regions, apiCalls: pool.stats.apiCallsByAction, retries: pool.stats.retries, callsPerAccount: pool.stats.callsPerAccount };
+    const stats = {
+      accounts: input.accounts.length,
+      regions,
+      apiCalls: pool.stats.apiCallsByAction,
+      retries: pool.stats.retries,
+      callsPerAccount: pool.stats.callsPerAccount,
+    };
     return { outcome: { status, eventsSeen, eventsNew, errors, stats }, result: { runId, status, eventsSeen, eventsNew, errors, regions } };
   });
 }
@@ -149,10 +167,22 @@ interface IngestUnit {
  * re-read harmless), then moves the watermark. `read` counts what was seen and stored so far, so
  * a unit that fails half-way still reports the events it left in the database.
  */
-async function ingestUnit(db: Db, pool: ClientPool, credentials: AccountCredentials, unit: IngestUnit, read: { seen: number; stored: number }): Promise<void> {
+async function ingestUnit(
+  db: Db,
+  pool: ClientPool,
+  credentials: AccountCredentials,
+  unit: IngestUnit,
+  read: { seen: number; stored: number },
+): Promise<void> {
   const { accountId, region } = unit;
   const watermark = await db.cloudTrailWatermark.findUnique({ where: { accountId_region: { accountId, region } } });
-  const window = lookupWindow({ now: unit.now, watermark: watermark?.lastEventTime ?? null, since: unit.since, lookbackDays: unit.lookbackDays, overlapMs: unit.overlapMs });
+  const window = lookupWindow({
+    now: unit.now,
+    watermark: watermark?.lastEventTime ?? null,
+    since: unit.since,
+    lookbackDays: unit.lookbackDays,
+    overlapMs: unit.overlapMs,
+  });
   const seen = new Set<string>();
   const lookup = { accountId, region, ...window, eventNames: INGESTED_EVENT_NAMES, userNames: unit.userNames };
   for await (const page of collectCloudTrailPages(pool, credentials, lookup)) {

@@ -23,7 +23,10 @@ function makeRecord(id: string, overrides: Record<string, unknown> = {}) {
       arn: `arn:aws:sts::${ACCOUNT}:assumed-role/AWSReservedSSO_AdministratorAccess_0123456789abcdef/alice@example.com`,
       accountId: ACCOUNT,
       sessionContext: {
-        sessionIssuer: { type: "Role", arn: `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_AdministratorAccess_0123456789abcdef` },
+        sessionIssuer: {
+          type: "Role",
+          arn: `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_AdministratorAccess_0123456789abcdef`,
+        },
         attributes: { mfaAuthenticated: "false" },
       },
     },
@@ -61,7 +64,12 @@ describe("ingestCloudTrailLogDirectory", () => {
           makeRecord("b-1", {
             eventName: "PutBucketPolicy",
             eventSource: "s3.amazonaws.com",
-            userIdentity: { type: "IAMUser", arn: `arn:aws:iam::${ACCOUNT}:user/breakglass-1`, accountId: ACCOUNT, userName: "breakglass-1" },
+            userIdentity: {
+              type: "IAMUser",
+              arn: `arn:aws:iam::${ACCOUNT}:user/breakglass-1`,
+              accountId: ACCOUNT,
+              userName: "breakglass-1",
+            },
           }),
           makeRecord("b-2", {
             eventName: "ConsoleLogin",
@@ -81,7 +89,17 @@ describe("ingestCloudTrailLogDirectory", () => {
     const saml = makeRecord("c-1", { eventName: "AssumeRoleWithSAML", awsRegion: "eu-west-1", eventTime: "2026-08-07T09:12:03Z" });
     await writeFile(
       join(lookups, "events.json"),
-      JSON.stringify({ Events: [{ EventId: "c-1", EventName: "AssumeRoleWithSAML", EventTime: 1786093923, EventSource: "sts.amazonaws.com", CloudTrailEvent: JSON.stringify(saml) }] }),
+      JSON.stringify({
+        Events: [
+          {
+            EventId: "c-1",
+            EventName: "AssumeRoleWithSAML",
+            EventTime: 1786093923,
+            EventSource: "sts.amazonaws.com",
+            CloudTrailEvent: JSON.stringify(saml),
+          },
+        ],
+      }),
     );
   });
 
@@ -133,7 +151,12 @@ describe("ingestCloudTrailLogDirectory", () => {
       { t: "2026-08-07T10:00:00.000Z", assumeRole: 1, assumeRoleWithSaml: 0, failed: 1 },
       { t: "2026-08-07T11:00:00.000Z", assumeRole: 0, assumeRoleWithSaml: 0, failed: 0 },
     ]);
-    const daily = await getAssumeRoleTimeSeries(database.db, { from: "2026-08-07T00:00:00Z", to: "2026-08-09T00:00:00Z", bucket: "day", accountId: ACCOUNT });
+    const daily = await getAssumeRoleTimeSeries(database.db, {
+      from: "2026-08-07T00:00:00Z",
+      to: "2026-08-09T00:00:00Z",
+      bucket: "day",
+      accountId: ACCOUNT,
+    });
     expect(daily.map((p) => p.assumeRole + p.assumeRoleWithSaml)).toEqual([3, 0]);
   });
 
@@ -160,7 +183,10 @@ describe("ingestCloudTrailLogDirectory", () => {
 
     // Then both files are read, and their events stored with the permission set of their Identity Center role
     expect(result).toMatchObject({ status: "COMPLETE", files: 2, eventsNew: 2, errors: [] });
-    const stored = await database.db.cloudTrailEvent.findMany({ where: { eventId: { in: ["gzip-named-json", "plain-named-gz"] } }, orderBy: { eventId: "asc" } });
+    const stored = await database.db.cloudTrailEvent.findMany({
+      where: { eventId: { in: ["gzip-named-json", "plain-named-gz"] } },
+      orderBy: { eventId: "asc" },
+    });
     expect(stored.map((e) => [e.eventId, e.permissionSetName, e.source])).toEqual([
       ["gzip-named-json", "AdministratorAccess", "S3_LOG_FILE"],
       ["plain-named-gz", "AdministratorAccess", "S3_LOG_FILE"],

@@ -33,7 +33,11 @@ export interface IngestLogDirectoryOptions {
  * LookupEvents sweep. A file that cannot be read, or is over the caps, is recorded and skipped;
  * the others still land. The run always ends COMPLETE, PARTIAL or FAILED (see withIngestRun).
  */
-export async function ingestCloudTrailLogDirectory(db: Db, dir: string, opts: IngestLogDirectoryOptions = {}): Promise<IngestLogDirectoryResult> {
+export async function ingestCloudTrailLogDirectory(
+  db: Db,
+  dir: string,
+  opts: IngestLogDirectoryOptions = {},
+): Promise<IngestLogDirectoryResult> {
   const settings = opts.settings ?? getCloudTrailSettings();
   return withIngestRun(db, "S3_LOG_FILE", (runId) => ingestFiles(db, dir, runId, settings, opts), { leaseMs: opts.leaseMs });
 }

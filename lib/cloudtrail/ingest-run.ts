@@ -91,7 +91,9 @@ export async function withIngestRun<R>(
     return result;
   } catch (err) {
     const problem = { code: err instanceof Error ? err.name : "Error", message: err instanceof Error ? err.message : String(err) };
-    await finishIngestRun(db, runId, { status: "FAILED", eventsSeen: 0, eventsNew: 0, errors: [problem], stats: { aborted: true } }).catch(() => {});
+    await finishIngestRun(db, runId, { status: "FAILED", eventsSeen: 0, eventsNew: 0, errors: [problem], stats: { aborted: true } }).catch(
+      () => {},
+    );
     throw err;
   } finally {
     clearInterval(timer);

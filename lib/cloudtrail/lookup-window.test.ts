@@ -19,12 +19,12 @@ describe("lookupWindow", () => {
 
   it("an explicit since wins over the watermark but never reaches past the look-back", () => {
     const watermark = new Date("2026-08-10T11:00:00Z");
-    expect(lookupWindow({ now, watermark, since: new Date("2026-08-01T00:00:00Z"), lookbackDays: 90, overlapMs: 0 }).startTime.toISOString()).toBe(
-      "2026-08-01T00:00:00.000Z",
-    );
-    expect(lookupWindow({ now, watermark, since: new Date("2020-01-01T00:00:00Z"), lookbackDays: 7, overlapMs: 0 }).startTime.getTime()).toBe(
-      now.getTime() - 7 * DAY,
-    );
+    expect(
+      lookupWindow({ now, watermark, since: new Date("2026-08-01T00:00:00Z"), lookbackDays: 90, overlapMs: 0 }).startTime.toISOString(),
+    ).toBe("2026-08-01T00:00:00.000Z");
+    expect(
+      lookupWindow({ now, watermark, since: new Date("2020-01-01T00:00:00Z"), lookbackDays: 7, overlapMs: 0 }).startTime.getTime(),
+    ).toBe(now.getTime() - 7 * DAY);
   });
 
   it("a watermark in the future does not produce an inverted window", () => {

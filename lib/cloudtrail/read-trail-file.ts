@@ -61,7 +61,10 @@ function toDate(value: number | string | undefined): Date | undefined {
  */
 function checkedEvent(file: string, where: string, event: TrailEvent): TrailEvent {
   if (event.accountId !== null && !ACCOUNT_ID.test(event.accountId)) {
-    throw new TrailFileError(file, `${where}: recipientAccountId ${JSON.stringify(event.accountId.slice(0, 40))} is not a 12-digit account id`);
+    throw new TrailFileError(
+      file,
+      `${where}: recipientAccountId ${JSON.stringify(event.accountId.slice(0, 40))} is not a 12-digit account id`,
+    );
   }
   if (event.awsRegion !== null && !AWS_REGION.test(event.awsRegion)) {
     throw new TrailFileError(file, `${where}: awsRegion ${JSON.stringify(event.awsRegion.slice(0, 40))} is not an AWS region`);
@@ -80,7 +83,10 @@ function fileProblem(file: string, err: unknown, what: string): TrailFileError {
  * `lookup-events` output (`{"Events":[…]}`), within `limits` (CLOUDTRAIL_FILE_LIMITS by default).
  * Throws TrailFileError naming the file and the element.
  */
-export async function* readTrailFile(file: string, limits: Partial<CloudTrailFileLimits> = {}): AsyncGenerator<{ event: TrailEvent; source: TrailEventSource }> {
+export async function* readTrailFile(
+  file: string,
+  limits: Partial<CloudTrailFileLimits> = {},
+): AsyncGenerator<{ event: TrailEvent; source: TrailEventSource }> {
   const { maxDecompressedBytes, maxElementChars } = { ...CLOUDTRAIL_FILE_LIMITS, ...limits };
   const context = pathContext(file);
   let records = 0;

@@ -11,7 +11,10 @@ const BATCH = 500;
 export async function storeTrailEvents(db: Db, events: readonly TrailEvent[], source: TrailEventSource): Promise<number> {
   let inserted = 0;
   for (let i = 0; i < events.length; i += BATCH) {
-    const rows = events.slice(i, i + BATCH).filter((e) => e.eventId !== "").map((e) => toEventRow(e, source));
+    const rows = events
+      .slice(i, i + BATCH)
+      .filter((e) => e.eventId !== "")
+      .map((e) => toEventRow(e, source));
     if (rows.length === 0) continue;
     const result = await db.cloudTrailEvent.createMany({ data: rows, skipDuplicates: true });
     inserted += result.count;

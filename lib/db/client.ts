@@ -4,10 +4,7 @@ import { boundedPoolConfig, dbTimeoutsFromEnv, type DbTimeouts } from "./db-time
 import { poolConfigFromUrl } from "./pg-config";
 
 export { PrismaClient };
-export type TransactionClient = Omit<
-  PrismaClient,
-  "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends"
->;
+export type TransactionClient = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 /** What lib functions take: the client or a transaction, so calls compose in one $transaction. */
 export type Db = PrismaClient | TransactionClient;
 

@@ -21,7 +21,9 @@ export function dbTimeoutsFromEnv(): DbTimeouts {
  * network to it) stops answering, because it is the server that enforces it; query_timeout is the
  * client's own deadline for that case, set a little later so a live server's error wins.
  */
-export function boundedPoolConfig(timeouts: DbTimeouts): Pick<pg.PoolConfig, "connectionTimeoutMillis" | "statement_timeout" | "query_timeout"> {
+export function boundedPoolConfig(
+  timeouts: DbTimeouts,
+): Pick<pg.PoolConfig, "connectionTimeoutMillis" | "statement_timeout" | "query_timeout"> {
   return {
     connectionTimeoutMillis: timeouts.connectTimeoutMs,
     statement_timeout: timeouts.statementTimeoutMs,

@@ -79,7 +79,9 @@ export async function startEmbeddedPostgres(dataDir: string, options: EmbeddedOp
       if (current) {
         if (current.port !== port && !hasReportedMove) {
           hasReportedMove = true;
-          log(`embedded Postgres in ${cluster.clusterDir} now listens on port ${current.port}, not ${port}; restart this process to reconnect`);
+          log(
+            `embedded Postgres in ${cluster.clusterDir} now listens on port ${current.port}, not ${port}; restart this process to reconnect`,
+          );
         }
         return;
       }

@@ -16,10 +16,7 @@ provider = "postgresql"
 export type MigrateResult = { appliedMigrationNames: string[] };
 
 /** Applies pending migrations from prisma/migrations exactly as `prisma migrate deploy` does. */
-export async function applyMigrations(
-  databaseUrl: string,
-  migrationsDir = MIGRATIONS_DIR,
-): Promise<MigrateResult> {
+export async function applyMigrations(databaseUrl: string, migrationsDir = MIGRATIONS_DIR): Promise<MigrateResult> {
   // No statement timeout here: the lock waits for another process's migration, which may be long.
   const connectOnly = { connectionTimeoutMillis: dbTimeoutsFromEnv().connectTimeoutMs };
   const lockClient = new pg.Client({ connectionString: databaseUrl, ...connectOnly });

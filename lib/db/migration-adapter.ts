@@ -1,9 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type {
-  SqlDriverAdapter,
-  SqlMigrationAwareDriverAdapterFactory,
-} from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { introspectionPoolConfig } from "./pg-config";
 
@@ -38,22 +35,16 @@ export function createMigrationAdapterFactory(
       const shadow = await new PrismaPg({ ...mainConfig, database: shadowName }).connect();
       const dispose = async () => {
         await shadow.dispose();
-        await withAdminClient(mainConfig, (client) =>
-          client.query(`DROP DATABASE IF EXISTS "${shadowName}" WITH (FORCE)`),
-        );
+        await withAdminClient(mainConfig, (client) => client.query(`DROP DATABASE IF EXISTS "${shadowName}" WITH (FORCE)`));
       };
       return new Proxy(shadow, {
-        get: (target, property, receiver) =>
-          property === "dispose" ? dispose : Reflect.get(target, property, receiver),
+        get: (target, property, receiver) => (property === "dispose" ? dispose : Reflect.get(target, property, receiver)),
       });
     },
   };
 }
 
-async function withAdminClient<T>(
-  config: pg.PoolConfig,
-  use: (client: pg.Client) => Promise<T>,
-): Promise<T> {
+async function withAdminClient<T>(config: pg.PoolConfig, use: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client(config);
   await client.connect();
   try {

@@ -5,9 +5,7 @@ import type { SchemaFile } from "./schema-engine";
 
 // Inside the Next.js server bundle import.meta.dirname is undefined; the web server runs from the
 // repository root (vigil serve/demo start it there), so prisma/ is found from the working directory.
-export const PRISMA_DIR = import.meta.dirname
-  ? path.resolve(import.meta.dirname, "../../prisma")
-  : path.join(process.cwd(), "prisma");
+export const PRISMA_DIR = import.meta.dirname ? path.resolve(import.meta.dirname, "../../prisma") : path.join(process.cwd(), "prisma");
 export const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
 export const SCHEMA_DIR = path.join(PRISMA_DIR, "schema");
 const LOCKFILE = "migration_lock.toml";
@@ -20,9 +18,7 @@ export async function readMigrationList(migrationsDir = MIGRATIONS_DIR): Promise
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
-  const lockfileContent = await readFile(path.join(migrationsDir, LOCKFILE), "utf8").catch(
-    () => null,
-  );
+  const lockfileContent = await readFile(path.join(migrationsDir, LOCKFILE), "utf8").catch(() => null);
   return {
     baseDir: migrationsDir,
     lockfile: { path: LOCKFILE, content: lockfileContent },

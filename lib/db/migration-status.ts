@@ -13,19 +13,21 @@ export type MigrationStatus = {
 export async function getMigrationStatus(databaseUrl: string): Promise<MigrationStatus> {
   const migrationsList = await readMigrationList();
   const schemaFiles = await readSchemaFiles();
-  const output = await withSchemaEngine(databaseUrl, schemaFiles, (engine) =>
-    engine.diagnoseMigrationHistory({
-      migrationsList,
-      optInToShadowDatabase: false,
-      filters: { externalTables: [], externalEnums: [] },
-    }),
+  const output = await withSchemaEngine(
+    databaseUrl,
+    schemaFiles,
+    (engine) =>
+      engine.diagnoseMigrationHistory({
+        migrationsList,
+        optInToShadowDatabase: false,
+        filters: { externalTables: [], externalEnums: [] },
+      }),
     boundedPoolConfig(dbTimeoutsFromEnv()),
   );
   const history = output.history;
   const pending = history?.diagnostic === "databaseIsBehind" ? history.unappliedMigrationNames : [];
   const failed = output.failedMigrationNames ?? [];
-  const problem =
-    history && history.diagnostic !== "databaseIsBehind" ? history.diagnostic : undefined;
+  const problem = history && history.diagnostic !== "databaseIsBehind" ? history.diagnostic : undefined;
   return {
     isUpToDate: !history && failed.length === 0 && output.editedMigrationNames.length === 0,
     pendingMigrationNames: pending,

@@ -24,8 +24,7 @@ export function findUntraversableAncestor(target: string, user: UnixIdentity): s
     } catch {
       return null; // not created yet: created later with a traversable mode
     }
-    const searchBit =
-      stats.uid === user.uid ? 0o100 : stats.gid === user.gid ? 0o010 : 0o001;
+    const searchBit = stats.uid === user.uid ? 0o100 : stats.gid === user.gid ? 0o010 : 0o001;
     if ((stats.mode & searchBit) === 0) return directory;
   }
   return null;

@@ -46,9 +46,7 @@ function loadEngineModule(): Promise<SchemaEngineModule> {
 function enginePackageFile(name: string): string {
   const resolved: unknown = createRequire(import.meta.url).resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const directory =
-    typeof resolved === "string"
-      ? path.dirname(resolved)
-      : path.join(process.cwd(), "node_modules", "@prisma", "schema-engine-wasm");
+    typeof resolved === "string" ? path.dirname(resolved) : path.join(process.cwd(), "node_modules", "@prisma", "schema-engine-wasm");
   return path.join(directory, name);
 }
 

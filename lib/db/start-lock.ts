@@ -33,7 +33,9 @@ export async function withStartLock<T>(file: string, work: () => Promise<T>): Pr
       continue;
     }
     if (Date.now() > deadline) {
-      throw new Error(`process ${holder || "?"} has held ${file} for over ${MAX_WAIT_MS / 1000} s; if no Vigil process is starting the embedded Postgres, delete that file`);
+      throw new Error(
+        `process ${holder || "?"} has held ${file} for over ${MAX_WAIT_MS / 1000} s; if no Vigil process is starting the embedded Postgres, delete that file`,
+      );
     }
     await sleep(RETRY_MS);
   }

@@ -37,10 +37,7 @@ export type WorkerLiveness = {
   liveWorkers: number;
 };
 
-export async function getWorkerLiveness(
-  db: Db,
-  staleAfterSeconds = WORKER_STALE_AFTER_SECONDS,
-): Promise<WorkerLiveness> {
+export async function getWorkerLiveness(db: Db, staleAfterSeconds = WORKER_STALE_AFTER_SECONDS): Promise<WorkerLiveness> {
   const rows = await db.$queryRaw<Array<{ lastBeatAt: Date | null; ageSeconds: number | null; live: number }>>`
     SELECT max("beatAt") AS "lastBeatAt",
            extract(epoch FROM (now() AT TIME ZONE 'UTC') - max("beatAt"))::float8 AS "ageSeconds",

@@ -94,9 +94,7 @@ export function createRouteWrapper(deps: RouteDeps) {
     Q extends Schema = undefined,
     B extends Schema = undefined,
     R = unknown,
-  >(
-    options: RouteOptions<A, P, Q, B, R>,
-  ) {
+  >(options: RouteOptions<A, P, Q, B, R>) {
     return async (req: Request, context?: RouteContext): Promise<Response> => {
       const url = new URL(req.url);
       try {

@@ -81,7 +81,13 @@ describe("findAccounts", () => {
 
   it("answers with the page contract: rows, total, and the paging and sort it applied", async () => {
     const page = await list({ snapshotId: first, sort: "email", dir: "desc", pageSize: 2, page: 2 });
-    expect(page).toEqual({ rows: [expect.objectContaining({ name: "prod" })], total: 3, page: 2, pageSize: 2, sort: { by: "email", dir: "desc" } });
+    expect(page).toEqual({
+      rows: [expect.objectContaining({ name: "prod" })],
+      total: 3,
+      page: 2,
+      pageSize: 2,
+      sort: { by: "email", dir: "desc" },
+    });
   });
 });
 
@@ -96,6 +102,12 @@ describe("getAccount and findOuPaths", () => {
   });
 
   it("offers every OU path and its ancestors", async () => {
-    expect(await findOuPaths(database.db, first)).toEqual(["Root", "Root/Security", "Root/Workloads", "Root/Workloads/dev", "Root/Workloads/prod"]);
+    expect(await findOuPaths(database.db, first)).toEqual([
+      "Root",
+      "Root/Security",
+      "Root/Workloads",
+      "Root/Workloads/dev",
+      "Root/Workloads/prod",
+    ]);
   });
 });

@@ -64,7 +64,9 @@ function accountFilters(input: FindAccountsInput): Sql[] {
   const where = [account.asOf(input.snapshotId)];
   if (input.search) {
     const pattern = containsPattern(input.search);
-    where.push(sql`(${account.naturalKey} ILIKE ${pattern} OR ${account.text("name")} ILIKE ${pattern} OR ${account.text("email")} ILIKE ${pattern})`);
+    where.push(
+      sql`(${account.naturalKey} ILIKE ${pattern} OR ${account.text("name")} ILIKE ${pattern} OR ${account.text("email")} ILIKE ${pattern})`,
+    );
   }
   if (input.ouPath) {
     where.push(sql`(${account.text("ouPath")} = ${input.ouPath} OR ${account.text("ouPath")} LIKE ${childrenPattern(input.ouPath)})`);

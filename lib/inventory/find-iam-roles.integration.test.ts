@@ -54,7 +54,8 @@ describe("findIamRoles", () => {
   it("names each role's account and, for reserved SSO roles, its permission set even when the collector could not match it", async () => {
     const { rows } = await list({ snapshotId: first, type: "sso" });
     expect(rows).toHaveLength(2);
-    for (const role of rows) expect(role).toMatchObject({ permissionSetName: "Admin", permissionSetArn: adminArn, maxSessionDuration: 43200 });
+    for (const role of rows)
+      expect(role).toMatchObject({ permissionSetName: "Admin", permissionSetArn: adminArn, maxSessionDuration: 43200 });
     expect(rows.map((r) => r.accountName).sort()).toEqual(["dev", "prod"]);
   });
 

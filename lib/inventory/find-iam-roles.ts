@@ -13,7 +13,10 @@ export type RoleType = (typeof ROLE_TYPES)[number];
 export const roleListParams = z.object({
   snapshot: snapshotParam,
   search: optionalText,
-  accountId: z.string().regex(/^\d{12}$/, "accountId must be a 12-digit account id").optional(),
+  accountId: z
+    .string()
+    .regex(/^\d{12}$/, "accountId must be a 12-digit account id")
+    .optional(),
   type: z.enum(ROLE_TYPES).optional(),
   permissionSetArn: optionalText,
   sort: sortParam(ROLE_SORTS, "name"),

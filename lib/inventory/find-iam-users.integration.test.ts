@@ -30,7 +30,9 @@ beforeAll(async () => {
       accessKeys: [NO_KEY, NO_KEY],
     }),
     makeIamUser(PROD, "ci-bot"),
-    makeCredentialRow(PROD, "ci-bot", { accessKeys: [key("2022-01-01T00:00:00.000Z", "2024-06-02T00:00:00.000Z"), key("2024-01-01T00:00:00.000Z", null)] }),
+    makeCredentialRow(PROD, "ci-bot", {
+      accessKeys: [key("2022-01-01T00:00:00.000Z", "2024-06-02T00:00:00.000Z"), key("2024-01-01T00:00:00.000Z", null)],
+    }),
     // Given a user created after the credential report was generated: no report row
     makeIamUser(PROD, "new-hire"),
     makeCredentialRow(PROD, "<root_account>"),

@@ -21,7 +21,10 @@ export type UserSort = (typeof USER_SORTS)[number];
 export const iamUserListParams = z.object({
   snapshot: snapshotParam,
   search: optionalText,
-  accountId: z.string().regex(/^\d{12}$/, "accountId must be a 12-digit account id").optional(),
+  accountId: z
+    .string()
+    .regex(/^\d{12}$/, "accountId must be a 12-digit account id")
+    .optional(),
   mfa: yesNo,
   console: yesNo,
   activeKeys: yesNo,

@@ -38,8 +38,20 @@ export function summarizeDiff(diff: SnapshotDiff, limitPerKind = DEFAULT_CHANGES
     const kindDiff = diff.kinds[kind];
     if (!kindDiff) continue;
     const items: EntityChange[] = [
-      ...kindDiff.added.map((e) => ({ change: "added" as const, naturalKey: e.naturalKey, accountId: e.accountId, label: entityLabel(e.data, e.naturalKey), fields: [] })),
-      ...kindDiff.removed.map((e) => ({ change: "removed" as const, naturalKey: e.naturalKey, accountId: e.accountId, label: entityLabel(e.data, e.naturalKey), fields: [] })),
+      ...kindDiff.added.map((e) => ({
+        change: "added" as const,
+        naturalKey: e.naturalKey,
+        accountId: e.accountId,
+        label: entityLabel(e.data, e.naturalKey),
+        fields: [],
+      })),
+      ...kindDiff.removed.map((e) => ({
+        change: "removed" as const,
+        naturalKey: e.naturalKey,
+        accountId: e.accountId,
+        label: entityLabel(e.data, e.naturalKey),
+        fields: [],
+      })),
       ...kindDiff.changed.map((e) => ({
         change: "changed" as const,
         naturalKey: e.naturalKey,

@@ -55,7 +55,14 @@ describe("permission sets", () => {
   it("lists policy, assignment and provisioning counts, null where provisioning is unknown", async () => {
     const { rows } = await findPermissionSets(database.db, { snapshotId, sort: "name", ...paging });
     expect(rows).toEqual([
-      expect.objectContaining({ name: "Admin", awsManagedPolicyCount: 1, hasInlinePolicy: true, hasPermissionsBoundary: true, assignmentCount: 2, provisionedAccountCount: 2 }),
+      expect.objectContaining({
+        name: "Admin",
+        awsManagedPolicyCount: 1,
+        hasInlinePolicy: true,
+        hasPermissionsBoundary: true,
+        assignmentCount: 2,
+        provisionedAccountCount: 2,
+      }),
       expect.objectContaining({ name: "ReadOnly", hasInlinePolicy: false, assignmentCount: 2, provisionedAccountCount: null }),
     ]);
   });
@@ -70,7 +77,10 @@ describe("permission sets", () => {
     expect(detail).toMatchObject({
       sessionDuration: "PT12H",
       assignmentCount: 2,
-      provisionedAccounts: [{ id: PROD, name: "prod" }, { id: DEV, name: "dev" }],
+      provisionedAccounts: [
+        { id: PROD, name: "prod" },
+        { id: DEV, name: "dev" },
+      ],
       permissionsBoundary: { managedPolicyArn: "arn:aws:iam::aws:policy/PowerUserAccess" },
     });
     expect((await getPermissionSet(database.db, snapshotId, readOnly.key))?.provisionedAccounts).toBeNull();
@@ -102,7 +112,9 @@ describe("Identity Center users and groups", () => {
       ["bob", 1, 0],
       ["carol", 0, 2],
     ]);
-    expect((await findIdcUsers(database.db, { snapshotId, status: "DISABLED", sort: "userName", ...paging })).rows.map((u) => u.userName)).toEqual(["bob"]);
+    expect(
+      (await findIdcUsers(database.db, { snapshotId, status: "DISABLED", sort: "userName", ...paging })).rows.map((u) => u.userName),
+    ).toEqual(["bob"]);
     expect((await findIdcUsers(database.db, { snapshotId, groupId: "g-1", sort: "userName", ...paging })).total).toBe(2);
   });
 

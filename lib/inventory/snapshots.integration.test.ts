@@ -24,9 +24,19 @@ describe("with a history", () => {
   beforeAll(async () => {
     first = await recordSnapshot(database.db, [makeAccount(PROD), makeRole(PROD, "deploy"), makeRole(PROD, "old")]);
     ({ id: failed } = await database.db.snapshot.create({
-      data: { source: "LIVE", status: "FAILED", asOf: new Date(), failure: "AccessDenied on ListAccounts", errors: { create: [{ service: "organizations", operation: "ListAccounts", code: "AccessDenied", message: "no" }] } },
+      data: {
+        source: "LIVE",
+        status: "FAILED",
+        asOf: new Date(),
+        failure: "AccessDenied on ListAccounts",
+        errors: { create: [{ service: "organizations", operation: "ListAccounts", code: "AccessDenied", message: "no" }] },
+      },
     }));
-    second = await recordSnapshot(database.db, [makeAccount(PROD), makeRole(PROD, "deploy", { maxSessionDuration: 7200 }), makeRole(PROD, "new")], "PARTIAL");
+    second = await recordSnapshot(
+      database.db,
+      [makeAccount(PROD), makeRole(PROD, "deploy", { maxSessionDuration: 7200 }), makeRole(PROD, "new")],
+      "PARTIAL",
+    );
   });
 
   it("defaults to the latest readable snapshot and refuses a failed or unknown one", async () => {
@@ -35,7 +45,10 @@ describe("with a history", () => {
     expect(latest.state === "ready" && latest.options.map((o) => o.id)).toEqual([second, first]);
     expect(await getSnapshotView(database.db, first)).toMatchObject({ state: "ready", snapshot: { id: first } });
     expect(await getSnapshotView(database.db, failed)).toMatchObject({ state: "unreadable", message: expect.stringContaining("FAILED") });
-    expect(await getSnapshotView(database.db, 9999)).toMatchObject({ state: "unreadable", message: expect.stringContaining("does not exist") });
+    expect(await getSnapshotView(database.db, 9999)).toMatchObject({
+      state: "unreadable",
+      message: expect.stringContaining("does not exist"),
+    });
   });
 
   it("lists every run with its error count, filterable by status and sortable by errors", async () => {
@@ -47,7 +60,12 @@ describe("with a history", () => {
   });
 
   it("reports a run with its errors and the readable snapshot before it, skipping failed runs", async () => {
-    expect(await getSnapshotReport(database.db, second)).toMatchObject({ status: "PARTIAL", isReadable: true, previousReadableId: first, errors: [] });
+    expect(await getSnapshotReport(database.db, second)).toMatchObject({
+      status: "PARTIAL",
+      isReadable: true,
+      previousReadableId: first,
+      errors: [],
+    });
     expect(await getSnapshotReport(database.db, failed)).toMatchObject({
       isReadable: false,
       previousReadableId: first,
@@ -60,7 +78,9 @@ describe("with a history", () => {
       data: { source: "LIVE", status: "FAILED", asOf: new Date(), counts: { totals: { seen: "many" } } },
     });
     await expect(getSnapshotReport(database.db, id)).rejects.toThrow(`snapshot ${id}: counts is not in the expected shape`);
-    await expect(findSnapshotHistory(database.db, { sort: "id", dir: "desc", page: 1, pageSize: 10 })).rejects.toThrow(`snapshot ${id}: counts`);
+    await expect(findSnapshotHistory(database.db, { sort: "id", dir: "desc", page: 1, pageSize: 10 })).rejects.toThrow(
+      `snapshot ${id}: counts`,
+    );
     await database.db.snapshot.delete({ where: { id } });
   });
 

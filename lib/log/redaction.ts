@@ -42,9 +42,7 @@ function pathAt(prefix: string, key: string): string {
   return `${prefix}["${key}"]`;
 }
 
-export const REDACT_PATHS = DEPTHS.flatMap((prefix) =>
-  [...SECRET_KEYS, ...URL_KEYS].map((key) => pathAt(prefix, key)),
-);
+export const REDACT_PATHS = DEPTHS.flatMap((prefix) => [...SECRET_KEYS, ...URL_KEYS].map((key) => pathAt(prefix, key)));
 
 const REDACTED = "[Redacted]";
 const URL_KEY_SET = new Set(URL_KEYS);

@@ -49,11 +49,20 @@ function cli(endpoint: string, credentials: Record<string, string>) {
   const pager = version?.startsWith("aws-cli/2") ? ["--no-cli-pager"] : [];
   return async (args: string[], opts: { allowError?: RegExp } = {}): Promise<Json | null> => {
     try {
-      const { stdout } = await cliSlots(() => run(AWS_CLI, ["--endpoint-url", endpoint, ...pager, "--output", "json", ...args], {
-        env: { NODE_ENV: "test", PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? tmpdir(), AWS_DEFAULT_REGION: "us-east-1", AWS_EC2_METADATA_DISABLED: "true", ...credentials },
-        maxBuffer: 256 * 1024 * 1024,
-        encoding: "utf8",
-      }));
+      const { stdout } = await cliSlots(() =>
+        run(AWS_CLI, ["--endpoint-url", endpoint, ...pager, "--output", "json", ...args], {
+          env: {
+            NODE_ENV: "test",
+            PATH: process.env.PATH ?? "",
+            HOME: process.env.HOME ?? tmpdir(),
+            AWS_DEFAULT_REGION: "us-east-1",
+            AWS_EC2_METADATA_DISABLED: "true",
+            ...credentials,
+          },
+          maxBuffer: 256 * 1024 * 1024,
+          encoding: "utf8",
+        }),
+      );
       return stdout.trim() === "" ? {} : (JSON.parse(stdout) as Json);
     } catch (err) {
       const stderr = (err as { stderr?: string }).stderr ?? "";
@@ -96,17 +105,30 @@ async function exportOrganizationAndIam(endpoint: string, root: string): Promise
     });
     parents = next;
   }
-  const tags = mapLimited(accounts.Accounts, 12, async (a) => save(root, LAYOUT.accountTags(a.Id), await aws(["organizations", "list-tags-for-resource", "--resource-id", a.Id])));
+  const tags = mapLimited(accounts.Accounts, 12, async (a) =>
+    save(root, LAYOUT.accountTags(a.Id), await aws(["organizations", "list-tags-for-resource", "--resource-id", a.Id])),
+  );
 
   const management = org.Organization.MasterAccountId;
   const active = accounts.Accounts.filter((a) => (a.State ?? a.Status) === "ACTIVE");
   await mapLimited(active, 12, async ({ Id: accountId }) => {
     let credentials = HOST_KEY as Record<string, string>;
     if (accountId !== management) {
-      const assumed = (await aws(["sts", "assume-role", "--role-arn", `arn:aws:iam::${accountId}:role/${AUDIT_ROLE}`, "--role-session-name", "vigil-cli-export"])) as {
+      const assumed = (await aws([
+        "sts",
+        "assume-role",
+        "--role-arn",
+        `arn:aws:iam::${accountId}:role/${AUDIT_ROLE}`,
+        "--role-session-name",
+        "vigil-cli-export",
+      ])) as {
         Credentials: { AccessKeyId: string; SecretAccessKey: string; SessionToken: string };
       };
-      credentials = { AWS_ACCESS_KEY_ID: assumed.Credentials.AccessKeyId, AWS_SECRET_ACCESS_KEY: assumed.Credentials.SecretAccessKey, AWS_SESSION_TOKEN: assumed.Credentials.SessionToken };
+      credentials = {
+        AWS_ACCESS_KEY_ID: assumed.Credentials.AccessKeyId,
+        AWS_SECRET_ACCESS_KEY: assumed.Credentials.SecretAccessKey,
+        AWS_SESSION_TOKEN: assumed.Credentials.SessionToken,
+      };
     }
     const iam = cli(endpoint, credentials);
     const [details, roles] = await Promise.all([
@@ -135,13 +157,15 @@ async function exportIdentityCenter(endpoint: string, root: string): Promise<voi
   const instance = instances.Instances[0];
   if (!instance) return;
   const store = ["--identity-store-id", instance.IdentityStoreId];
-  const [users, groups] = (await Promise.all([aws(["identitystore", "list-users", ...store]), aws(["identitystore", "list-groups", ...store])])) as [
-    Json,
-    { Groups: Array<{ GroupId: string }> },
-  ];
+  const [users, groups] = (await Promise.all([
+    aws(["identitystore", "list-users", ...store]),
+    aws(["identitystore", "list-groups", ...store]),
+  ])) as [Json, { Groups: Array<{ GroupId: string }> }];
   await save(root, LAYOUT.users, users);
   await save(root, LAYOUT.groups, groups);
-  const memberships = await mapLimited(groups.Groups, 16, async (g) => aws(["identitystore", "list-group-memberships", ...store, "--group-id", g.GroupId]));
+  const memberships = await mapLimited(groups.Groups, 16, async (g) =>
+    aws(["identitystore", "list-group-memberships", ...store, "--group-id", g.GroupId]),
+  );
   await save(root, LAYOUT.groupMemberships, { GroupMemberships: memberships.flatMap((m) => (m?.GroupMemberships as unknown[]) ?? []) });
 
   const ids = ["--instance-arn", instance.InstanceArn];
@@ -238,8 +262,14 @@ describeCli(`vigil import of a directory written by the AWS CLI (${version ?? "a
     const fromLive = await withoutFieldsTheCliDropped(withoutAuditRoleUse(await readSnapshotState(live.db, snapshot.id)), dir);
     const a = stateFingerprint(fromCli);
     const b = stateFingerprint(fromLive);
-    expect(a.filter((line) => !b.includes(line)), "only in the CLI import").toEqual([]);
-    expect(b.filter((line) => !a.includes(line)), "only in the live snapshot").toEqual([]);
+    expect(
+      a.filter((line) => !b.includes(line)),
+      "only in the CLI import",
+    ).toEqual([]);
+    expect(
+      b.filter((line) => !a.includes(line)),
+      "only in the live snapshot",
+    ).toEqual([]);
     expect(a.length).toBeGreaterThan(100);
     expect(fromCli.coverage).toEqual(fromLive.coverage);
   }, 600_000);

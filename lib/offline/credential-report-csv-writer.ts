@@ -24,7 +24,13 @@ export function writeCredentialReportCsv(rows: readonly CredentialReportRow[]): 
       text(row.passwordLastChangedAt),
       text(row.passwordNextRotationAt),
       bool(row.mfaActive),
-      ...[k1, k2].flatMap((k) => [String(k.active), text(k.lastRotatedAt), text(k.lastUsedAt), text(k.lastUsedRegion), text(k.lastUsedService)]),
+      ...[k1, k2].flatMap((k) => [
+        String(k.active),
+        text(k.lastRotatedAt),
+        text(k.lastUsedAt),
+        text(k.lastUsedRegion),
+        text(k.lastUsedService),
+      ]),
       ...[c1, c2].flatMap((c) => [String(c.active), text(c.lastRotatedAt)]),
     ];
     lines.push(cells.map(field).join(","));

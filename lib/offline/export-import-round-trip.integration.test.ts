@@ -16,8 +16,21 @@ const B = "333333333333";
 
 /** An inventory exercising every field the layout carries. */
 function makeRichInventory(): OrgInventory {
-  const inventory = makeInventory({ accounts: { [A]: ["app", "deploy"], [B]: ["data"] }, users: ["alice", "bob"], permissionSets: ["Admin", "ReadOnly"] });
-  inventory.ous = [{ key: "ou-root-prod0001", id: "ou-root-prod0001", arn: "arn:aws:organizations::111111111111:ou/o-test/ou-root-prod0001", name: "prod", parentId: "r-root", path: "Root/prod" }];
+  const inventory = makeInventory({
+    accounts: { [A]: ["app", "deploy"], [B]: ["data"] },
+    users: ["alice", "bob"],
+    permissionSets: ["Admin", "ReadOnly"],
+  });
+  inventory.ous = [
+    {
+      key: "ou-root-prod0001",
+      id: "ou-root-prod0001",
+      arn: "arn:aws:organizations::111111111111:ou/o-test/ou-root-prod0001",
+      name: "prod",
+      parentId: "r-root",
+      path: "Root/prod",
+    },
+  ];
   const [first, second] = inventory.accounts;
   if (!first || !second) throw new Error("fixture");
   Object.assign(second, { parentId: "ou-root-prod0001", ouPath: "Root/prod", tags: null, status: "ACTIVE" });
@@ -31,11 +44,24 @@ function makeRichInventory(): OrgInventory {
       key: `arn:aws:iam::${A}:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_Admin_0123456789abcdef`,
       maxSessionDuration: 43200,
       description: "Identity Center role",
-      identityCenter: { permissionSetName: "Admin", suffix: "0123456789abcdef", region: "eu-west-1", permissionSetArn: "arn:aws:sso:::permissionSet/ssoins-test/ps-Admin" },
+      identityCenter: {
+        permissionSetName: "Admin",
+        suffix: "0123456789abcdef",
+        region: "eu-west-1",
+        permissionSetArn: "arn:aws:sso:::permissionSet/ssoins-test/ps-Admin",
+      },
       inlinePolicies: [
         // Pretty-printed text must come back byte for byte, not re-serialised.
-        { name: "pretty", document: { Version: "2012-10-17", Statement: [] }, rawDocument: '{\n  "Version": "2012-10-17",\n  "Statement": []\n}' },
-        { name: "compact", document: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:*", Resource: "*" }] }, rawDocument: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}' },
+        {
+          name: "pretty",
+          document: { Version: "2012-10-17", Statement: [] },
+          rawDocument: '{\n  "Version": "2012-10-17",\n  "Statement": []\n}',
+        },
+        {
+          name: "compact",
+          document: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:*", Resource: "*" }] },
+          rawDocument: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}',
+        },
       ],
       attachedManagedPolicies: [{ name: "ReadOnlyAccess", arn: "arn:aws:iam::aws:policy/ReadOnlyAccess" }],
       permissionsBoundaryArn: `arn:aws:iam::${A}:policy/boundary`,
@@ -93,13 +119,33 @@ function makeRichInventory(): OrgInventory {
   const userRow = makeCredentialRow(A, "breakglass-1");
   userRow.passwordEnabled = true;
   userRow.passwordLastUsedAt = "2026-08-02T00:00:00.000Z";
-  userRow.accessKeys[0] = { active: true, lastRotatedAt: "2026-01-01T00:00:00.000Z", lastUsedAt: "2026-08-03T00:00:00.000Z", lastUsedRegion: "us-east-1", lastUsedService: "s3" };
+  userRow.accessKeys[0] = {
+    active: true,
+    lastRotatedAt: "2026-01-01T00:00:00.000Z",
+    lastUsedAt: "2026-08-03T00:00:00.000Z",
+    lastUsedRegion: "us-east-1",
+    lastUsedService: "s3",
+  };
   iamA.credentialReport!.rows.push(userRow);
   inventory.iamByAccount[B]!.credentialReport = null;
-  inventory.coverage.accounts[B] = { accountId: B, iam: "PARTIAL", authorizationDetails: "COLLECTED", credentialReport: "FAILED", reason: "some IAM reads failed" };
+  inventory.coverage.accounts[B] = {
+    accountId: B,
+    iam: "PARTIAL",
+    authorizationDetails: "COLLECTED",
+    credentialReport: "FAILED",
+    reason: "some IAM reads failed",
+  };
 
   const idc = inventory.identityCenter!;
-  idc.users.push(makeIdcUser("carol", { primaryEmail: null, givenName: "Carol", familyName: "Doe", status: null, externalIds: [{ issuer: "https://idp", id: "c-1" }] }));
+  idc.users.push(
+    makeIdcUser("carol", {
+      primaryEmail: null,
+      givenName: "Carol",
+      familyName: "Doe",
+      status: null,
+      externalIds: [{ issuer: "https://idp", id: "c-1" }],
+    }),
+  );
   idc.groups = [{ key: "g-admins", groupId: "g-admins", displayName: "Admins", description: "admins", externalIds: [] }];
   idc.memberships = [{ key: "g-admins|user-alice", membershipId: "m-1", groupId: "g-admins", userId: "user-alice" }];
   idc.permissionSets = [
@@ -110,7 +156,11 @@ function makeRichInventory(): OrgInventory {
       relayState: "https://console.aws.amazon.com/",
       awsManagedPolicies: [{ name: "AdministratorAccess", arn: "arn:aws:iam::aws:policy/AdministratorAccess" }],
       customerManagedPolicies: [{ name: "boundary", path: "/" }],
-      inlinePolicy: { name: "inline", document: { Version: "2012-10-17", Statement: [] }, rawDocument: '{"Version":"2012-10-17","Statement":[]}' },
+      inlinePolicy: {
+        name: "inline",
+        document: { Version: "2012-10-17", Statement: [] },
+        rawDocument: '{"Version":"2012-10-17","Statement":[]}',
+      },
       permissionsBoundary: { managedPolicyArn: null, customerManagedPolicy: { name: "boundary", path: "/" } },
       tags: { tier: "1" },
       provisionedAccountIds: [A],
@@ -118,7 +168,13 @@ function makeRichInventory(): OrgInventory {
     makePermissionSet("ReadOnly", { tags: null, provisionedAccountIds: null }),
   ];
   idc.assignments = [
-    { key: `${A}|arn:aws:sso:::permissionSet/ssoins-test/ps-Admin|GROUP|g-admins`, accountId: A, permissionSetArn: "arn:aws:sso:::permissionSet/ssoins-test/ps-Admin", principalType: "GROUP", principalId: "g-admins" },
+    {
+      key: `${A}|arn:aws:sso:::permissionSet/ssoins-test/ps-Admin|GROUP|g-admins`,
+      accountId: A,
+      permissionSetArn: "arn:aws:sso:::permissionSet/ssoins-test/ps-Admin",
+      principalType: "GROUP",
+      principalId: "g-admins",
+    },
   ];
   return inventory;
 }
@@ -137,7 +193,11 @@ describe("export-snapshot then import", () => {
 
   it("reproduces the same state in a fresh database, CloudTrail events included", async () => {
     // Given a snapshot and some CloudTrail events in its window
-    const snapshot = await takeSnapshot(source.db, { source: "LIVE", asOf: new Date("2026-08-10T00:00:00Z"), collect: async () => makeRichInventory() });
+    const snapshot = await takeSnapshot(source.db, {
+      source: "LIVE",
+      asOf: new Date("2026-08-10T00:00:00Z"),
+      collect: async () => makeRichInventory(),
+    });
     expect(snapshot.status).toBe("PARTIAL");
     const events = ["e-1", "e-2"].map((id, i) =>
       normalizeTrailEvent({
@@ -148,7 +208,12 @@ describe("export-snapshot then import", () => {
         awsRegion: "us-east-1",
         recipientAccountId: A,
         readOnly: true,
-        userIdentity: { type: "IAMUser", arn: `arn:aws:iam::${A}:user/ops/breakglass-1`, userName: "breakglass-1", accessKeyId: "AKIAEXAMPLE" },
+        userIdentity: {
+          type: "IAMUser",
+          arn: `arn:aws:iam::${A}:user/ops/breakglass-1`,
+          userName: "breakglass-1",
+          accessKeyId: "AKIAEXAMPLE",
+        },
         requestParameters: { roleArn: `arn:aws:iam::${B}:role/data`, roleSessionName: "s" },
         resources: [{ ARN: `arn:aws:iam::${B}:role/data`, type: "AWS::IAM::Role", accountId: B }],
       }),
@@ -170,14 +235,19 @@ describe("export-snapshot then import", () => {
     expect({ ...after, coverage: null, stats: null, errors: null }).toEqual({ ...before, coverage: null, stats: null, errors: null });
 
     // …the events come back with the same normalized columns
-    const pick = { select: { eventId: true, accountId: true, eventTime: true, actorArn: true, targetRoleArn: true, success: true, raw: true }, orderBy: { eventId: "asc" as const } };
+    const pick = {
+      select: { eventId: true, accountId: true, eventTime: true, actorArn: true, targetRoleArn: true, success: true, raw: true },
+      orderBy: { eventId: "asc" as const },
+    };
     expect(await target.db.cloudTrailEvent.findMany(pick)).toEqual(await source.db.cloudTrailEvent.findMany(pick));
     // …and as-of is the exported snapshot's
     expect(imported.asOf.toISOString()).toBe("2026-08-10T00:00:00.000Z");
   });
 
   it("writes the CLI shapes the README documents", async () => {
-    const details = JSON.parse(await readFile(join(dir, `iam/${A}/authorization-details.json`), "utf8")) as { RoleDetailList: Array<{ RoleName: string; RolePolicyList: Array<{ PolicyName: string; PolicyDocument: unknown }> }> };
+    const details = JSON.parse(await readFile(join(dir, `iam/${A}/authorization-details.json`), "utf8")) as {
+      RoleDetailList: Array<{ RoleName: string; RolePolicyList: Array<{ PolicyName: string; PolicyDocument: unknown }> }>;
+    };
     const sso = details.RoleDetailList.find((r) => r.RoleName.startsWith("AWSReservedSSO_"));
     const compact = sso?.RolePolicyList.find((p) => p.PolicyName === "compact");
     const pretty = sso?.RolePolicyList.find((p) => p.PolicyName === "pretty");

@@ -62,7 +62,14 @@ class LookupEventsWriter {
   }
 }
 
-function lookupEventsElement(row: { eventId: string; eventName: string; eventSource: string; eventTime: Date; actorUserName: string | null; raw: unknown }) {
+function lookupEventsElement(row: {
+  eventId: string;
+  eventName: string;
+  eventSource: string;
+  eventTime: Date;
+  actorUserName: string | null;
+  raw: unknown;
+}) {
   const raw = (typeof row.raw === "object" && row.raw !== null ? row.raw : {}) as Record<string, unknown>;
   const identity = (raw.userIdentity ?? {}) as Record<string, unknown>;
   const resources = Array.isArray(raw.resources) ? (raw.resources as Array<Record<string, unknown>>) : [];
@@ -91,19 +98,24 @@ export async function exportSnapshot(db: Db, ref: number | "latest", dir: string
   if (existing.length > 0) throw new ExportError(`${dir} is not empty`);
 
   const [state, snapshot] = await Promise.all([readSnapshotState(db, snapshotId), getSnapshotOrThrow(db, snapshotId)]);
-  const reportTimes = ((snapshot.stats as { credentialReportsGeneratedAt?: Record<string, string | null> } | null)?.credentialReportsGeneratedAt ?? {}) as Record<
-    string,
-    string | null
-  >;
+  const reportTimes = ((snapshot.stats as { credentialReportsGeneratedAt?: Record<string, string | null> } | null)
+    ?.credentialReportsGeneratedAt ?? {}) as Record<string, string | null>;
 
   const coverage = state.coverage;
-  const manifest: ExportManifest = { format: "vigil-offline/2", snapshotId, asOf: snapshot.asOf.toISOString(), exportedAt: new Date().toISOString(), coverage };
+  const manifest: ExportManifest = {
+    format: "vigil-offline/2",
+    snapshotId,
+    asOf: snapshot.asOf.toISOString(),
+    exportedAt: new Date().toISOString(),
+    coverage,
+  };
   // Every path is built (and checked against the target) before the first write.
   const files = new Map<string, string>();
   const json = (path: string, value: unknown) => files.set(path, `${JSON.stringify(value, null, 2)}\n`);
   json(LAYOUT.manifest, manifest);
   for (const [path, value] of toOrganizationFiles(state)) json(path, value);
-  if (state.identityCenter) for (const [path, value] of toIdentityCenterFiles(state.identityCenter, coverage.identityCenter)) json(path, value);
+  if (state.identityCenter)
+    for (const [path, value] of toIdentityCenterFiles(state.identityCenter, coverage.identityCenter)) json(path, value);
   for (const [accountId, iam] of Object.entries(state.iamByAccount)) {
     const status = coverage.accounts[accountId]?.authorizationDetails ?? "SKIPPED";
     const hasEntities = iam.roles.length + iam.users.length + iam.groups.length + iam.policies.length > 0;

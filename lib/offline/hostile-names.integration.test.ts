@@ -37,13 +37,33 @@ describe("hostile names at the offline file boundary", () => {
   it("export-snapshot writes every file inside the target, whatever names and ids the database holds", async () => {
     // Given a stored snapshot (e.g. imported before names were checked) whose names climb out of any folder
     const inventory = makeInventory({ accounts: { [A]: ["app"] }, permissionSets: [] });
-    inventory.identityCenter!.permissionSets = [makePermissionSet("../../x"), makePermissionSet("../../../../escaped-ps"), makePermissionSet("..")];
+    inventory.identityCenter!.permissionSets = [
+      makePermissionSet("../../x"),
+      makePermissionSet("../../../../escaped-ps"),
+      makePermissionSet(".."),
+    ];
     inventory.roots[0]!.id = "../../../../escaped-root";
     inventory.accounts[0]!.parentId = "../../../../escaped-root";
-    inventory.ous = [{ key: "ou-evil", id: "../../../../../escaped-ou", arn: "arn:aws:organizations::111111111111:ou/o-test/evil", name: "evil", parentId: "../../../../escaped-root", path: "Root/evil" }];
+    inventory.ous = [
+      {
+        key: "ou-evil",
+        id: "../../../../../escaped-ou",
+        arn: "arn:aws:organizations::111111111111:ou/o-test/evil",
+        name: "evil",
+        parentId: "../../../../escaped-root",
+        path: "Root/evil",
+      },
+    ];
     await takeSnapshot(database.db, { source: "LIVE", asOf: new Date("2026-08-10T00:00:00Z"), collect: async () => inventory });
     // …and CloudTrail rows whose account and region are paths
-    const event = normalizeTrailEvent({ eventID: "e-evil", eventTime: "2026-08-09T00:00:00Z", eventName: "ConsoleLogin", eventSource: "signin.amazonaws.com", awsRegion: "../../../../escaped-region", recipientAccountId: "../../../../escaped-account" });
+    const event = normalizeTrailEvent({
+      eventID: "e-evil",
+      eventTime: "2026-08-09T00:00:00Z",
+      eventName: "ConsoleLogin",
+      eventSource: "signin.amazonaws.com",
+      awsRegion: "../../../../escaped-region",
+      recipientAccountId: "../../../../escaped-account",
+    });
     await seedTrailEvents(database.db, [event], "S3_LOG_FILE");
 
     // When it is exported
@@ -74,7 +94,9 @@ describe("hostile names at the offline file boundary", () => {
         "identity-center/permission-sets/..%2F..%2Fx.json: PermissionSet.Name: must be a permission set name (1 to 32 of letters, digits and _+=,.@-)",
         "organizations/list-roots.json: Roots.0.Id: must be a root id (r- and 4 to 32 lowercase letters or digits)",
         "organizations/parents/..%2F..%2F..%2F..%2Fescaped-root/accounts.json: folder name must be a root id (r-…) or an OU id (ou-…-…)",
-        expect.stringMatching(/^.*cloudtrail\/lookup-events\/.*events\.json: Events\[0\]: recipientAccountId "\.\.\/\.\.\/\.\.\/\.\.\/escaped-account" is not a 12-digit account id$/),
+        expect.stringMatching(
+          /^.*cloudtrail\/lookup-events\/.*events\.json: Events\[0\]: recipientAccountId "\.\.\/\.\.\/\.\.\/\.\.\/escaped-account" is not a 12-digit account id$/,
+        ),
       ]),
     );
   });
@@ -87,8 +109,15 @@ describe("hostile names at the offline file boundary", () => {
       "organizations/list-accounts.json": { Accounts: [{ Id: "../../222222222222", Name: "evil" }] },
       "organizations/parents/r-root1/organizational-units.json": { OrganizationalUnits: [{ Id: "ou-root1-../../../x", Name: "evil" }] },
       "organizations/parents/ou-evil/accounts.json": { Accounts: [] },
-      "identity-center/permission-sets/ok.json": { PermissionSet: { Name: "../../x", PermissionSetArn: "arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-1234567890abcdef" } },
-      "identity-center/permission-sets/long.json": { PermissionSet: { Name: "a".repeat(33), PermissionSetArn: "arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-abcdef1234567890" } },
+      "identity-center/permission-sets/ok.json": {
+        PermissionSet: { Name: "../../x", PermissionSetArn: "arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-1234567890abcdef" },
+      },
+      "identity-center/permission-sets/long.json": {
+        PermissionSet: {
+          Name: "a".repeat(33),
+          PermissionSetArn: "arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-abcdef1234567890",
+        },
+      },
     });
     const snapshotsBefore = await database.db.snapshot.count();
 

@@ -1,6 +1,12 @@
 import { stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import { ingestCloudTrailLogDirectory, readTrailFile, TrailFileError, type CloudTrailSettings, type IngestLogDirectoryResult } from "../cloudtrail";
+import {
+  ingestCloudTrailLogDirectory,
+  readTrailFile,
+  TrailFileError,
+  type CloudTrailSettings,
+  type IngestLogDirectoryResult,
+} from "../cloudtrail";
 import { walkCloudTrailLogFiles, type CloudTrailFileLimits } from "../aws";
 import { LAYOUT } from "./layout";
 import type { PrismaClient } from "../db";
@@ -27,7 +33,10 @@ export interface ImportDirectoryResult {
 }
 
 /** Reads every CloudTrail file once without storing, so a bad file fails the import before anything is written. */
-async function validateCloudTrail(root: string, limits: Partial<CloudTrailFileLimits>): Promise<{ problems: string[]; newest: string | null; files: number }> {
+async function validateCloudTrail(
+  root: string,
+  limits: Partial<CloudTrailFileLimits>,
+): Promise<{ problems: string[]; newest: string | null; files: number }> {
   const problems: string[] = [];
   let newest: string | null = null;
   let files = 0;
@@ -51,7 +60,9 @@ async function validateCloudTrail(root: string, limits: Partial<CloudTrailFileLi
 function assertSomethingToImport(dir: string, files: ImportFiles, cloudTrailFiles: number): void {
   if (files.read.some((path) => path !== LAYOUT.manifest) || cloudTrailFiles > 0) return;
   const ignored = files.ignored.length > 0 ? `; not part of the layout: ${files.ignored.slice(0, 10).join(", ")}` : "";
-  throw new ImportValidationError([`${dir}: nothing to import (no AWS CLI output of the layout in lib/offline/README.md, no CloudTrail file)${ignored}`]);
+  throw new ImportValidationError([
+    `${dir}: nothing to import (no AWS CLI output of the layout in lib/offline/README.md, no CloudTrail file)${ignored}`,
+  ]);
 }
 
 /**
@@ -81,14 +92,21 @@ export async function importDirectory(db: PrismaClient, dir: string, opts: Impor
 
   const { inventory, report } = toOrgInventory(files);
   const hasInventory = inventory.accounts.length > 0 || inventory.identityCenter !== null || Object.keys(inventory.iamByAccount).length > 0;
-  const newest = [newestDataTime(inventory), trail.newest].filter((t): t is string => t !== null).sort().at(-1);
+  const newest = [newestDataTime(inventory), trail.newest]
+    .filter((t): t is string => t !== null)
+    .sort()
+    .at(-1);
   // An export says what time its snapshot described; that beats any timestamp found inside the data.
   const manifestAsOf = files.manifest ? new Date(files.manifest.asOf) : undefined;
   // A snapshot never describes the future: a data timestamp ahead of the clock (skew, a bad value) is not trusted.
   const newestPast = newest && new Date(newest) <= now ? new Date(newest) : undefined;
   const asOf = opts.asOf ?? manifestAsOf ?? newestPast ?? now;
   if (!opts.asOf && !manifestAsOf && !newestPast) {
-    report.notes.push(newest ? `newest time in the data (${newest}) is in the future: as-of is the import time (pass --as-of)` : "no timestamp found in the data: as-of is the import time (pass --as-of)");
+    report.notes.push(
+      newest
+        ? `newest time in the data (${newest}) is in the future: as-of is the import time (pass --as-of)`
+        : "no timestamp found in the data: as-of is the import time (pass --as-of)",
+    );
   }
 
   let snapshot: SnapshotResult | null = null;

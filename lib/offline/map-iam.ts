@@ -4,7 +4,11 @@ import type { AccountIamFiles } from "./read-import-directory";
 const AWS_MANAGED_POLICY = /^arn:[\w-]+:iam::aws:policy\//;
 
 /** One account's IAM from its files, with coverage that says which reads the files stand for. */
-export function mapAccountIam(accountId: string, files: AccountIamFiles, opts: { isTruncated?: boolean } = {}): { iam: AccountIam; coverage: AccountCoverage } {
+export function mapAccountIam(
+  accountId: string,
+  files: AccountIamFiles,
+  opts: { isTruncated?: boolean } = {},
+): { iam: AccountIam; coverage: AccountCoverage } {
   const details = files.authorizationDetails;
   const report = files.credentialReport;
   // AWS-managed policies are the same in every account; like the live collector (GAAD filter
@@ -27,7 +31,13 @@ export function mapAccountIam(accountId: string, files: AccountIamFiles, opts: {
       iam: complete ? "COLLECTED" : none ? "SKIPPED" : "PARTIAL",
       authorizationDetails,
       credentialReport,
-      reason: complete ? null : none ? "no IAM files in the import" : opts.isTruncated ? "an IAM file in the import is one page of a longer listing" : "some IAM files absent from the import",
+      reason: complete
+        ? null
+        : none
+          ? "no IAM files in the import"
+          : opts.isTruncated
+            ? "an IAM file in the import is one page of a longer listing"
+            : "some IAM files absent from the import",
     },
   };
 }

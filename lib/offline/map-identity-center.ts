@@ -40,11 +40,20 @@ function chooseInstance(files: ImportFiles, notes: string[]): IdentityCenterInst
   if (listed) return chooseIdentityCenterInstance(listed);
   // Without list-instances the instance is read off the other files, never made up.
   const storeId = files.identityCenter.users?.Users[0]?.IdentityStoreId ?? files.identityCenter.groups?.Groups[0]?.IdentityStoreId;
-  const psArn = files.identityCenter.permissionSets?.[0]?.data.PermissionSet.PermissionSetArn ?? files.identityCenter.assignments?.AccountAssignments[0]?.PermissionSetArn;
+  const psArn =
+    files.identityCenter.permissionSets?.[0]?.data.PermissionSet.PermissionSetArn ??
+    files.identityCenter.assignments?.AccountAssignments[0]?.PermissionSetArn;
   const instanceArn = psArn ? instanceArnOf(psArn) : null;
   if (!storeId && !instanceArn) return null;
   notes.push("identity-center/list-instances.json absent: instance details taken from the other Identity Center files");
-  return { instanceArn: instanceArn ?? "", identityStoreId: storeId ?? "", ownerAccountId: null, name: null, status: null, createdAt: null };
+  return {
+    instanceArn: instanceArn ?? "",
+    identityStoreId: storeId ?? "",
+    ownerAccountId: null,
+    name: null,
+    status: null,
+    createdAt: null,
+  };
 }
 
 export function mapIdentityCenter(files: ImportFiles): MappedIdentityCenter {

@@ -70,7 +70,8 @@ export function mapOrganizations(files: ImportFiles): MappedOrganizations {
   ous.sort((a, b) => a.path.localeCompare(b.path));
 
   if (!listed) notes.push("no account list (organizations/list-accounts.json): the organization is not imported");
-  else if (!isTreeComplete) notes.push("organization tree incomplete (organizations/list-roots.json or parents/*): OU paths may be missing");
+  else if (!isTreeComplete)
+    notes.push("organization tree incomplete (organizations/list-roots.json or parents/*): OU paths may be missing");
   if (!organization && listed) notes.push("organizations/describe-organization.json absent: organization details not imported");
 
   const tagged = accounts.filter((a) => a.tags !== null).length;

@@ -203,7 +203,8 @@ export async function readImportDirectory(root: string, opts: { maxFileBytes?: n
   }
 
   // An empty permission-sets folder means "read, there are none", not "not exported".
-  if (!files.identityCenter.permissionSets && (await isDirectory(join(root, LAYOUT.permissionSetsDir)))) files.identityCenter.permissionSets = [];
+  if (!files.identityCenter.permissionSets && (await isDirectory(join(root, LAYOUT.permissionSetsDir))))
+    files.identityCenter.permissionSets = [];
 
   if (problems.length > 0) throw new ImportValidationError(problems);
   return files;

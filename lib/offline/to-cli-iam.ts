@@ -33,7 +33,9 @@ function role(r: IamRole) {
     InstanceProfileList: r.instanceProfileArns.map((Arn) => ({ Arn })),
     RolePolicyList: inline(r.inlinePolicies),
     AttachedManagedPolicies: attached(r.attachedManagedPolicies),
-    PermissionsBoundary: r.permissionsBoundaryArn ? { PermissionsBoundaryType: "Policy", PermissionsBoundaryArn: r.permissionsBoundaryArn } : null,
+    PermissionsBoundary: r.permissionsBoundaryArn
+      ? { PermissionsBoundaryType: "Policy", PermissionsBoundaryArn: r.permissionsBoundaryArn }
+      : null,
     Tags: tags(r.tags),
     RoleLastUsed: r.lastUsedAt || r.lastUsedRegion ? present({ LastUsedDate: r.lastUsedAt, Region: r.lastUsedRegion }) : {},
   });
@@ -49,7 +51,9 @@ function user(u: IamUser) {
     UserPolicyList: inline(u.inlinePolicies),
     GroupList: u.groupNames,
     AttachedManagedPolicies: attached(u.attachedManagedPolicies),
-    PermissionsBoundary: u.permissionsBoundaryArn ? { PermissionsBoundaryType: "Policy", PermissionsBoundaryArn: u.permissionsBoundaryArn } : null,
+    PermissionsBoundary: u.permissionsBoundaryArn
+      ? { PermissionsBoundaryType: "Policy", PermissionsBoundaryArn: u.permissionsBoundaryArn }
+      : null,
     Tags: tags(u.tags),
   });
 }
@@ -96,7 +100,15 @@ export function toListRoles(iam: AccountIam, isComplete: boolean) {
   const listed = isComplete ? iam.roles : iam.roles.filter((r) => r.maxSessionDuration !== null || r.description !== null);
   return {
     Roles: listed.map((r) =>
-      present({ Path: r.path, RoleName: r.roleName, RoleId: r.roleId, Arn: r.arn, CreateDate: r.createdAt, Description: r.description, MaxSessionDuration: r.maxSessionDuration }),
+      present({
+        Path: r.path,
+        RoleName: r.roleName,
+        RoleId: r.roleId,
+        Arn: r.arn,
+        CreateDate: r.createdAt,
+        Description: r.description,
+        MaxSessionDuration: r.maxSessionDuration,
+      }),
     ),
   };
 }

@@ -7,7 +7,16 @@ const present = <T extends Record<string, unknown>>(value: T): Partial<T> =>
 const tagList = (tags: Tags) => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 
 function account(a: OrgAccount) {
-  return present({ Id: a.id, Arn: a.arn, Email: a.email, Name: a.name, Status: a.status, State: a.status, JoinedMethod: a.joinedMethod, JoinedTimestamp: a.joinedAt });
+  return present({
+    Id: a.id,
+    Arn: a.arn,
+    Email: a.email,
+    Name: a.name,
+    Status: a.status,
+    State: a.status,
+    JoinedMethod: a.joinedMethod,
+    JoinedTimestamp: a.joinedAt,
+  });
 }
 
 /** Organizations state as the CLI outputs of the layout, keyed by relative path. */
@@ -27,7 +36,12 @@ export function toOrganizationFiles(state: OrgInventory): Map<string, unknown> {
   }
   if (state.roots.length > 0) {
     files.set(LAYOUT.listRoots, {
-      Roots: state.roots.map((r) => ({ Id: r.id, Arn: r.arn, Name: r.name, PolicyTypes: r.policyTypes.map((p) => ({ Type: p.type, Status: p.status })) })),
+      Roots: state.roots.map((r) => ({
+        Id: r.id,
+        Arn: r.arn,
+        Name: r.name,
+        PolicyTypes: r.policyTypes.map((p) => ({ Type: p.type, Status: p.status })),
+      })),
     });
   }
   if (state.accounts.length > 0) files.set(LAYOUT.listAccounts, { Accounts: state.accounts.map(account) });
@@ -62,34 +76,42 @@ export function toIdentityCenterFiles(idc: IdentityCenterInventory, coverage: In
       }),
     ],
   });
-  if (isWritten(coverage.users, idc.users.length > 0)) files.set(LAYOUT.users, {
-    Users: idc.users.map((u) =>
-      present({
+  if (isWritten(coverage.users, idc.users.length > 0))
+    files.set(LAYOUT.users, {
+      Users: idc.users.map((u) =>
+        present({
+          IdentityStoreId: storeId,
+          UserId: u.userId,
+          UserName: u.userName,
+          DisplayName: u.displayName,
+          Name: u.givenName !== null || u.familyName !== null ? present({ GivenName: u.givenName, FamilyName: u.familyName }) : null,
+          Emails: u.primaryEmail !== null ? [{ Value: u.primaryEmail, Type: "work", Primary: true }] : null,
+          UserStatus: u.status,
+          ExternalIds: u.externalIds.length ? u.externalIds.map((e) => ({ Issuer: e.issuer, Id: e.id })) : null,
+        }),
+      ),
+    });
+  if (isWritten(coverage.groups, idc.groups.length > 0))
+    files.set(LAYOUT.groups, {
+      Groups: idc.groups.map((g) =>
+        present({
+          IdentityStoreId: storeId,
+          GroupId: g.groupId,
+          DisplayName: g.displayName,
+          Description: g.description,
+          ExternalIds: g.externalIds.length ? g.externalIds.map((e) => ({ Issuer: e.issuer, Id: e.id })) : null,
+        }),
+      ),
+    });
+  if (isWritten(coverage.memberships, idc.memberships.length > 0))
+    files.set(LAYOUT.groupMemberships, {
+      GroupMemberships: idc.memberships.map((m) => ({
         IdentityStoreId: storeId,
-        UserId: u.userId,
-        UserName: u.userName,
-        DisplayName: u.displayName,
-        Name: u.givenName !== null || u.familyName !== null ? present({ GivenName: u.givenName, FamilyName: u.familyName }) : null,
-        Emails: u.primaryEmail !== null ? [{ Value: u.primaryEmail, Type: "work", Primary: true }] : null,
-        UserStatus: u.status,
-        ExternalIds: u.externalIds.length ? u.externalIds.map((e) => ({ Issuer: e.issuer, Id: e.id })) : null,
-      }),
-    ),
-  });
-  if (isWritten(coverage.groups, idc.groups.length > 0)) files.set(LAYOUT.groups, {
-    Groups: idc.groups.map((g) =>
-      present({
-        IdentityStoreId: storeId,
-        GroupId: g.groupId,
-        DisplayName: g.displayName,
-        Description: g.description,
-        ExternalIds: g.externalIds.length ? g.externalIds.map((e) => ({ Issuer: e.issuer, Id: e.id })) : null,
-      }),
-    ),
-  });
-  if (isWritten(coverage.memberships, idc.memberships.length > 0)) files.set(LAYOUT.groupMemberships, {
-    GroupMemberships: idc.memberships.map((m) => ({ IdentityStoreId: storeId, MembershipId: m.membershipId, GroupId: m.groupId, MemberId: { UserId: m.userId } })),
-  });
+        MembershipId: m.membershipId,
+        GroupId: m.groupId,
+        MemberId: { UserId: m.userId },
+      })),
+    });
   for (const ps of idc.permissionSets) {
     const boundary = ps.permissionsBoundary;
     files.set(LAYOUT.permissionSet(ps.name), {
@@ -118,8 +140,14 @@ export function toIdentityCenterFiles(idc: IdentityCenterInventory, coverage: In
       ...(ps.provisionedAccountIds !== null ? { AccountIds: ps.provisionedAccountIds } : {}),
     });
   }
-  if (isWritten(coverage.assignments, idc.assignments.length > 0)) files.set(LAYOUT.accountAssignments, {
-    AccountAssignments: idc.assignments.map((a) => ({ AccountId: a.accountId, PermissionSetArn: a.permissionSetArn, PrincipalType: a.principalType, PrincipalId: a.principalId })),
-  });
+  if (isWritten(coverage.assignments, idc.assignments.length > 0))
+    files.set(LAYOUT.accountAssignments, {
+      AccountAssignments: idc.assignments.map((a) => ({
+        AccountId: a.accountId,
+        PermissionSetArn: a.permissionSetArn,
+        PrincipalType: a.principalType,
+        PrincipalId: a.principalId,
+      })),
+    });
   return files;
 }

@@ -96,7 +96,9 @@ export function toOrgInventory(files: ImportFiles, now: Date = new Date()): { in
   ];
   for (const [path, value] of expected) if (value === undefined) missing.push(path);
   for (const [path, marker] of files.truncated) {
-    notes.push(`${path}: one page of a longer listing (${marker}; --max-items or --no-paginate?): its section is imported as PARTIAL, nothing absent from it is read as deleted`);
+    notes.push(
+      `${path}: one page of a longer listing (${marker}; --max-items or --no-paginate?): its section is imported as PARTIAL, nothing absent from it is read as deleted`,
+    );
   }
 
   const fromFiles: InventoryCoverage = {

@@ -10,7 +10,15 @@ export type { FaultConfig, RateLimitRule, ServerErrorBurst, FaultMatch } from ".
 export type { PlantedProblem, PlantedProblemKind } from "./model/problems";
 export { PLANTED_PROBLEM_KINDS } from "./model/problems";
 export type { SimAccount, SimOrganization, SimOrganizationalUnit, SimRoot } from "./model/organization";
-export type { IdentityCenterState, IdcUser, IdcGroup, IdcMembership, IdcPermissionSet, IdcAssignment, IdcInstance } from "./model/identity-center";
+export type {
+  IdentityCenterState,
+  IdcUser,
+  IdcGroup,
+  IdcMembership,
+  IdcPermissionSet,
+  IdcAssignment,
+  IdcInstance,
+} from "./model/identity-center";
 export type { AccountIam, IamUser, IamRole, IamGroup, IamAccessKey, IamManagedPolicy, IamSamlProvider } from "./model/iam";
 export type { CloudTrailRecord } from "./model/cloudtrail";
 export type { AccountStore } from "./model/account-store";

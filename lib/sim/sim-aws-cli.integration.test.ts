@@ -62,7 +62,9 @@ describe.skipIf(AWS === undefined && !process.env.CI)("AWS CLI v2 against the si
     expect(out.UserDetailList.map((u) => u.UserName)).toEqual(["breakglass-admin"]);
     // botocore URL-decodes and parses the documents itself.
     const reserved = out.RoleDetailList.find((r) => r.RoleName.startsWith("AWSReservedSSO_"));
-    expect(reserved?.AssumeRolePolicyDocument.Statement[0]?.Principal.Federated).toMatch(/saml-provider\/AWSSSO_[0-9a-f]{16}_DO_NOT_DELETE$/);
+    expect(reserved?.AssumeRolePolicyDocument.Statement[0]?.Principal.Federated).toMatch(
+      /saml-provider\/AWSSSO_[0-9a-f]{16}_DO_NOT_DELETE$/,
+    );
   });
 
   it("lists permission sets of the instance", async () => {
@@ -72,11 +74,22 @@ describe.skipIf(AWS === undefined && !process.env.CI)("AWS CLI v2 against the si
   });
 
   it("looks up CloudTrail events with the botocore target prefix", async () => {
-    const out = (await aws("cloudtrail", "lookup-events", "--lookup-attributes", "AttributeKey=EventName,AttributeValue=Federate", "--max-items", "5")) as {
+    const out = (await aws(
+      "cloudtrail",
+      "lookup-events",
+      "--lookup-attributes",
+      "AttributeKey=EventName,AttributeValue=Federate",
+      "--max-items",
+      "5",
+    )) as {
       Events: Array<{ EventName: string; CloudTrailEvent: string }>;
     };
     expect(out.Events).toHaveLength(5);
-    const expected = server.state.cloudTrail.list("210987654321", "eu-west-1").filter((e) => e.eventName === "Federate").slice(0, 5).map((e) => e.eventId);
+    const expected = server.state.cloudTrail
+      .list("210987654321", "eu-west-1")
+      .filter((e) => e.eventName === "Federate")
+      .slice(0, 5)
+      .map((e) => e.eventId);
     expect(out.Events.map((e) => JSON.parse(e.CloudTrailEvent).eventID)).toEqual(expected);
   });
 });

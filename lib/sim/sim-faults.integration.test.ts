@@ -91,7 +91,8 @@ describe("fault injection", () => {
       headers: {
         "x-amz-target": "AWSOrganizationsV20161128.ListAccounts",
         "content-type": "application/x-amz-json-1.1",
-        authorization: "AWS4-HMAC-SHA256 Credential=AKIAVIGILTESTADMIN01/20261120/us-east-1/organizations/aws4_request, SignedHeaders=host, Signature=0",
+        authorization:
+          "AWS4-HMAC-SHA256 Credential=AKIAVIGILTESTADMIN01/20261120/us-east-1/organizations/aws4_request, SignedHeaders=host, Signature=0",
         "x-vigil-sim-fault": "throttle",
       },
       body: "{}",
@@ -104,14 +105,22 @@ describe("fault injection", () => {
 
 describe("admin HTTP API", () => {
   const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${server.url}/_sim${path}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${server.url}/_sim${path}`, {
+      method,
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
 
   it("sets and reads faults, adds a user with a key, rotates it and resets", async () => {
     expect((await call("PUT", "/faults", { accessDeniedAccounts: ["612345678902"] })).status).toBe(200);
     expect((await call("GET", "/faults")).body).toEqual({ accessDeniedAccounts: ["612345678902"] });
-    const added = await call("POST", "/accounts/210987654321/users", { userName: "temp-admin", consolePassword: true, withAccessKey: true });
+    const added = await call("POST", "/accounts/210987654321/users", {
+      userName: "temp-admin",
+      consolePassword: true,
+      withAccessKey: true,
+    });
     const key = added.body.accessKey as { accessKeyId: string; secretAccessKey: string };
     expect(key.accessKeyId).toMatch(/^AKIA/);
     const asNewUser = new IAMClient(simClientConfig(server, { credentials: key }));
@@ -126,11 +135,17 @@ describe("admin HTTP API", () => {
   });
 
   it("adds and removes Identity Center users and assignments, provisioning the reserved role", async () => {
-    const user = await call("POST", "/identity-center/users", { userName: "new.hire@acme-fintech.example", givenName: "New", familyName: "Hire", groups: ["qa"] });
+    const user = await call("POST", "/identity-center/users", {
+      userName: "new.hire@acme-fintech.example",
+      givenName: "New",
+      familyName: "Hire",
+      groups: ["qa"],
+    });
     const userId = user.body.userId as string;
     const assignment = { accountId: "612345678902", permissionSet: "Billing", principalType: "USER", principalId: userId };
     expect((await call("POST", "/identity-center/assignments", assignment)).status).toBe(200);
-    const hasBillingRole = () => server.state.iam.getOrThrow("612345678902").roles.some((r) => r.roleName.startsWith("AWSReservedSSO_Billing_"));
+    const hasBillingRole = () =>
+      server.state.iam.getOrThrow("612345678902").roles.some((r) => r.roleName.startsWith("AWSReservedSSO_Billing_"));
     expect(hasBillingRole()).toBe(true);
     expect((await call("DELETE", "/identity-center/assignments", assignment)).status).toBe(200);
     expect(hasBillingRole()).toBe(false);
@@ -139,9 +154,14 @@ describe("admin HTTP API", () => {
   });
 
   it("changes a trust policy and deletes a role", async () => {
-    const doc = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::999999999999:root" }, Action: "sts:AssumeRole" }] };
+    const doc = {
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::999999999999:root" }, Action: "sts:AssumeRole" }],
+    };
     expect((await call("PUT", "/accounts/590123456780/roles/VigilAuditRole/trust-policy", { document: doc })).status).toBe(200);
-    expect(server.state.iam.getOrThrow("590123456780").roles.find((r) => r.roleName === "VigilAuditRole")?.trustPolicy).toContain("999999999999");
+    expect(server.state.iam.getOrThrow("590123456780").roles.find((r) => r.roleName === "VigilAuditRole")?.trustPolicy).toContain(
+      "999999999999",
+    );
     expect((await call("DELETE", "/accounts/590123456780/roles/VigilAuditRole")).status).toBe(200);
     expect((await call("DELETE", "/accounts/590123456780/roles/VigilAuditRole")).status).toBe(400);
     expect((await call("GET", "/planted-problems")).body).toHaveLength(server.state.plantedProblems.length);

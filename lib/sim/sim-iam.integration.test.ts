@@ -1,8 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  CreateAccessKeyCommand, DeleteAccessKeyCommand, GenerateCredentialReportCommand, GetAccessKeyLastUsedCommand, GetCredentialReportCommand,
-  GetLoginProfileCommand, GetRoleCommand, IAMClient, ListAccessKeysCommand, ListMFADevicesCommand, ListRolesCommand, ListUserTagsCommand,
-  ListUsersCommand, UpdateAccessKeyCommand, UpdateAssumeRolePolicyCommand, UpdateLoginProfileCommand, paginateGetAccountAuthorizationDetails,
+  CreateAccessKeyCommand,
+  DeleteAccessKeyCommand,
+  GenerateCredentialReportCommand,
+  GetAccessKeyLastUsedCommand,
+  GetCredentialReportCommand,
+  GetLoginProfileCommand,
+  GetRoleCommand,
+  IAMClient,
+  ListAccessKeysCommand,
+  ListMFADevicesCommand,
+  ListRolesCommand,
+  ListUserTagsCommand,
+  ListUsersCommand,
+  UpdateAccessKeyCommand,
+  UpdateAssumeRolePolicyCommand,
+  UpdateLoginProfileCommand,
+  paginateGetAccountAuthorizationDetails,
   paginateListRoles,
 } from "@aws-sdk/client-iam";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
@@ -13,7 +27,9 @@ let server: SimServer;
 let sts: STSClient;
 
 async function iamIn(accountId: string): Promise<IAMClient> {
-  const assumed = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${accountId}:role/VigilAuditRole`, RoleSessionName: "vigil-test" }));
+  const assumed = await sts.send(
+    new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${accountId}:role/VigilAuditRole`, RoleSessionName: "vigil-test" }),
+  );
   return new IAMClient(simClientConfig(server, { credentials: credentialsOf(assumed), region: "us-east-1" }));
 }
 
@@ -63,7 +79,9 @@ describe("IAM through the real SDK", () => {
     expect(team.Role?.MaxSessionDuration).toBe(28800);
     expect(team.Role?.RoleLastUsed?.LastUsedDate).toBeInstanceOf(Date);
     const trust = JSON.parse(decodeURIComponent(team.Role?.AssumeRolePolicyDocument as string));
-    expect(trust.Statement[0].Principal.AWS).toMatch(/role\/aws-reserved\/sso\.amazonaws\.com\/eu-west-1\/AWSReservedSSO_Payments-Proxy_[0-9a-f]{16}$/);
+    expect(trust.Statement[0].Principal.AWS).toMatch(
+      /role\/aws-reserved\/sso\.amazonaws\.com\/eu-west-1\/AWSReservedSSO_Payments-Proxy_[0-9a-f]{16}$/,
+    );
     const error = await errorOf(iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: reserved[0]?.RoleName, PolicyDocument: "{}" })));
     expect(error.name).toBe("UnmodifiableEntityException");
   });
@@ -74,7 +92,9 @@ describe("IAM through the real SDK", () => {
     expect((await iam.send(new GenerateCredentialReportCommand({}))).State).toBe("STARTED");
     expect((await iam.send(new GenerateCredentialReportCommand({}))).State).toBe("COMPLETE");
     const report = await iam.send(new GetCredentialReportCommand({}));
-    const lines = Buffer.from(report.Content as Uint8Array).toString("utf8").split("\n");
+    const lines = Buffer.from(report.Content as Uint8Array)
+      .toString("utf8")
+      .split("\n");
     expect(lines[0]?.split(",")).toEqual([...CREDENTIAL_REPORT_COLUMNS]);
     expect(lines[1]?.startsWith("<root_account>,arn:aws:iam::210987654321:root,")).toBe(true);
     const breakglass = lines.find((l) => l.startsWith("breakglass-admin,"))?.split(",") ?? [];
@@ -97,7 +117,9 @@ describe("IAM through the real SDK", () => {
     expect(lastUsed.AccessKeyLastUsed?.ServiceName).toBe("ec2");
     expect((await iam.send(new GetLoginProfileCommand({ UserName: "jordan.lee" }))).LoginProfile?.UserName).toBe("jordan.lee");
     expect((await iam.send(new ListMFADevicesCommand({ UserName: "jordan.lee" }))).MFADevices).toEqual([]);
-    expect((await iam.send(new ListUserTagsCommand({ UserName: "jordan.lee" }))).Tags).toEqual([{ Key: "owner", Value: "jordan.lee@acme-fintech.example" }]);
+    expect((await iam.send(new ListUserTagsCommand({ UserName: "jordan.lee" }))).Tags).toEqual([
+      { Key: "owner", Value: "jordan.lee@acme-fintech.example" },
+    ]);
   });
 
   it("creates, deactivates and deletes access keys, capped at two", async () => {
@@ -106,8 +128,13 @@ describe("IAM through the real SDK", () => {
     expect(created.AccessKey?.AccessKeyId).toMatch(/^AKIA[A-Z2-7]{16}$/);
     await iam.send(new CreateAccessKeyCommand({ UserName: "breakglass-admin" }));
     expect((await errorOf(iam.send(new CreateAccessKeyCommand({ UserName: "breakglass-admin" })))).name).toBe("LimitExceededException");
-    await iam.send(new UpdateAccessKeyCommand({ UserName: "breakglass-admin", AccessKeyId: created.AccessKey?.AccessKeyId, Status: "Inactive" }));
-    expect((await iam.send(new ListAccessKeysCommand({ UserName: "breakglass-admin" }))).AccessKeyMetadata?.map((k) => k.Status)).toEqual(["Inactive", "Active"]);
+    await iam.send(
+      new UpdateAccessKeyCommand({ UserName: "breakglass-admin", AccessKeyId: created.AccessKey?.AccessKeyId, Status: "Inactive" }),
+    );
+    expect((await iam.send(new ListAccessKeysCommand({ UserName: "breakglass-admin" }))).AccessKeyMetadata?.map((k) => k.Status)).toEqual([
+      "Inactive",
+      "Active",
+    ]);
     await iam.send(new DeleteAccessKeyCommand({ UserName: "breakglass-admin", AccessKeyId: created.AccessKey?.AccessKeyId }));
     expect((await iam.send(new ListAccessKeysCommand({ UserName: "breakglass-admin" }))).AccessKeyMetadata).toHaveLength(1);
     await iam.send(new UpdateLoginProfileCommand({ UserName: "breakglass-admin", PasswordResetRequired: true }));

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  DescribeOrganizationCommand, ListAccountsCommand, ListParentsCommand, ListRootsCommand, ListTagsForResourceCommand,
-  OrganizationsClient, paginateListAccounts, paginateListOrganizationalUnitsForParent,
+  DescribeOrganizationCommand,
+  ListAccountsCommand,
+  ListParentsCommand,
+  ListRootsCommand,
+  ListTagsForResourceCommand,
+  OrganizationsClient,
+  paginateListAccounts,
+  paginateListOrganizationalUnitsForParent,
 } from "@aws-sdk/client-organizations";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { startSimServer, type SimServer } from "./index";
@@ -47,7 +53,8 @@ describe("Organizations through the real SDK", () => {
     const roots = await org.send(new ListRootsCommand({}));
     const rootId = roots.Roots?.[0]?.Id as string;
     const top: string[] = [];
-    for await (const page of paginateListOrganizationalUnitsForParent({ client: org, pageSize: 1 }, { ParentId: rootId })) top.push(...(page.OrganizationalUnits ?? []).map((o) => o.Name as string));
+    for await (const page of paginateListOrganizationalUnitsForParent({ client: org, pageSize: 1 }, { ParentId: rootId }))
+      top.push(...(page.OrganizationalUnits ?? []).map((o) => o.Name as string));
     expect(top).toEqual(["Security", "Infrastructure", "Workloads", "Sandbox"]);
     const parents = await org.send(new ListParentsCommand({ ChildId: "590123456780" }));
     const prodOu = server.state.organizationalUnits.find((o) => o.name === "Prod");
@@ -61,7 +68,9 @@ describe("Organizations through the real SDK", () => {
 
   it("answers AccessDeniedException to credentials from a member account", async () => {
     const sts = new STSClient(simClientConfig(server));
-    const assumed = await sts.send(new AssumeRoleCommand({ RoleArn: "arn:aws:iam::590123456780:role/VigilAuditRole", RoleSessionName: "vigil" }));
+    const assumed = await sts.send(
+      new AssumeRoleCommand({ RoleArn: "arn:aws:iam::590123456780:role/VigilAuditRole", RoleSessionName: "vigil" }),
+    );
     const member = new OrganizationsClient(simClientConfig(server, { credentials: credentialsOf(assumed) }));
     const error = await errorOf(member.send(new ListAccountsCommand({})));
     expect(error.name).toBe("AccessDeniedException");

@@ -25,10 +25,13 @@ describe("scale:2000", () => {
   it("serves a deep account's 60 roles through GAAD after AssumeRole", async () => {
     const account = server.state.accounts[1777];
     const sts = new STSClient(simClientConfig(server));
-    const assumed = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account?.id}:role/VigilAuditRole`, RoleSessionName: "bench" }));
+    const assumed = await sts.send(
+      new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account?.id}:role/VigilAuditRole`, RoleSessionName: "bench" }),
+    );
     const iam = new IAMClient(simClientConfig(server, { credentials: credentialsOf(assumed) }));
     let roles = 0;
-    for await (const page of paginateGetAccountAuthorizationDetails({ client: iam }, { Filter: ["Role"] })) roles += page.RoleDetailList?.length ?? 0;
+    for await (const page of paginateGetAccountAuthorizationDetails({ client: iam }, { Filter: ["Role"] }))
+      roles += page.RoleDetailList?.length ?? 0;
     expect(roles).toBe(60);
   });
 
@@ -37,7 +40,11 @@ describe("scale:2000", () => {
     expect((await org.send(new ListAccountsCommand({}))).Accounts).toHaveLength(20);
     const store = new IdentitystoreClient(simClientConfig(server));
     let users = 0;
-    for await (const page of paginateListUsers({ client: store, pageSize: 100 }, { IdentityStoreId: server.state.identityCenter.instance.identityStoreId })) users += page.Users?.length ?? 0;
+    for await (const page of paginateListUsers(
+      { client: store, pageSize: 100 },
+      { IdentityStoreId: server.state.identityCenter.instance.identityStoreId },
+    ))
+      users += page.Users?.length ?? 0;
     expect(users).toBe(5000);
   });
 });

@@ -33,7 +33,9 @@ describe("toEntityRecords", () => {
     ];
     const one = makeInventory({ accounts: { "222222222222": [] } });
     const two = structuredClone(one);
-    one.iamByAccount["222222222222"]!.roles = [makeRole("222222222222", "r", { attachedManagedPolicies: policies, instanceProfileArns: ["y", "x"] })];
+    one.iamByAccount["222222222222"]!.roles = [
+      makeRole("222222222222", "r", { attachedManagedPolicies: policies, instanceProfileArns: ["y", "x"] }),
+    ];
     two.iamByAccount["222222222222"]!.roles = [
       makeRole("222222222222", "r", { attachedManagedPolicies: [...policies].reverse(), instanceProfileArns: ["x", "y"] }),
     ];

@@ -37,7 +37,10 @@ export const FIND_ENTITIES_INPUT = z.object({
   kind: z.enum(ENTITY_KINDS),
   where: z
     .object({
-      accountId: z.string().regex(/^\d{12}$/).optional(),
+      accountId: z
+        .string()
+        .regex(/^\d{12}$/)
+        .optional(),
       keyPrefix: z.string().min(1).max(2048).optional(),
       search: z.string().trim().min(1).max(200).optional(),
     })

@@ -7,8 +7,12 @@ import { makeInventory, makeRole } from "./testing/make-inventory";
 const A = "222222222222";
 const B = "333333333333";
 const database = useTestDatabase();
-const snapshotOf = (inventory: OrgInventory) => takeSnapshot(database.db, { source: "LIVE", collect: async () => structuredClone(inventory) });
-const inventory = makeInventory({ accounts: { [A]: ["app-deploy", "app_read", "ops"], [B]: ["app-deploy", "data"] }, users: ["alice", "bob", "carol"] });
+const snapshotOf = (inventory: OrgInventory) =>
+  takeSnapshot(database.db, { source: "LIVE", collect: async () => structuredClone(inventory) });
+const inventory = makeInventory({
+  accounts: { [A]: ["app-deploy", "app_read", "ops"], [B]: ["app-deploy", "data"] },
+  users: ["alice", "bob", "carol"],
+});
 const ids: number[] = [];
 
 beforeAll(async () => {
@@ -40,7 +44,9 @@ describe("read API", () => {
   });
 
   it("refuses to read a FAILED snapshot and reports an unknown one", async () => {
-    await expect(findEntities(database.db, { snapshotId: ids[2]!, kind: "IAM_ROLE" })).rejects.toMatchObject({ code: "SNAPSHOT_NOT_READABLE" });
+    await expect(findEntities(database.db, { snapshotId: ids[2]!, kind: "IAM_ROLE" })).rejects.toMatchObject({
+      code: "SNAPSHOT_NOT_READABLE",
+    });
     await expect(getSnapshotOrThrow(database.db, 9999)).rejects.toMatchObject({ code: "SNAPSHOT_NOT_FOUND" });
   });
 
@@ -57,14 +63,22 @@ describe("read API", () => {
     const users = await findEntities(database.db, { snapshotId, kind: "IDC_USER", where: { search: "carol@example" } });
     expect(users.rows.map((r) => r.data.userName)).toEqual(["carol"]);
 
-    const page2 = await findEntities(database.db, { snapshotId, kind: "IAM_ROLE", orderBy: { field: "naturalKey", direction: "desc" }, page: 2, pageSize: 2 });
+    const page2 = await findEntities(database.db, {
+      snapshotId,
+      kind: "IAM_ROLE",
+      orderBy: { field: "naturalKey", direction: "desc" },
+      page: 2,
+      pageSize: 2,
+    });
     expect(page2).toMatchObject({ total: 5, page: 2, pageSize: 2, sort: { by: "naturalKey", dir: "desc" } });
     expect(page2.rows.map((r) => r.naturalKey)).toEqual([`arn:aws:iam::${A}:role/ops`, `arn:aws:iam::${A}:role/app_read`]);
   });
 
   it("reads each snapshot as it was", async () => {
     const [first, second] = await Promise.all(
-      [ids[0]!, ids[1]!].map((snapshotId) => findEntities(database.db, { snapshotId, kind: "IAM_ROLE", where: { keyPrefix: `arn:aws:iam::${A}:role/ops` } })),
+      [ids[0]!, ids[1]!].map((snapshotId) =>
+        findEntities(database.db, { snapshotId, kind: "IAM_ROLE", where: { keyPrefix: `arn:aws:iam::${A}:role/ops` } }),
+      ),
     );
     expect(first?.rows[0]).toMatchObject({ data: { description: null }, validFrom: ids[0], validTo: ids[1] });
     expect(second?.rows[0]).toMatchObject({ data: { description: "on-call" }, validFrom: ids[1], validTo: null });

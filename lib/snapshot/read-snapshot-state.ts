@@ -36,7 +36,9 @@ export async function readSnapshotState(db: Db, snapshotId: number): Promise<Org
   const idc: Omit<IdentityCenterInventory, "instance"> = { users: [], groups: [], memberships: [], permissionSets: [], assignments: [] };
   // The writer gives every IAM row its account; one without is not part of any account's IAM.
   const accountIam = (accountId: string | null): AccountIam | undefined =>
-    accountId === null ? undefined : (state.iamByAccount[accountId] ??= { accountId, roles: [], users: [], groups: [], policies: [], credentialReport: null });
+    accountId === null
+      ? undefined
+      : (state.iamByAccount[accountId] ??= { accountId, roles: [], users: [], groups: [], policies: [], credentialReport: null });
   for (const row of rows) {
     switch (row.kind) {
       case "ORGANIZATION":

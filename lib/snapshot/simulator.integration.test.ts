@@ -40,7 +40,10 @@ describe("snapshots of the simulated demo organization (real SDK clients)", () =
       sim.state.identityCenter.permissionSets.map((p) => p.name).sort(),
     );
     for (const account of activeAccounts()) {
-      const simRoles = sim.state.iam.getOrThrow(account.id).roles.map((r) => r.arn).sort();
+      const simRoles = sim.state.iam
+        .getOrThrow(account.id)
+        .roles.map((r) => r.arn)
+        .sort();
       expect(state.iamByAccount[account.id]?.roles.map((r) => r.arn).sort(), `roles of ${account.id}`).toEqual(simRoles);
     }
 
@@ -82,7 +85,12 @@ describe("snapshots of the simulated demo organization (real SDK clients)", () =
   it("keeps an AccessDenied account's roles readable, records its error, and completes the others (PARTIAL)", async () => {
     const before = await snapshot();
     const denied = activeAccounts().find((a) => a.id !== sim.state.organization.managementAccountId)!;
-    const rolesBefore = await findEntities(database.db, { snapshotId: before.id, kind: "IAM_ROLE", where: { accountId: denied.id }, pageSize: 500 });
+    const rolesBefore = await findEntities(database.db, {
+      snapshotId: before.id,
+      kind: "IAM_ROLE",
+      where: { accountId: denied.id },
+      pageSize: 500,
+    });
     expect(rolesBefore.total).toBeGreaterThan(0);
 
     sim.admin.setFaults({ accessDeniedAccounts: [denied.id] });
@@ -97,7 +105,12 @@ describe("snapshots of the simulated demo organization (real SDK clients)", () =
         expect(coverage.accounts[account.id]?.iam, account.id).toBe(account.id === denied.id ? "FAILED" : "COLLECTED");
       }
 
-      const rolesAfter = await findEntities(database.db, { snapshotId: partial.id, kind: "IAM_ROLE", where: { accountId: denied.id }, pageSize: 500 });
+      const rolesAfter = await findEntities(database.db, {
+        snapshotId: partial.id,
+        kind: "IAM_ROLE",
+        where: { accountId: denied.id },
+        pageSize: 500,
+      });
       expect(rolesAfter.rows.map((r) => r.naturalKey)).toEqual(rolesBefore.rows.map((r) => r.naturalKey));
       expect(partial.counts?.totals).toMatchObject({ inserted: 0, removed: 0 });
       expect((await diffSnapshots(database.db, before.id, partial.id)).totals).toEqual({ added: 0, removed: 0, changed: 0 });

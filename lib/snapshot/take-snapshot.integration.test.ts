@@ -60,7 +60,9 @@ describe("snapshot lifecycle", () => {
     });
     expect(second.status).toBe("COMPLETE");
     expect((await getLatestReadableSnapshot(database.db))?.id).toBe(second.id);
-    await expect(findEntities(database.db, { snapshotId: second.id + 1, kind: "IAM_ROLE" })).rejects.toMatchObject({ code: "SNAPSHOT_NOT_FOUND" });
+    await expect(findEntities(database.db, { snapshotId: second.id + 1, kind: "IAM_ROLE" })).rejects.toMatchObject({
+      code: "SNAPSHOT_NOT_FOUND",
+    });
   });
 
   it("rolls a run that fails while writing back to the previous state and marks it FAILED", async () => {
@@ -74,7 +76,11 @@ describe("snapshot lifecycle", () => {
       },
     });
     expect(failed).toMatchObject({ status: "FAILED", failure: "disk full" });
-    expect(await getSnapshotOrThrow(database.db, failed.id)).toMatchObject({ status: "FAILED", failure: "disk full", leaseExpiresAt: null });
+    expect(await getSnapshotOrThrow(database.db, failed.id)).toMatchObject({
+      status: "FAILED",
+      failure: "disk full",
+      leaseExpiresAt: null,
+    });
     const next = await takeSnapshot(database.db, { source: "LIVE", collect: async () => structuredClone(base) });
     expect(next.counts?.totals.inserted).toBe(0);
     expect(stateFingerprint(await readSnapshotState(database.db, next.id))).toEqual(expected);

@@ -96,7 +96,12 @@ async function runSnapshot(db: PrismaClient, options: TakeSnapshotOptions, isLoc
     });
     lease.assertHeld();
     const durationMs = Date.now() - startedAt;
-    const stats = { ...inventory.stats, collectMs: collectedAt - startedAt, writeMs: Date.now() - collectedAt, credentialReportsGeneratedAt: reportTimes(inventory) };
+    const stats = {
+      ...inventory.stats,
+      collectMs: collectedAt - startedAt,
+      writeMs: Date.now() - collectedAt,
+      credentialReportsGeneratedAt: reportTimes(inventory),
+    };
     await finish(db, snapshotId, { status: outcome.status, durationMs, counts, coverage: inventory.coverage, stats, errors });
     lease.stop();
     await progress({ phase: "finished", snapshotId, status: outcome.status });

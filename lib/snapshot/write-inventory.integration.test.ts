@@ -37,7 +37,10 @@ describe("writing snapshots (hand-made inventories)", () => {
     const before = await snapshotOf(base);
     const changed = structuredClone(base);
     const role = changed.iamByAccount[A]!.roles[0]!;
-    role.trustPolicy = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::999999999999:root" }, Action: "sts:AssumeRole" }] };
+    role.trustPolicy = {
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::999999999999:root" }, Action: "sts:AssumeRole" }],
+    };
     const after = await snapshotOf(changed);
     expect(after.counts?.totals).toMatchObject({ inserted: 1, closed: 1, removed: 0 });
     const diff = await diffSnapshots(database.db, before.id, after.id);
@@ -84,7 +87,11 @@ describe("writing snapshots (hand-made inventories)", () => {
     await snapshotOf(base);
     const noListRoles = structuredClone(base);
     noListRoles.coverage.accounts[A] = { ...noListRoles.coverage.accounts[A]!, authorizationDetails: "PARTIAL", iam: "PARTIAL" };
-    noListRoles.iamByAccount[A]!.roles = noListRoles.iamByAccount[A]!.roles.map((r) => ({ ...r, maxSessionDuration: null, description: null }));
+    noListRoles.iamByAccount[A]!.roles = noListRoles.iamByAccount[A]!.roles.map((r) => ({
+      ...r,
+      maxSessionDuration: null,
+      description: null,
+    }));
     const result = await snapshotOf(noListRoles);
     expect(result.status).toBe("PARTIAL");
     expect(result.counts?.totals.inserted).toBe(0);

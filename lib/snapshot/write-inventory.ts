@@ -101,7 +101,11 @@ function groupByKind(records: EntityRecord[]): Map<EntityKind, EntityRecord[]> {
 
 async function withHashes(db: Db, kind: EntityKind, records: EntityRecord[]): Promise<HashedRecord[]> {
   const partial = records.filter((record) => hasUnknownFields(kind, record.data));
-  const previous = await loadOpenData(db, kind, partial.map((record) => record.naturalKey));
+  const previous = await loadOpenData(
+    db,
+    kind,
+    partial.map((record) => record.naturalKey),
+  );
   return records.map((record) => {
     const before = previous.get(record.naturalKey);
     const data = before ? carryUnknownFields(kind, record.data, before) : record.data;

@@ -29,9 +29,7 @@ export async function tryAcquireWriterLock(db: PrismaClient): Promise<WriterLock
   const holder = db
     .$transaction(
       async (tx) => {
-        const rows = await tx.$queryRawUnsafe<Array<{ locked: boolean }>>(
-          `SELECT pg_try_advisory_xact_lock(${WRITER_LOCK_KEY}) AS locked`,
-        );
+        const rows = await tx.$queryRawUnsafe<Array<{ locked: boolean }>>(`SELECT pg_try_advisory_xact_lock(${WRITER_LOCK_KEY}) AS locked`);
         isHeld = rows[0]?.locked === true;
         settle(isHeld);
         if (isHeld) await released;

@@ -4,8 +4,6 @@ const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
 export function assertLocalDatabase(databaseUrl: string): void {
   const host = new URL(databaseUrl).hostname;
   if (!LOCAL_HOSTS.has(host)) {
-    throw new Error(
-      `refusing to run tests against non-local database host "${host}"; point DATABASE_URL at a local server`,
-    );
+    throw new Error(`refusing to run tests against non-local database host "${host}"; point DATABASE_URL at a local server`);
   }
 }

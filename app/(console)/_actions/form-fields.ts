@@ -3,5 +3,7 @@
  * input means "not given"). Files are dropped: no action takes uploads.
  */
 export function formFields(form: FormData): Record<string, string | undefined> {
-  return Object.fromEntries([...form.entries()].map(([key, value]) => [key, typeof value === "string" && value !== "" ? value : undefined]));
+  return Object.fromEntries(
+    [...form.entries()].map(([key, value]) => [key, typeof value === "string" && value !== "" ? value : undefined]),
+  );
 }

@@ -12,7 +12,10 @@ import type { DefinedAction } from "./define-action";
  * Runs a defined action for the current request: a signed-out caller is sent to sign in (as a
  * page would), everything else is the action's `run`. Call it from a "use server" file.
  */
-export async function serveAction<S extends z.ZodType, R extends object>(action: DefinedAction<S, R>, form: FormData): Promise<ActionState<R>> {
+export async function serveAction<S extends z.ZodType, R extends object>(
+  action: DefinedAction<S, R>,
+  form: FormData,
+): Promise<ActionState<R>> {
   const requestHeaders = new Headers(await headers());
   const user = await requireSession();
   const [db, { settings }] = await Promise.all([getDb(), getServerAuth()]);

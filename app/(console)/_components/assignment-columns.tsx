@@ -8,7 +8,10 @@ import { linkAsOf, type Query } from "./url";
 function Principal({ row, query }: { row: AssignmentRow; query: Query }) {
   const name = row.principalName ?? (
     <>
-      <Mono>{row.principalId}</Mono> <Badge tone="warn" title="not in this snapshot's identity store">missing</Badge>
+      <Mono>{row.principalId}</Mono>{" "}
+      <Badge tone="warn" title="not in this snapshot's identity store">
+        missing
+      </Badge>
     </>
   );
   return (
@@ -34,7 +37,9 @@ export function assignmentColumns(query: Query): Array<Column<AssignmentRow>> {
       header: "Permission set",
       sortable: true,
       render: (row) => (
-        <Link href={linkAsOf("/permission-sets/detail", query, { arn: row.permissionSetArn })}>{row.permissionSetName ?? row.permissionSetArn}</Link>
+        <Link href={linkAsOf("/permission-sets/detail", query, { arn: row.permissionSetArn })}>
+          {row.permissionSetName ?? row.permissionSetArn}
+        </Link>
       ),
     },
     {

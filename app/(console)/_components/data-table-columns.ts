@@ -18,7 +18,7 @@ export type Cell<Row> = { column: Column<Row>; span: number };
 /** The cells one row renders: a spanning cell swallows the columns it covers. */
 export function rowCells<Row>(columns: ReadonlyArray<Column<Row>>, row: Row): Array<Cell<Row>> {
   const cells: Array<Cell<Row>> = [];
-  for (let index = 0; index < columns.length; ) {
+  for (let index = 0; index < columns.length;) {
     const column = columns[index]!;
     const span = Math.max(1, Math.min(column.span?.(row) ?? 1, columns.length - index));
     cells.push({ column, span });

@@ -26,7 +26,9 @@ function render(props: Partial<Parameters<typeof DataTable<Row>>[0]> & { rows: R
 describe("data table", () => {
   it("the sorted column is marked and its link flips the direction, keeping the snapshot and dropping the page", () => {
     const html = render({ rows: [{ id: "a", name: "alpha" }] });
-    expect(html).toContain('<th aria-sort="ascending"><a class="inv-sort-link" href="/things?snapshot=3&amp;sort=name&amp;dir=desc">Name ▲</a></th>');
+    expect(html).toContain(
+      '<th aria-sort="ascending"><a class="inv-sort-link" href="/things?snapshot=3&amp;sort=name&amp;dir=desc">Name ▲</a></th>',
+    );
     expect(html).toContain("<th>Id</th>");
     expect(html).toContain("<td>alpha</td><td>a</td>");
   });
@@ -39,7 +41,9 @@ describe("data table", () => {
 
   it("filters go in a GET form and the CSV link appears only when an export is offered", () => {
     const html = render({ rows: [], filters: createElement("input", { name: "search" }) });
-    expect(html).toContain('<form class="inv-toolbar" role="search" action="/things" method="get"><input type="hidden" name="snapshot" value="3"/>');
+    expect(html).toContain(
+      '<form class="inv-toolbar" role="search" action="/things" method="get"><input type="hidden" name="snapshot" value="3"/>',
+    );
     expect(html).not.toContain("Download CSV");
     expect(render({ rows: [], exportHref: "/things/export.csv" })).toContain('href="/things/export.csv"');
   });

@@ -59,7 +59,14 @@ export function DataTable<Row>({
             <tr>
               {columns.map((column) =>
                 canSort && column.sortable ? (
-                  <SortableHeader key={column.key} label={column.header} sortKey={column.key} current={page.sort} path={path} query={query} />
+                  <SortableHeader
+                    key={column.key}
+                    label={column.header}
+                    sortKey={column.key}
+                    current={page.sort}
+                    path={path}
+                    query={query}
+                  />
                 ) : (
                   <th key={column.key}>{column.header}</th>
                 ),

@@ -21,7 +21,9 @@ function KeyCell({ accessKey, asOf }: { accessKey: AccessKeySummary | undefined;
         {formatAge(accessKey.lastRotatedAt, asOf)} old
       </Badge>
       <br />
-      <small title={accessKey.lastUsedService ?? undefined}>used {accessKey.lastUsedAt ? formatAgo(accessKey.lastUsedAt, asOf) : "never"}</small>
+      <small title={accessKey.lastUsedService ?? undefined}>
+        used {accessKey.lastUsedAt ? formatAgo(accessKey.lastUsedAt, asOf) : "never"}
+      </small>
     </>
   );
 }
@@ -64,9 +66,24 @@ export function iamUserColumns(query: Query, asOf: Date, { showAccount = true } 
     },
     { key: "mfa", header: "MFA", render: (user) => <FlagBadge value={user.mfaActive} good={true} /> },
     { key: "passwordLastUsedAt", header: "Password last used", sortable: true, render: (user) => formatAgo(user.passwordLastUsedAt, asOf) },
-    { key: "passwordLastChangedAt", header: "Password changed", sortable: true, render: (user) => formatAgo(user.passwordLastChangedAt, asOf) },
-    { key: "key1RotatedAt", header: "Access key 1", sortable: true, render: (user) => <KeyCell accessKey={user.accessKeys[0]} asOf={asOf} /> },
-    { key: "key2RotatedAt", header: "Access key 2", sortable: true, render: (user) => <KeyCell accessKey={user.accessKeys[1]} asOf={asOf} /> },
+    {
+      key: "passwordLastChangedAt",
+      header: "Password changed",
+      sortable: true,
+      render: (user) => formatAgo(user.passwordLastChangedAt, asOf),
+    },
+    {
+      key: "key1RotatedAt",
+      header: "Access key 1",
+      sortable: true,
+      render: (user) => <KeyCell accessKey={user.accessKeys[0]} asOf={asOf} />,
+    },
+    {
+      key: "key2RotatedAt",
+      header: "Access key 2",
+      sortable: true,
+      render: (user) => <KeyCell accessKey={user.accessKeys[1]} asOf={asOf} />,
+    },
     { key: "createdAt", header: "Created", sortable: true, render: (user) => formatDateTime(user.createdAt) },
   ];
 }

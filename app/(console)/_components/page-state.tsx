@@ -30,8 +30,8 @@ export function NoSnapshotYet() {
     <div className="inv-notice">
       <strong>No inventory yet.</strong>
       <p>
-        Vigil has not finished a snapshot of your organization. Take one from the server with <code>vigil snapshot</code>{" "}
-        (or wait for the scheduled run), then reload this page. To explore with simulated data, run <code>npm run demo</code>.
+        Vigil has not finished a snapshot of your organization. Take one from the server with <code>vigil snapshot</code> (or wait for the
+        scheduled run), then reload this page. To explore with simulated data, run <code>npm run demo</code>.
       </p>
     </div>
   );

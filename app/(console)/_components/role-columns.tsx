@@ -34,12 +34,18 @@ export function roleColumns(query: Query, { showAccount = true } = {}): Array<Co
     sortable: true,
     render: (role) => (
       <>
-        <Link href={linkAsOf(`/accounts/${role.accountId}`, query)}>{role.accountName ?? role.accountId}</Link> <Mono>{role.accountId}</Mono>
+        <Link href={linkAsOf(`/accounts/${role.accountId}`, query)}>{role.accountName ?? role.accountId}</Link>{" "}
+        <Mono>{role.accountId}</Mono>
       </>
     ),
   };
   return [
-    { key: "name", header: "Role", sortable: true, render: (role) => <Link href={linkAsOf("/iam/roles/detail", query, { arn: role.arn })}>{role.roleName}</Link> },
+    {
+      key: "name",
+      header: "Role",
+      sortable: true,
+      render: (role) => <Link href={linkAsOf("/iam/roles/detail", query, { arn: role.arn })}>{role.roleName}</Link>,
+    },
     ...(showAccount ? [account] : []),
     { key: "path", header: "Path", sortable: true, render: (role) => <Mono>{role.path}</Mono> },
     { key: "type", header: "Type", render: (role) => <RoleKind role={role} query={query} /> },

@@ -5,7 +5,22 @@ import "./inventory.css";
 import { keptParams, type Query } from "./url";
 
 /** Keeps the filters and sort when switching snapshot; the page resets because the rows change. */
-const KEPT = ["search", "sort", "dir", "pageSize", "accountId", "ouPath", "status", "type", "mfa", "console", "activeKeys", "permissionSetArn", "arn", "source"];
+const KEPT = [
+  "search",
+  "sort",
+  "dir",
+  "pageSize",
+  "accountId",
+  "ouPath",
+  "status",
+  "type",
+  "mfa",
+  "console",
+  "activeKeys",
+  "permissionSetArn",
+  "arn",
+  "source",
+];
 
 /** Which snapshot the page reads "as of"; the latest readable one unless `?snapshot=` says otherwise. */
 export function SnapshotSelector({

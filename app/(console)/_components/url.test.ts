@@ -12,7 +12,9 @@ describe("list URLs", () => {
   });
 
   it("links to another page on the same snapshot only", () => {
-    expect(linkAsOf("/iam/roles", { snapshot: "7", search: "x" }, { accountId: "111111111111" })).toBe("/iam/roles?snapshot=7&accountId=111111111111");
+    expect(linkAsOf("/iam/roles", { snapshot: "7", search: "x" }, { accountId: "111111111111" })).toBe(
+      "/iam/roles?snapshot=7&accountId=111111111111",
+    );
     expect(keptParams({ snapshot: "7", page: "2" }, ["snapshot", "sort"])).toEqual([["snapshot", "7"]]);
   });
 });

@@ -18,8 +18,8 @@ export function CloudTrailCard({ cloudTrail }: { cloudTrail: CloudTrailSummary }
       </header>
       {cloudTrail.newestEventAt === null ? (
         <p className="inv-muted">
-          No CloudTrail events stored yet. The worker (<code>vigil worker</code>) ingests them on a schedule;{" "}
-          <code>npm run demo</code> loads simulated activity.
+          No CloudTrail events stored yet. The worker (<code>vigil worker</code>) ingests them on a schedule; <code>npm run demo</code>{" "}
+          loads simulated activity.
         </p>
       ) : (
         <DetailList

@@ -46,7 +46,11 @@ export function HealthCard({ health }: { health: Health }) {
             ) : (
               <span key="migrations">
                 <Badge tone="danger">{migrations.pending.length ? `${migrations.pending.length} pending` : "unknown"}</Badge>{" "}
-                {migrations.pending.length ? <small className="inv-muted">run <code>vigil migrate</code></small> : null}
+                {migrations.pending.length ? (
+                  <small className="inv-muted">
+                    run <code>vigil migrate</code>
+                  </small>
+                ) : null}
               </span>
             ),
           ],
@@ -54,7 +58,10 @@ export function HealthCard({ health }: { health: Health }) {
             "Worker heartbeat",
             worker.ageSeconds === null ? (
               <span key="worker">
-                <Badge tone="danger">none</Badge> <small className="inv-muted">start one with <code>vigil worker</code></small>
+                <Badge tone="danger">none</Badge>{" "}
+                <small className="inv-muted">
+                  start one with <code>vigil worker</code>
+                </small>
               </span>
             ) : (
               <span key="worker" title={formatDateTime(worker.lastBeatAt)}>

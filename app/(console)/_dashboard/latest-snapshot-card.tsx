@@ -75,8 +75,8 @@ function NewerRun({ run }: { run: RecentRun }) {
   if (run.status !== "FAILED") return null;
   return (
     <p className="error" role="alert">
-      <Link href={`/snapshots/${run.id}`}>Run #{run.id}</Link> failed{run.failure ? ` (${run.failure})` : ""}; these totals are from
-      the last readable snapshot.
+      <Link href={`/snapshots/${run.id}`}>Run #{run.id}</Link> failed{run.failure ? ` (${run.failure})` : ""}; these totals are from the
+      last readable snapshot.
     </p>
   );
 }

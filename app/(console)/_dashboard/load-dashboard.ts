@@ -6,7 +6,15 @@ import { getLatestReadableSnapshot } from "@/lib/snapshot";
 import { activityRange } from "./activity-range";
 
 /** The kinds the dashboard totals, in the order it shows them. */
-export const DASHBOARD_KINDS = ["ACCOUNT", "IDC_USER", "IDC_GROUP", "PERMISSION_SET", "ACCOUNT_ASSIGNMENT", "IAM_ROLE", "IAM_USER"] as const;
+export const DASHBOARD_KINDS = [
+  "ACCOUNT",
+  "IDC_USER",
+  "IDC_GROUP",
+  "PERMISSION_SET",
+  "ACCOUNT_ASSIGNMENT",
+  "IAM_ROLE",
+  "IAM_USER",
+] as const;
 export type DashboardKind = (typeof DASHBOARD_KINDS)[number];
 
 export const RECENT_RUN_COUNT = 5;
@@ -82,7 +90,14 @@ async function loadLatestSnapshot(db: Db): Promise<LatestSnapshot | null> {
 
 async function loadRecentRuns(db: Db): Promise<RecentRun[]> {
   const history = await findSnapshotHistory(db, { sort: "id", dir: "desc", page: 1, pageSize: RECENT_RUN_COUNT });
-  return history.rows.map(({ id, status, startedAt, durationMs, errorCount, failure }) => ({ id, status, startedAt, durationMs, errorCount, failure }));
+  return history.rows.map(({ id, status, startedAt, durationMs, errorCount, failure }) => ({
+    id,
+    status,
+    startedAt,
+    durationMs,
+    errorCount,
+    failure,
+  }));
 }
 
 async function loadCloudTrail(db: Db, now: Date): Promise<CloudTrailSummary> {

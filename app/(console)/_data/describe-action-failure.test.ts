@@ -35,7 +35,12 @@ describe("server action failures", () => {
 
   it("a refusal shows its reason with the request id and is logged as a warning", () => {
     const { log, lines } = capturingLogger();
-    const conflict = describeActionFailure({ action: "createUser", error: new AppError("CONFLICT", "already exists: username"), requestId: REQUEST_ID, log });
+    const conflict = describeActionFailure({
+      action: "createUser",
+      error: new AppError("CONFLICT", "already exists: username"),
+      requestId: REQUEST_ID,
+      log,
+    });
     expect(conflict).toEqual({ error: "already exists: username", requestId: REQUEST_ID });
     const invalid = describeActionFailure({
       action: "createUser",

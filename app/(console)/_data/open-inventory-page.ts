@@ -8,8 +8,7 @@ import { requireInventoryReader } from "./require-inventory-reader";
 export type InventoryPageProblem = { state: "invalid" | "unreadable"; messages: string[] } | { state: "no-snapshot" };
 
 export type InventoryPage<P> =
-  | InventoryPageProblem
-  | { state: "ready"; db: Db; params: P; query: Query; snapshot: SnapshotRef; snapshots: SnapshotRef[] };
+  InventoryPageProblem | { state: "ready"; db: Db; params: P; query: Query; snapshot: SnapshotRef; snapshots: SnapshotRef[] };
 
 export type ParsedPage<P> = { state: "invalid"; messages: string[] } | { state: "parsed"; db: Db; params: P; query: Query };
 

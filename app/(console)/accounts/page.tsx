@@ -38,10 +38,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const page = await openInventoryPage(accountListParams, searchParams);
   if (page.state !== "ready") return <PageState title="Accounts" path={PATH} problem={page} />;
   const { db, params, query, snapshot } = page;
-  const [accounts, ouPaths] = await Promise.all([
-    findAccounts(db, { ...params, snapshotId: snapshot.id }),
-    findOuPaths(db, snapshot.id),
-  ]);
+  const [accounts, ouPaths] = await Promise.all([findAccounts(db, { ...params, snapshotId: snapshot.id }), findOuPaths(db, snapshot.id)]);
   return (
     <>
       <PageHeader title="Accounts">

@@ -18,7 +18,10 @@ export const MAX_CHART_DAYS = 1_000;
 export const eventListParams = z
   .object({
     eventName: z.string().trim().min(1).max(128).optional(),
-    accountId: z.string().regex(/^\d{12}$/, "accountId must be a 12-digit account id").optional(),
+    accountId: z
+      .string()
+      .regex(/^\d{12}$/, "accountId must be a 12-digit account id")
+      .optional(),
     actor: z.string().trim().min(1).max(512).optional(),
     targetRole: z.string().trim().min(1).max(512).optional(),
     success: z.enum(["yes", "no"]).optional(),

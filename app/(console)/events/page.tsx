@@ -41,13 +41,18 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
         <div className="inv-notice">
           <strong>No CloudTrail events stored yet.</strong>
           <p>
-            The worker (<code>vigil worker</code>) ingests sign-ins and role assumptions from each account&apos;s CloudTrail on a
-            schedule (VIGIL_CLOUDTRAIL_CRON); <code>npm run demo</code> loads simulated activity.
+            The worker (<code>vigil worker</code>) ingests sign-ins and role assumptions from each account&apos;s CloudTrail on a schedule
+            (VIGIL_CLOUDTRAIL_CRON); <code>npm run demo</code> loads simulated activity.
           </p>
         </div>
       ) : null}
       <FilterForm path={PATH} query={query}>
-        <SelectFilter name="eventName" label="Event" value={params.eventName} options={INGESTED_EVENT_NAMES.map((n) => ({ value: n, label: n }))} />
+        <SelectFilter
+          name="eventName"
+          label="Event"
+          value={params.eventName}
+          options={INGESTED_EVENT_NAMES.map((n) => ({ value: n, label: n }))}
+        />
         <SelectFilter
           name="accountId"
           label="Account"
@@ -72,7 +77,13 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
       {/* The filter form sits above the chart, which it filters too, so it is not the table's own. */}
       <DataTable
         columns={EVENT_COLUMNS}
-        page={{ rows: events.items, total: events.total, page: events.page, pageSize: events.pageSize, sort: { by: params.sort, dir: params.dir } }}
+        page={{
+          rows: events.items,
+          total: events.total,
+          page: events.page,
+          pageSize: events.pageSize,
+          sort: { by: params.sort, dir: params.dir },
+        }}
         rowKey={eventRowKey}
         path={PATH}
         query={query}

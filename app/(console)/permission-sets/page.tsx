@@ -36,8 +36,18 @@ function permissionSetColumns(query: Query): Array<Column<PermissionSetRow>> {
       render: (set) => (
         <>
           {set.awsManagedPolicyCount} AWS-managed · {set.customerManagedPolicyCount} customer-managed
-          {set.hasInlinePolicy ? <> · <Badge>inline</Badge></> : null}
-          {set.hasPermissionsBoundary ? <> · <Badge>boundary</Badge></> : null}
+          {set.hasInlinePolicy ? (
+            <>
+              {" "}
+              · <Badge>inline</Badge>
+            </>
+          ) : null}
+          {set.hasPermissionsBoundary ? (
+            <>
+              {" "}
+              · <Badge>boundary</Badge>
+            </>
+          ) : null}
         </>
       ),
     },

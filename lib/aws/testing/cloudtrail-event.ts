@@ -23,7 +23,11 @@ export function makeSsoAssumeRoleRecord(overrides: Record<string, unknown> = {})
     awsRegion: "us-east-1",
     sourceIPAddress: "203.0.113.10",
     userAgent: "aws-cli/2.17.20",
-    requestParameters: { roleArn: "arn:aws:iam::444455556666:role/TeamAuditRole", roleSessionName: "alice@example.com", durationSeconds: 3600 },
+    requestParameters: {
+      roleArn: "arn:aws:iam::444455556666:role/TeamAuditRole",
+      roleSessionName: "alice@example.com",
+      durationSeconds: 3600,
+    },
     eventID: "0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b",
     recipientAccountId: "111122223333",
     ...overrides,

@@ -32,14 +32,24 @@ type FixtureKind =
   | "IDC_GROUP_MEMBERSHIP";
 
 /** One entity for `recordSnapshot`; `key` is its natural key, `accountId` the account whose IAM holds it. */
-export type FixtureRecord = { [K in FixtureKind]: { kind: K; key: string; accountId: string | null; data: EntityDataByKind[K] } }[FixtureKind];
+export type FixtureRecord = {
+  [K in FixtureKind]: { kind: K; key: string; accountId: string | null; data: EntityDataByKind[K] };
+}[FixtureKind];
 
 export function makeAccount(id: string, overrides: Partial<OrgAccount> = {}): FixtureRecord {
   const data: OrgAccount = {
-    key: id, id, arn: `arn:aws:organizations::000000000000:account/o-test/${id}`,
-    name: `account-${id}`, email: `aws+${id}@example.com`, status: "ACTIVE",
-    joinedMethod: "CREATED", joinedAt: "2024-01-01T00:00:00.000Z", parentId: "r-root",
-    ouPath: "Root", tags: {}, ...overrides,
+    key: id,
+    id,
+    arn: `arn:aws:organizations::000000000000:account/o-test/${id}`,
+    name: `account-${id}`,
+    email: `aws+${id}@example.com`,
+    status: "ACTIVE",
+    joinedMethod: "CREATED",
+    joinedAt: "2024-01-01T00:00:00.000Z",
+    parentId: "r-root",
+    ouPath: "Root",
+    tags: {},
+    ...overrides,
   };
   return { kind: "ACCOUNT", key: id, accountId: id, data };
 }
@@ -48,12 +58,29 @@ export function makeRole(accountId: string, roleName: string, overrides: Partial
   const path = overrides.path ?? "/";
   const arn = `arn:aws:iam::${accountId}:role${path}${roleName}`;
   const data: IamRole = {
-    key: arn, accountId, arn, roleName, roleId: `AROA${roleName.toUpperCase()}`, path,
-    createdAt: "2024-02-01T00:00:00.000Z", description: null, maxSessionDuration: 3600,
-    trustPolicy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] },
-    inlinePolicies: [], attachedManagedPolicies: [], permissionsBoundaryArn: null, tags: {},
-    lastUsedAt: null, lastUsedRegion: null, instanceProfileArns: [], isServiceLinked: false,
-    identityCenter: null, ...overrides,
+    key: arn,
+    accountId,
+    arn,
+    roleName,
+    roleId: `AROA${roleName.toUpperCase()}`,
+    path,
+    createdAt: "2024-02-01T00:00:00.000Z",
+    description: null,
+    maxSessionDuration: 3600,
+    trustPolicy: {
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+    },
+    inlinePolicies: [],
+    attachedManagedPolicies: [],
+    permissionsBoundaryArn: null,
+    tags: {},
+    lastUsedAt: null,
+    lastUsedRegion: null,
+    instanceProfileArns: [],
+    isServiceLinked: false,
+    identityCenter: null,
+    ...overrides,
   };
   return { kind: "IAM_ROLE", key: arn, accountId, data };
 }
@@ -61,9 +88,19 @@ export function makeRole(accountId: string, roleName: string, overrides: Partial
 export function makeIamUser(accountId: string, userName: string, overrides: Partial<IamUser> = {}): FixtureRecord {
   const arn = `arn:aws:iam::${accountId}:user/${userName}`;
   const data: IamUser = {
-    key: arn, accountId, arn, userName, userId: `AIDA${userName.toUpperCase()}`, path: "/",
-    createdAt: "2023-01-01T00:00:00.000Z", groupNames: [], inlinePolicies: [], attachedManagedPolicies: [],
-    permissionsBoundaryArn: null, tags: {}, ...overrides,
+    key: arn,
+    accountId,
+    arn,
+    userName,
+    userId: `AIDA${userName.toUpperCase()}`,
+    path: "/",
+    createdAt: "2023-01-01T00:00:00.000Z",
+    groupNames: [],
+    inlinePolicies: [],
+    attachedManagedPolicies: [],
+    permissionsBoundaryArn: null,
+    tags: {},
+    ...overrides,
   };
   return { kind: "IAM_USER", key: arn, accountId, data };
 }
@@ -74,9 +111,21 @@ export function makeCredentialRow(accountId: string, user: string, overrides: Pa
   const isRoot = user === "<root_account>";
   const arn = isRoot ? `arn:aws:iam::${accountId}:root` : `arn:aws:iam::${accountId}:user/${user}`;
   const data: CredentialReportRow = {
-    key: arn, user, arn, isRoot, userCreatedAt: "2023-01-01T00:00:00.000Z", passwordEnabled: false,
-    passwordLastUsedAt: null, passwordLastChangedAt: null, passwordNextRotationAt: null, mfaActive: false,
-    accessKeys: [NO_KEY, NO_KEY], certificates: [{ active: false, lastRotatedAt: null }, { active: false, lastRotatedAt: null }],
+    key: arn,
+    user,
+    arn,
+    isRoot,
+    userCreatedAt: "2023-01-01T00:00:00.000Z",
+    passwordEnabled: false,
+    passwordLastUsedAt: null,
+    passwordLastChangedAt: null,
+    passwordNextRotationAt: null,
+    mfaActive: false,
+    accessKeys: [NO_KEY, NO_KEY],
+    certificates: [
+      { active: false, lastRotatedAt: null },
+      { active: false, lastRotatedAt: null },
+    ],
     ...overrides,
   };
   return { kind: "IAM_CREDENTIAL", key: arn, accountId, data };
@@ -85,14 +134,30 @@ export function makeCredentialRow(accountId: string, user: string, overrides: Pa
 export function makePermissionSet(name: string, overrides: Partial<PermissionSet> = {}): FixtureRecord {
   const arn = `arn:aws:sso:::permissionSet/ssoins-test/ps-${name.toLowerCase()}`;
   const data: PermissionSet = {
-    key: arn, arn, name, description: null, createdAt: "2024-01-01T00:00:00.000Z", sessionDuration: "PT1H",
-    relayState: null, awsManagedPolicies: [], customerManagedPolicies: [], inlinePolicy: null,
-    permissionsBoundary: null, tags: {}, provisionedAccountIds: [], ...overrides,
+    key: arn,
+    arn,
+    name,
+    description: null,
+    createdAt: "2024-01-01T00:00:00.000Z",
+    sessionDuration: "PT1H",
+    relayState: null,
+    awsManagedPolicies: [],
+    customerManagedPolicies: [],
+    inlinePolicy: null,
+    permissionsBoundary: null,
+    tags: {},
+    provisionedAccountIds: [],
+    ...overrides,
   };
   return { kind: "PERMISSION_SET", key: arn, accountId: null, data };
 }
 
-export function makeAssignment(accountId: string, permissionSetArn: string, principalType: "USER" | "GROUP", principalId: string): FixtureRecord {
+export function makeAssignment(
+  accountId: string,
+  permissionSetArn: string,
+  principalType: "USER" | "GROUP",
+  principalId: string,
+): FixtureRecord {
   const key = `${accountId}|${permissionSetArn}|${principalType}|${principalId}`;
   const data: AccountAssignment = { key, accountId, permissionSetArn, principalType, principalId };
   return { kind: "ACCOUNT_ASSIGNMENT", key, accountId, data };
@@ -100,8 +165,16 @@ export function makeAssignment(accountId: string, permissionSetArn: string, prin
 
 export function makeIdcUser(userId: string, userName: string, overrides: Partial<IdcUser> = {}): FixtureRecord {
   const data: IdcUser = {
-    key: userId, userId, userName, displayName: userName, primaryEmail: `${userName}@example.com`,
-    givenName: null, familyName: null, status: "ENABLED", externalIds: [], ...overrides,
+    key: userId,
+    userId,
+    userName,
+    displayName: userName,
+    primaryEmail: `${userName}@example.com`,
+    givenName: null,
+    familyName: null,
+    status: "ENABLED",
+    externalIds: [],
+    ...overrides,
   };
   return { kind: "IDC_USER", key: userId, accountId: null, data };
 }
@@ -123,7 +196,11 @@ export function makeMembership(groupId: string, userId: string): FixtureRecord {
  * missing ones are closed. A PARTIAL snapshot is one whose account tags could not be read, which
  * leaves those rules unchanged.
  */
-export async function recordSnapshot(db: PrismaClient, records: FixtureRecord[], status: "COMPLETE" | "PARTIAL" = "COMPLETE"): Promise<number> {
+export async function recordSnapshot(
+  db: PrismaClient,
+  records: FixtureRecord[],
+  status: "COMPLETE" | "PARTIAL" = "COMPLETE",
+): Promise<number> {
   const inventory = inventoryOf(records);
   if (status === "PARTIAL") inventory.coverage.accountTags = "FAILED";
   const snapshot = await takeSnapshot(db, { source: "LIVE", collect: async () => inventory });
@@ -139,7 +216,14 @@ function inventoryOf(records: FixtureRecord[]): OrgInventory {
   let hasIdentityCenter = false;
   const iamOf = (accountId: string | null): AccountIam => {
     if (!accountId) throw new Error("an IAM fixture needs an account id");
-    return (iamByAccount[accountId] ??= { accountId, roles: [], users: [], groups: [], policies: [], credentialReport: { generatedAt: now, rows: [] } });
+    return (iamByAccount[accountId] ??= {
+      accountId,
+      roles: [],
+      users: [],
+      groups: [],
+      policies: [],
+      credentialReport: { generatedAt: now, rows: [] },
+    });
   };
   for (const record of records) {
     if (record.kind !== "ACCOUNT" && !record.kind.startsWith("IAM_")) hasIdentityCenter = true;
@@ -184,7 +268,14 @@ function inventoryOf(records: FixtureRecord[]): OrgInventory {
     accounts,
     identityCenter: hasIdentityCenter
       ? {
-          instance: { instanceArn: "arn:aws:sso:::instance/ssoins-test", identityStoreId: "d-test", ownerAccountId: null, name: null, status: "ACTIVE", createdAt: null },
+          instance: {
+            instanceArn: "arn:aws:sso:::instance/ssoins-test",
+            identityStoreId: "d-test",
+            ownerAccountId: null,
+            name: null,
+            status: "ACTIVE",
+            createdAt: null,
+          },
           ...idc,
         }
       : null,
@@ -192,7 +283,14 @@ function inventoryOf(records: FixtureRecord[]): OrgInventory {
     coverage: {
       organization: "COLLECTED",
       accountTags: "COLLECTED",
-      identityCenter: { instance: "COLLECTED", users: "COLLECTED", groups: "COLLECTED", memberships: "COLLECTED", permissionSets: "COLLECTED", assignments: "COLLECTED" },
+      identityCenter: {
+        instance: "COLLECTED",
+        users: "COLLECTED",
+        groups: "COLLECTED",
+        memberships: "COLLECTED",
+        permissionSets: "COLLECTED",
+        assignments: "COLLECTED",
+      },
       accounts: Object.fromEntries(Object.keys(iamByAccount).map((accountId) => [accountId, { accountId, ...collected }])),
     },
     errors: [],

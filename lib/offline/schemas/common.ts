@@ -25,4 +25,6 @@ export const optionalString = z.string().nullish();
 export const accountId = z.string().regex(ACCOUNT_ID, "must be a 12-digit account id");
 export const rootId = z.string().regex(ORG_ROOT_ID, "must be a root id (r- and 4 to 32 lowercase letters or digits)");
 export const ouId = z.string().regex(ORG_UNIT_ID, "must be an OU id (ou-<4 to 32>-<8 to 32> lowercase letters or digits)");
-export const permissionSetName = z.string().regex(PERMISSION_SET_NAME, "must be a permission set name (1 to 32 of letters, digits and _+=,.@-)");
+export const permissionSetName = z
+  .string()
+  .regex(PERMISSION_SET_NAME, "must be a permission set name (1 to 32 of letters, digits and _+=,.@-)");

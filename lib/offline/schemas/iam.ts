@@ -62,7 +62,11 @@ export const MANAGED_POLICY_DETAIL = z
     CreateDate: cliTimestamp.nullish(),
     UpdateDate: cliTimestamp.nullish(),
     PolicyVersionList: z
-      .array(z.object({ Document: policyDocumentInput.nullish(), VersionId: z.string().optional(), IsDefaultVersion: z.boolean().optional() }).loose())
+      .array(
+        z
+          .object({ Document: policyDocumentInput.nullish(), VersionId: z.string().optional(), IsDefaultVersion: z.boolean().optional() })
+          .loose(),
+      )
       .optional(),
   })
   .loose();

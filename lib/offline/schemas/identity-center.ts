@@ -76,7 +76,10 @@ function unwrapPermissionSet(value: unknown): unknown {
 export const PERMISSION_SET_FILE = z
   .object({
     /** describe-permission-set's `PermissionSet`, or its whole output `{ "PermissionSet": {…} }` */
-    PermissionSet: z.preprocess(unwrapPermissionSet, z.lazy(() => DESCRIBED_PERMISSION_SET)),
+    PermissionSet: z.preprocess(
+      unwrapPermissionSet,
+      z.lazy(() => DESCRIBED_PERMISSION_SET),
+    ),
     AttachedManagedPolicies: z.array(z.object({ Name: z.string().optional(), Arn: z.string().optional() }).loose()).default([]),
     CustomerManagedPolicyReferences: z.array(z.object({ Name: z.string(), Path: z.string().optional() }).loose()).default([]),
     /** get-inline-policy-for-permission-set's `InlinePolicy`: JSON text, "" when none; an object is accepted too */

@@ -12,7 +12,12 @@ const EVENT_BODY = z
     eventTime: z.string().datetime(),
     readOnly: z.union([z.boolean(), z.enum(["true", "false"])]).optional(),
     userIdentity: z
-      .object({ accessKeyId: z.string().optional(), userName: z.string().optional(), arn: z.string().optional(), type: z.string().optional() })
+      .object({
+        accessKeyId: z.string().optional(),
+        userName: z.string().optional(),
+        arn: z.string().optional(),
+        type: z.string().optional(),
+      })
       .loose()
       .optional(),
     resources: z.array(z.object({ type: z.string().optional(), ARN: z.string().optional() }).loose()).optional(),
@@ -34,7 +39,12 @@ export function addCloudTrailEvents(state: SimState, accountId: string, raw: Clo
   for (const rawEvent of input.events) {
     const event = EVENT_BODY.parse(rawEvent);
     const eventId = event.eventID ?? randomUUID();
-    const body: Record<string, unknown> = { ...rawEvent, eventID: eventId, awsRegion: rawEvent.awsRegion ?? input.region, recipientAccountId: rawEvent.recipientAccountId ?? accountId };
+    const body: Record<string, unknown> = {
+      ...rawEvent,
+      eventID: eventId,
+      awsRegion: rawEvent.awsRegion ?? input.region,
+      recipientAccountId: rawEvent.recipientAccountId ?? accountId,
+    };
     const record: CloudTrailRecord = {
       eventId,
       eventName: event.eventName,

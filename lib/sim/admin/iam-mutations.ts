@@ -28,7 +28,12 @@ export function deleteRole(state: SimState, accountId: string, roleName: string)
   for (const [key, session] of state.sessions) if (session.roleArn === role.arn) state.sessions.delete(key);
 }
 
-export function addIamUser(state: SimState, accountId: string, raw: NewIamUserInput, now: Date): { user: IamUser; accessKey?: IamAccessKey } {
+export function addIamUser(
+  state: SimState,
+  accountId: string,
+  raw: NewIamUserInput,
+  now: Date,
+): { user: IamUser; accessKey?: IamAccessKey } {
   const input = NEW_IAM_USER_INPUT.parse(raw);
   const iam = state.iam.getOrThrow(accountId);
   if (iam.users.some((u) => u.userName === input.userName)) throw new Error(`user ${input.userName} already exists`);

@@ -27,7 +27,11 @@ export function addIdentityCenterUser(state: SimState, raw: NewIdcUserInput, now
   for (const groupName of input.groups ?? []) {
     const group = state.identityCenter.groups.find((g) => g.displayName === groupName || g.groupId === groupName);
     if (group === undefined) throw new Error(`unknown group ${groupName}`);
-    state.identityCenter.memberships.push({ membershipId: `${principalPrefix(state)}-${randomUUID()}`, groupId: group.groupId, userId: user.userId });
+    state.identityCenter.memberships.push({
+      membershipId: `${principalPrefix(state)}-${randomUUID()}`,
+      groupId: group.groupId,
+      userId: user.userId,
+    });
   }
   state.revision++;
   return user;
@@ -57,8 +61,15 @@ export function addAssignment(state: SimState, raw: AssignmentInput, now: Date):
   const input = ASSIGNMENT_INPUT.parse(raw);
   const ps = permissionSetOf(state, input.permissionSet);
   if (!state.accounts.some((a) => a.id === input.accountId)) throw new Error(`unknown account ${input.accountId}`);
-  const assignment: IdcAssignment = { accountId: input.accountId, permissionSetArn: ps.arn, principalType: input.principalType, principalId: input.principalId };
-  const exists = state.identityCenter.assignments.some((a) => a.accountId === assignment.accountId && a.permissionSetArn === ps.arn && a.principalId === assignment.principalId);
+  const assignment: IdcAssignment = {
+    accountId: input.accountId,
+    permissionSetArn: ps.arn,
+    principalType: input.principalType,
+    principalId: input.principalId,
+  };
+  const exists = state.identityCenter.assignments.some(
+    (a) => a.accountId === assignment.accountId && a.permissionSetArn === ps.arn && a.principalId === assignment.principalId,
+  );
   if (!exists) state.identityCenter.assignments.push(assignment);
   state.revision++;
   const iam = state.iam.getOrThrow(input.accountId);
@@ -72,7 +83,9 @@ export function addAssignment(state: SimState, raw: AssignmentInput, now: Date):
     }
     const existingPath = iam.roles.find((r) => r.roleName.startsWith("AWSReservedSSO_"))?.path;
     const region = existingPath?.split("/")[3] || undefined;
-    iam.roles.push(reservedRoleFor({ accountId: input.accountId, permissionSet: ps, samlProvider: saml, rng, createDate: now, pathRegion: region }));
+    iam.roles.push(
+      reservedRoleFor({ accountId: input.accountId, permissionSet: ps, samlProvider: saml, rng, createDate: now, pathRegion: region }),
+    );
   }
   return assignment;
 }
@@ -82,7 +95,13 @@ export function removeAssignment(state: SimState, raw: AssignmentInput): void {
   const ps = permissionSetOf(state, input.permissionSet);
   const before = state.identityCenter.assignments.length;
   state.identityCenter.assignments = state.identityCenter.assignments.filter(
-    (a) => !(a.accountId === input.accountId && a.permissionSetArn === ps.arn && a.principalId === input.principalId && a.principalType === input.principalType),
+    (a) =>
+      !(
+        a.accountId === input.accountId &&
+        a.permissionSetArn === ps.arn &&
+        a.principalId === input.principalId &&
+        a.principalType === input.principalType
+      ),
   );
   if (state.identityCenter.assignments.length === before) throw new Error("no such assignment");
   state.revision++;

@@ -4,7 +4,15 @@ import type { IamAccessKey, IamUser } from "../model/iam";
 import type { IdcAssignment, IdcUser } from "../model/identity-center";
 import type { PlantedProblem } from "../model/problems";
 import type { SimRuntime } from "../server/sim-runtime";
-import { CREDENTIAL_INPUT, FAULT_CONFIG_SCHEMA, type AssignmentInput, type CloudTrailEventsInput, type CredentialInput, type NewIamUserInput, type NewIdcUserInput } from "./admin-inputs";
+import {
+  CREDENTIAL_INPUT,
+  FAULT_CONFIG_SCHEMA,
+  type AssignmentInput,
+  type CloudTrailEventsInput,
+  type CredentialInput,
+  type NewIamUserInput,
+  type NewIdcUserInput,
+} from "./admin-inputs";
 import { addCloudTrailEvents } from "./cloudtrail-mutations";
 import { addAssignment, addIdentityCenterUser, removeAssignment, removeIdentityCenterUser } from "./identity-center-mutations";
 import { addIamUser, deleteRole, rotateAccessKeys, setTrustPolicy } from "./iam-mutations";

@@ -43,7 +43,10 @@ export function userIdentityOf(actor: EventActor, when: Date): Record<string, un
     accessKeyId: actor.accessKeyId,
     sessionContext: {
       sessionIssuer: { type: "Role", principalId: actor.roleId, arn: actor.roleArn, accountId: actor.accountId, userName: actor.roleName },
-      attributes: { creationDate: isoSecondsZ(actor.sessionCreated < when ? actor.sessionCreated : when), mfaAuthenticated: String(actor.isMfaAuthenticated) },
+      attributes: {
+        creationDate: isoSecondsZ(actor.sessionCreated < when ? actor.sessionCreated : when),
+        mfaAuthenticated: String(actor.isMfaAuthenticated),
+      },
     },
   };
 }

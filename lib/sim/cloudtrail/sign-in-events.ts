@@ -71,7 +71,10 @@ export function federateEvent(input: {
     userIdentity: {
       type: "IdentityCenterUser",
       accountId: input.managementAccountId,
-      onBehalfOf: { userId: input.userId, identityStoreArn: `arn:aws:identitystore::${input.managementAccountId}:identitystore/${input.identityStoreId}` },
+      onBehalfOf: {
+        userId: input.userId,
+        identityStoreArn: `arn:aws:identitystore::${input.managementAccountId}:identitystore/${input.identityStoreId}`,
+      },
       credentialId: ids.uuid(),
     },
     eventTime: isoSecondsZ(at),
@@ -97,4 +100,3 @@ export function federateEvent(input: {
     record: record(body, { eventTime: at, username: input.userName, resources: [], readOnly: false }),
   };
 }
-

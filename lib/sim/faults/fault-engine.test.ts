@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { FaultEngine, parseRequestFault, type FaultRequest } from "./fault-engine";
 import { TokenBucket } from "./token-bucket";
 
-const lookup: FaultRequest = { service: "cloudtrail", operation: "LookupEvents", accountId: "111111111111", region: "us-east-1", callerArn: "arn:aws:iam::111111111111:user/a" };
+const lookup: FaultRequest = {
+  service: "cloudtrail",
+  operation: "LookupEvents",
+  accountId: "111111111111",
+  region: "us-east-1",
+  callerArn: "arn:aws:iam::111111111111:user/a",
+};
 
 describe("fault engine", () => {
   it("throttles LookupEvents at 2 per second per account and region with the aws preset", () => {

@@ -49,11 +49,7 @@ export class FaultEngine {
   latencyFor(request: FaultRequest): number {
     const perOp = this.config.operationLatencyMs ?? {};
     const header = request.requestFault?.kind === "latency" ? request.requestFault.ms : 0;
-    return (
-      (this.config.latencyMs ?? 0) +
-      (perOp[`${request.service}:${request.operation}`] ?? perOp[request.operation] ?? 0) +
-      header
-    );
+    return (this.config.latencyMs ?? 0) + (perOp[`${request.service}:${request.operation}`] ?? perOp[request.operation] ?? 0) + header;
   }
 
   /** The error this request must get instead of an answer, if any. */

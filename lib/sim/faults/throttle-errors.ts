@@ -5,7 +5,12 @@ import { AwsError } from "../protocol/aws-error";
 export function throttlingError(service: AwsService): AwsError {
   switch (service) {
     case "organizations":
-      return new AwsError("TooManyRequestsException", "AWS Organizations can't complete your request because another request is already in progress. Try again later.", 429, { Type: "ApiThrottling" });
+      return new AwsError(
+        "TooManyRequestsException",
+        "AWS Organizations can't complete your request because another request is already in progress. Try again later.",
+        429,
+        { Type: "ApiThrottling" },
+      );
     case "sso":
     case "cloudtrail":
       return new AwsError("ThrottlingException", "Rate exceeded", 429);
@@ -28,7 +33,11 @@ export function serverError(service: AwsService, status: 500 | 503): AwsError {
   if (status === 503) return new AwsError("ServiceUnavailable", "Service is unavailable. Please try again later.", 503);
   switch (service) {
     case "organizations":
-      return new AwsError("ServiceException", "AWS Organizations can't complete your request because of an internal service error. Try again later.", 500);
+      return new AwsError(
+        "ServiceException",
+        "AWS Organizations can't complete your request because of an internal service error. Try again later.",
+        500,
+      );
     case "sso":
     case "identitystore":
       return new AwsError("InternalServerException", "An internal error occurred.", 500);

@@ -14,8 +14,7 @@ export interface IdentityCenterIndex {
   accountsBySet: Map<string, string[]>;
 }
 
-export const assignmentKey = (accountId: string, permissionSetArn: string): string =>
-  `${accountId}|${permissionSetArn}`;
+export const assignmentKey = (accountId: string, permissionSetArn: string): string => `${accountId}|${permissionSetArn}`;
 
 export const identityCenterIndex = cachedByRevision((state): IdentityCenterIndex => {
   const ic = state.identityCenter;

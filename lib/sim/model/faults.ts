@@ -40,7 +40,4 @@ export interface FaultConfig {
 
 /** Per-request fault a client can ask for with the `x-vigil-sim-fault` header. */
 export type RequestFault =
-  | { kind: "throttle" }
-  | { kind: "access-denied" }
-  | { kind: "server-error"; status: 500 | 503 }
-  | { kind: "latency"; ms: number };
+  { kind: "throttle" } | { kind: "access-denied" } | { kind: "server-error"; status: 500 | 503 } | { kind: "latency"; ms: number };

@@ -48,9 +48,7 @@ export interface IdcPermissionSet {
   customerManagedPolicies: Array<{ name: string; path: string }>;
   /** Plain JSON text; empty string when the permission set has no inline policy. */
   inlinePolicy: string;
-  permissionsBoundary?:
-    | { managedPolicyArn: string }
-    | { customerManagedPolicyReference: { name: string; path: string } };
+  permissionsBoundary?: { managedPolicyArn: string } | { customerManagedPolicyReference: { name: string; path: string } };
   tags: SimTag[];
 }
 

@@ -19,7 +19,9 @@ function makeCaller(overrides: Partial<TrustCaller> = {}): TrustCaller {
 const allow = (principal: unknown, condition?: unknown): PolicyDocument =>
   ({
     Version: "2012-10-17",
-    Statement: [{ Effect: "Allow", Principal: { AWS: principal }, Action: "sts:AssumeRole", ...(condition ? { Condition: condition } : {}) }],
+    Statement: [
+      { Effect: "Allow", Principal: { AWS: principal }, Action: "sts:AssumeRole", ...(condition ? { Condition: condition } : {}) },
+    ],
   }) as PolicyDocument;
 
 describe("trust policy evaluation", () => {
@@ -64,7 +66,11 @@ describe("trust policy evaluation", () => {
     const doc = {
       Version: "2012-10-17",
       Statement: [
-        { Effect: "Allow", Principal: { Federated: "arn:aws:iam::111111111111:saml-provider/AWSSSO_x_DO_NOT_DELETE" }, Action: ["sts:AssumeRoleWithSAML", "sts:TagSession"] },
+        {
+          Effect: "Allow",
+          Principal: { Federated: "arn:aws:iam::111111111111:saml-provider/AWSSSO_x_DO_NOT_DELETE" },
+          Action: ["sts:AssumeRoleWithSAML", "sts:TagSession"],
+        },
         { Effect: "Allow", Principal: { AWS: ROLE }, Action: "sts:TagSession" },
       ],
     } as PolicyDocument;

@@ -48,11 +48,7 @@ function actionMatches(statement: PolicyStatement, action: string): boolean {
  * Resource-policy side of sts:AssumeRole. Identity policies of the caller are not evaluated:
  * sim callers are treated as allowed to call sts:AssumeRole on anything.
  */
-export function evaluateTrustPolicy(
-  doc: PolicyDocument,
-  caller: TrustCaller,
-  action = "sts:AssumeRole",
-): TrustDecision {
+export function evaluateTrustPolicy(doc: PolicyDocument, caller: TrustCaller, action = "sts:AssumeRole"): TrustDecision {
   let isAllowed = false;
   for (const statement of statementsOf(doc)) {
     if (!actionMatches(statement, action)) continue;
@@ -61,7 +57,5 @@ export function evaluateTrustPolicy(
     if (statement.Effect === "Deny") return { isAllowed: false, reason: "explicit-deny" };
     isAllowed = true;
   }
-  return isAllowed
-    ? { isAllowed: true, reason: "allowed" }
-    : { isAllowed: false, reason: "no-matching-statement" };
+  return isAllowed ? { isAllowed: true, reason: "allowed" } : { isAllowed: false, reason: "no-matching-statement" };
 }

@@ -16,9 +16,7 @@ export class AwsError extends Error {
   }
 }
 
-export const queryValidationError = (message: string): AwsError =>
-  new AwsError("ValidationError", message, 400);
+export const queryValidationError = (message: string): AwsError => new AwsError("ValidationError", message, 400);
 
 /** JSON services report input problems as ValidationException (Organizations differs, see there). */
-export const jsonValidationError = (message: string): AwsError =>
-  new AwsError("ValidationException", message, 400);
+export const jsonValidationError = (message: string): AwsError => new AwsError("ValidationException", message, 400);

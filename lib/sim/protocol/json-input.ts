@@ -2,11 +2,7 @@ import type { z } from "zod";
 import type { AwsError } from "./aws-error";
 
 /** Validates a JSON request body; the service decides which error a bad input becomes. */
-export function parseJsonInput<S extends z.ZodType>(
-  schema: S,
-  input: unknown,
-  toError: (message: string) => AwsError,
-): z.infer<S> {
+export function parseJsonInput<S extends z.ZodType>(schema: S, input: unknown, toError: (message: string) => AwsError): z.infer<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];

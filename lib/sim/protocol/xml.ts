@@ -1,13 +1,5 @@
 /** Minimal awsQuery XML writer: objects become elements, arrays become `<member>` lists. */
-export type XmlValue =
-  | string
-  | number
-  | boolean
-  | Date
-  | undefined
-  | null
-  | XmlValue[]
-  | { [key: string]: XmlValue };
+export type XmlValue = string | number | boolean | Date | undefined | null | XmlValue[] | { [key: string]: XmlValue };
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 

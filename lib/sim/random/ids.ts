@@ -18,8 +18,7 @@ export const lowerAlnum = (rng: Rng, length: number): string => draw(rng, ALNUM_
 export const iamUniqueId = (rng: Rng, prefix: string): string => prefix + draw(rng, BASE32, 17);
 
 /** Access key ids are 20 characters: AKIA (long-term) or ASIA (STS) then base32. */
-export const accessKeyId = (rng: Rng, prefix: "AKIA" | "ASIA"): string =>
-  prefix + draw(rng, BASE32, 16);
+export const accessKeyId = (rng: Rng, prefix: "AKIA" | "ASIA"): string => prefix + draw(rng, BASE32, 16);
 
 export const secretAccessKey = (rng: Rng): string => draw(rng, SECRET_ALPHABET, 40);
 
@@ -30,9 +29,7 @@ export const uuid = (rng: Rng): string => {
 };
 
 /** 12 digits, never a leading zero (AWS accounts may have one, but it makes ids look like numbers). */
-export const accountId = (rng: Rng): string =>
-  String(rng.int(1, 9)) + draw(rng, "0123456789", 11);
+export const accountId = (rng: Rng): string => String(rng.int(1, 9)) + draw(rng, "0123456789", 11);
 
 /** Identity Store principal ids look like `<10 hex>-<uuid>`. */
-export const identityStorePrincipalId = (rng: Rng, storePrefix: string): string =>
-  `${storePrefix}-${uuid(rng)}`;
+export const identityStorePrincipalId = (rng: Rng, storePrefix: string): string => `${storePrefix}-${uuid(rng)}`;

@@ -22,7 +22,13 @@ export function userArnOf(accountId: string, name: string, path: string | undefi
   return `arn:aws:iam::${accountId}:user${normalisePath(path)}${name}`;
 }
 
-function buildUser(accountId: string, spec: NonNullable<AccountIamSpec["users"]>[number], rng: Rng, now: Date, resolve: PlaceholderResolver): IamUser {
+function buildUser(
+  accountId: string,
+  spec: NonNullable<AccountIamSpec["users"]>[number],
+  rng: Rng,
+  now: Date,
+  resolve: PlaceholderResolver,
+): IamUser {
   const ago = (days: number) => new Date(now.getTime() - days * DAY);
   const created = ago(spec.createdDaysAgo ?? 500);
   const path = normalisePath(spec.path);
@@ -35,12 +41,21 @@ function buildUser(accountId: string, spec: NonNullable<AccountIamSpec["users"]>
     tags: Object.entries(spec.tags ?? {}).map(([key, value]) => ({ key, value })),
     groups: spec.groups ?? [],
     attachedPolicies: (spec.managedPolicies ?? []).map((m) => managedPolicyRef(m, accountId)),
-    inlinePolicies: (spec.inlinePolicies ?? []).map((p) => ({ name: p.name, document: resolvePlaceholders(policyText(p.document), resolve) })),
+    inlinePolicies: (spec.inlinePolicies ?? []).map((p) => ({
+      name: p.name,
+      document: resolvePlaceholders(policyText(p.document), resolve),
+    })),
     loginProfile: spec.console
-      ? { createDate: created, passwordResetRequired: false, passwordLastChanged: ago(spec.console.passwordChangedDaysAgo ?? spec.createdDaysAgo ?? 500) }
+      ? {
+          createDate: created,
+          passwordResetRequired: false,
+          passwordLastChanged: ago(spec.console.passwordChangedDaysAgo ?? spec.createdDaysAgo ?? 500),
+        }
       : undefined,
     passwordLastUsed:
-      spec.console?.passwordLastUsedDaysAgo === undefined || spec.console.passwordLastUsedDaysAgo === null ? undefined : ago(spec.console.passwordLastUsedDaysAgo),
+      spec.console?.passwordLastUsedDaysAgo === undefined || spec.console.passwordLastUsedDaysAgo === null
+        ? undefined
+        : ago(spec.console.passwordLastUsedDaysAgo),
     accessKeys: (spec.accessKeys ?? []).map((k) => ({
       accessKeyId: accessKeyId(rng, "AKIA"),
       secretAccessKey: secretAccessKey(rng),
@@ -55,7 +70,14 @@ function buildUser(accountId: string, spec: NonNullable<AccountIamSpec["users"]>
   };
 }
 
-function buildRole(accountId: string, spec: NonNullable<AccountIamSpec["roles"]>[number], rng: Rng, now: Date, resolve: PlaceholderResolver, homeRegion: string): IamRole {
+function buildRole(
+  accountId: string,
+  spec: NonNullable<AccountIamSpec["roles"]>[number],
+  rng: Rng,
+  now: Date,
+  resolve: PlaceholderResolver,
+  homeRegion: string,
+): IamRole {
   const path = normalisePath(spec.path);
   return {
     roleName: spec.name,
@@ -67,11 +89,15 @@ function buildRole(accountId: string, spec: NonNullable<AccountIamSpec["roles"]>
     trustPolicyRevision: 0,
     description: spec.description,
     maxSessionDuration: spec.maxSessionDuration ?? 3600,
-    inlinePolicies: (spec.inlinePolicies ?? []).map((p) => ({ name: p.name, document: resolvePlaceholders(policyText(p.document), resolve) })),
+    inlinePolicies: (spec.inlinePolicies ?? []).map((p) => ({
+      name: p.name,
+      document: resolvePlaceholders(policyText(p.document), resolve),
+    })),
     attachedPolicies: (spec.managedPolicies ?? []).map((m) => managedPolicyRef(m, accountId)),
     permissionsBoundaryArn: spec.permissionsBoundary,
     tags: Object.entries(spec.tags ?? {}).map(([key, value]) => ({ key, value })),
-    lastUsed: spec.lastUsedDaysAgo === undefined ? undefined : { date: new Date(now.getTime() - spec.lastUsedDaysAgo * DAY), region: homeRegion },
+    lastUsed:
+      spec.lastUsedDaysAgo === undefined ? undefined : { date: new Date(now.getTime() - spec.lastUsedDaysAgo * DAY), region: homeRegion },
   };
 }
 
@@ -124,4 +150,3 @@ export function buildAccountIam(input: {
 
 /** Id of a role that was deleted: what its ARN turns into inside policies that named it. */
 export const deletedRoleId = (rng: Rng): string => iamUniqueId(rng, "AROA");
-

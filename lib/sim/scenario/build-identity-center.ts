@@ -76,7 +76,12 @@ export function buildIdentityCenter(input: {
         ? undefined
         : "managedPolicyArn" in p.permissionsBoundary
           ? { managedPolicyArn: p.permissionsBoundary.managedPolicyArn }
-          : { customerManagedPolicyReference: { name: p.permissionsBoundary.customerManagedPolicy.name, path: p.permissionsBoundary.customerManagedPolicy.path ?? "/" } },
+          : {
+              customerManagedPolicyReference: {
+                name: p.permissionsBoundary.customerManagedPolicy.name,
+                path: p.permissionsBoundary.customerManagedPolicy.path ?? "/",
+              },
+            },
     tags: Object.entries(p.tags ?? {}).map(([key, value]) => ({ key, value })),
   }));
   const permissionSetByName = new Map(permissionSets.map((p) => [p.name, p]));

@@ -29,7 +29,13 @@ export function buildOrganization(spec: ParsedScenarioSpec, rng: Rng, now: Date)
     managementAccountEmail: mgmtSpec.email ?? `aws-${mgmtSpec.key}@example.com`,
   };
   const roots: SimRoot[] = [
-    { id: rootId, arn: `${arnBase}:root/${orgId}/${rootId}`, name: "Root", policyTypes: [{ type: "SERVICE_CONTROL_POLICY", status: "ENABLED" }], tags: [] },
+    {
+      id: rootId,
+      arn: `${arnBase}:root/${orgId}/${rootId}`,
+      name: "Root",
+      policyTypes: [{ type: "SERVICE_CONTROL_POLICY", status: "ENABLED" }],
+      tags: [],
+    },
   ];
   const accounts: SimAccount[] = [];
   const organizationalUnits: SimOrganizationalUnit[] = [];

@@ -55,9 +55,13 @@ export function buildState(input: ScenarioSpec, options: BuildOptions = {}): Sim
         return iamByAccount.get(acct)?.roles.find((r) => r.roleName === b)?.arn ?? roleArnOf(acct, b, args[2]);
       }
       case "user":
-        return a === undefined || b === undefined ? undefined : iamByAccount.get(accountId(a))?.users.find((u) => u.userName === b)?.arn ?? userArnOf(accountId(a), b, undefined);
+        return a === undefined || b === undefined
+          ? undefined
+          : (iamByAccount.get(accountId(a))?.users.find((u) => u.userName === b)?.arn ?? userArnOf(accountId(a), b, undefined));
       case "accessKey":
-        return a === undefined || b === undefined ? undefined : iamByAccount.get(accountId(a))?.users.find((u) => u.userName === b)?.accessKeys[Number(args[2] ?? 0)]?.accessKeyId;
+        return a === undefined || b === undefined
+          ? undefined
+          : iamByAccount.get(accountId(a))?.users.find((u) => u.userName === b)?.accessKeys[Number(args[2] ?? 0)]?.accessKeyId;
       case "permissionSet":
         return ic.permissionSetByName.get(a ?? "")?.arn;
       case "idcUser":
@@ -69,7 +73,14 @@ export function buildState(input: ScenarioSpec, options: BuildOptions = {}): Sim
     }
   };
 
-  const ic = buildIdentityCenter({ spec, rng: rng.fork("identity-center"), now, managementAccountId: org.organization.managementAccountId, accountIdByKey: org.accountIdByKey, resolve });
+  const ic = buildIdentityCenter({
+    spec,
+    rng: rng.fork("identity-center"),
+    now,
+    managementAccountId: org.organization.managementAccountId,
+    accountIdByKey: org.accountIdByKey,
+    resolve,
+  });
 
   const iamRng = rng.fork("iam");
   const provisionedAt = new Date(now.getTime() - 650 * DAY);
@@ -81,7 +92,17 @@ export function buildState(input: ScenarioSpec, options: BuildOptions = {}): Sim
     const roles = new Map<string, IamRole>();
     for (const ps of ic.identityCenter.permissionSets) {
       if (!setArns.has(ps.arn)) continue;
-      roles.set(ps.name, reservedRoleFor({ accountId: account.id, permissionSet: ps, samlProvider: saml, rng: iamRng, createDate: provisionedAt, pathRegion: spec.ssoRolePathIncludesRegion ? spec.homeRegion : undefined }));
+      roles.set(
+        ps.name,
+        reservedRoleFor({
+          accountId: account.id,
+          permissionSet: ps,
+          samlProvider: saml,
+          rng: iamRng,
+          createDate: provisionedAt,
+          pathRegion: spec.ssoRolePathIncludesRegion ? spec.homeRegion : undefined,
+        }),
+      );
     }
     reservedByAccount.set(account.id, roles);
   }
@@ -121,9 +142,12 @@ export function buildState(input: ScenarioSpec, options: BuildOptions = {}): Sim
     organizationalUnits: org.organizationalUnits,
     accounts: org.accounts,
     identityCenter: ic.identityCenter,
-    iam: new AccountStore<AccountIam>((id) => iamByAccount.has(id), () => {
-      throw new Error("eager scenario accounts are pre-built");
-    }),
+    iam: new AccountStore<AccountIam>(
+      (id) => iamByAccount.has(id),
+      () => {
+        throw new Error("eager scenario accounts are pre-built");
+      },
+    ),
     cloudTrail: createCloudTrailStore({}),
     credentials: new Map(),
     sessions: new Map(),
@@ -154,10 +178,18 @@ export function buildState(input: ScenarioSpec, options: BuildOptions = {}): Sim
   state.cloudTrail = createCloudTrailStore({ events });
 
   for (const c of spec.credentials ?? []) {
-    state.credentials.set(c.accessKeyId, { accessKeyId: c.accessKeyId, accountId: accountId(c.account), userName: c.userName, roleName: c.roleName });
+    state.credentials.set(c.accessKeyId, {
+      accessKeyId: c.accessKeyId,
+      accountId: accountId(c.account),
+      userName: c.userName,
+      roleName: c.roleName,
+    });
   }
-  state.plantedProblems = (spec.plantedProblems ?? []).map(
-    (p): PlantedProblem => ({ kind: p.kind, accountId: accountId(p.account), resource: resolvePlaceholders(p.resource, resolve), description: resolvePlaceholders(p.description, resolve) }),
-  );
+  state.plantedProblems = (spec.plantedProblems ?? []).map((p): PlantedProblem => ({
+    kind: p.kind,
+    accountId: accountId(p.account),
+    resource: resolvePlaceholders(p.resource, resolve),
+    description: resolvePlaceholders(p.description, resolve),
+  }));
   return state;
 }

@@ -11,15 +11,20 @@ describe("demo scenario", () => {
   it("is reproducible from its seed", () => {
     const again = loadScenario("demo", { now: NOW });
     expect(again.identityCenter.users.map((u) => u.userId)).toEqual(state.identityCenter.users.map((u) => u.userId));
-    const roles = (s: typeof state) => s.accounts.flatMap((a) => s.iam.getOrThrow(a.id).roles.map((r) => `${r.arn}|${r.roleId}|${r.trustPolicy}`));
+    const roles = (s: typeof state) =>
+      s.accounts.flatMap((a) => s.iam.getOrThrow(a.id).roles.map((r) => `${r.arn}|${r.roleId}|${r.trustPolicy}`));
     expect(roles(again)).toEqual(roles(state));
-    expect(again.cloudTrail.list("590123456780", "eu-west-1").map((e) => e.eventId)).toEqual(state.cloudTrail.list("590123456780", "eu-west-1").map((e) => e.eventId));
+    expect(again.cloudTrail.list("590123456780", "eu-west-1").map((e) => e.eventId)).toEqual(
+      state.cloudTrail.list("590123456780", "eu-west-1").map((e) => e.eventId),
+    );
   });
 
   it("is a twelve-account, forty-person organization", () => {
     expect(state.accounts).toHaveLength(12);
     expect(state.identityCenter.users).toHaveLength(40);
-    expect(new Set(state.organizationalUnits.map((o) => o.name))).toEqual(new Set(["Security", "Infrastructure", "Workloads", "Dev", "Staging", "Prod", "Sandbox"]));
+    expect(new Set(state.organizationalUnits.map((o) => o.name))).toEqual(
+      new Set(["Security", "Infrastructure", "Workloads", "Dev", "Staging", "Prod", "Sandbox"]),
+    );
   });
 
   it("plants every kind of problem, each pointing at something that exists", () => {
@@ -39,7 +44,11 @@ describe("demo scenario", () => {
     expect(everyEvent.length).toBeGreaterThan(3000);
     const oldest = Math.min(...everyEvent.map((e) => e.eventTime.getTime()));
     expect(NOW.getTime() - oldest).toBeLessThanOrEqual(90 * 86_400_000);
-    expect(everyEvent.some((e) => JSON.stringify(e.body).includes("AWSReservedSSO_ReadOnlyAccess") && e.body.recipientAccountId === "590123456780")).toBe(false);
+    expect(
+      everyEvent.some(
+        (e) => JSON.stringify(e.body).includes("AWSReservedSSO_ReadOnlyAccess") && e.body.recipientAccountId === "590123456780",
+      ),
+    ).toBe(false);
     const paymentsTeam = state.iam.getOrThrow("590123456780").roles.find((r) => r.roleName === "PaymentsTeamRole");
     expect(paymentsTeam?.lastUsed?.date.getTime()).toBeGreaterThan(NOW.getTime() - 7 * 86_400_000);
     const ci = state.iam.getOrThrow("345678901235").users.find((u) => u.userName === "ci-deployer");
@@ -52,7 +61,9 @@ describe("scale scenario", () => {
     const state = loadScenario("scale:2000", { now: NOW });
     const id = state.accounts[1234]!.id;
     const a = state.iam.getOrThrow(id).roles.map((r) => r.roleId);
-    const b = loadScenario("scale:2000", { now: NOW }).iam.getOrThrow(id).roles.map((r) => r.roleId);
+    const b = loadScenario("scale:2000", { now: NOW })
+      .iam.getOrThrow(id)
+      .roles.map((r) => r.roleId);
     expect(a).toHaveLength(60);
     expect(a).toEqual(b);
   });
@@ -82,13 +93,28 @@ describe("JSON scenario files", () => {
           permissionSets: [{ name: "Dev", managedPolicies: ["PowerUserAccess"] }],
           assignments: [{ accounts: ["app"], permissionSet: "Dev", group: "devs" }],
         },
-        iam: [{ account: "app", roles: [{ name: "Ops", trustPolicy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "{{ssoRole:app:Dev}}" }, Action: "sts:AssumeRole" }] } }] }],
+        iam: [
+          {
+            account: "app",
+            roles: [
+              {
+                name: "Ops",
+                trustPolicy: {
+                  Version: "2012-10-17",
+                  Statement: [{ Effect: "Allow", Principal: { AWS: "{{ssoRole:app:Dev}}" }, Action: "sts:AssumeRole" }],
+                },
+              },
+            ],
+          },
+        ],
       }),
     );
     const state = loadScenario(good);
     expect(state.accounts.map((a) => a.id)).toEqual(["111111111111", "222222222222"]);
     const ops = state.iam.getOrThrow("222222222222").roles.find((r) => r.roleName === "Ops");
-    expect(JSON.parse(ops!.trustPolicy).Statement[0].Principal.AWS).toMatch(/^arn:aws:iam::222222222222:role\/aws-reserved\/sso\.amazonaws\.com\/AWSReservedSSO_Dev_[0-9a-f]{16}$/);
+    expect(JSON.parse(ops!.trustPolicy).Statement[0].Principal.AWS).toMatch(
+      /^arn:aws:iam::222222222222:role\/aws-reserved\/sso\.amazonaws\.com\/AWSReservedSSO_Dev_[0-9a-f]{16}$/,
+    );
     const bad = path.join(dir, "bad.json");
     writeFileSync(bad, JSON.stringify({ name: "bad" }));
     expect(() => loadScenario(bad)).toThrow(/invalid scenario file/);

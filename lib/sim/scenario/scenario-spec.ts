@@ -12,7 +12,10 @@ const POLICY = z.union([z.string(), z.record(z.string(), z.unknown())]);
 export const ACCOUNT_SPEC = z.object({
   key: z.string(),
   name: z.string().optional(),
-  id: z.string().regex(/^\d{12}$/).optional(),
+  id: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
   email: z.string().optional(),
   state: z.enum(["ACTIVE", "SUSPENDED", "PENDING_CLOSURE", "CLOSED"]).optional(),
   joinedDaysAgo: z.number().optional(),
@@ -43,7 +46,12 @@ export const PERMISSION_SET_SPEC = z.object({
   managedPolicies: z.array(z.string()).optional(),
   customerManagedPolicies: z.array(z.object({ name: z.string(), path: z.string().optional() })).optional(),
   inlinePolicy: POLICY.optional(),
-  permissionsBoundary: z.union([z.object({ managedPolicyArn: z.string() }), z.object({ customerManagedPolicy: z.object({ name: z.string(), path: z.string().optional() }) })]).optional(),
+  permissionsBoundary: z
+    .union([
+      z.object({ managedPolicyArn: z.string() }),
+      z.object({ customerManagedPolicy: z.object({ name: z.string(), path: z.string().optional() }) }),
+    ])
+    .optional(),
   tags: TAGS.optional(),
 });
 
@@ -55,7 +63,9 @@ export const IAM_USER_SPEC = z.object({
   groups: z.array(z.string()).optional(),
   managedPolicies: z.array(z.string()).optional(),
   inlinePolicies: z.array(z.object({ name: z.string(), document: POLICY })).optional(),
-  console: z.object({ passwordLastUsedDaysAgo: z.number().nullable().optional(), passwordChangedDaysAgo: z.number().optional() }).optional(),
+  console: z
+    .object({ passwordLastUsedDaysAgo: z.number().nullable().optional(), passwordChangedDaysAgo: z.number().optional() })
+    .optional(),
   mfa: z.boolean().optional(),
   accessKeys: z
     .array(
@@ -90,7 +100,9 @@ export const ACCOUNT_IAM_SPEC = z.object({
   users: z.array(IAM_USER_SPEC).optional(),
   groups: z.array(z.object({ name: z.string(), path: z.string().optional(), managedPolicies: z.array(z.string()).optional() })).optional(),
   roles: z.array(IAM_ROLE_SPEC).optional(),
-  policies: z.array(z.object({ name: z.string(), path: z.string().optional(), description: z.string().optional(), document: POLICY })).optional(),
+  policies: z
+    .array(z.object({ name: z.string(), path: z.string().optional(), description: z.string().optional(), document: POLICY }))
+    .optional(),
   /** Roles that existed (and may be referenced by trust policies) but were deleted since. */
   deletedRoles: z.array(z.object({ name: z.string(), path: z.string().optional() })).optional(),
   rootMfa: z.boolean().optional(),
@@ -107,7 +119,14 @@ export const ACTIVITY_SPEC = z.object({
   proxies: z.array(z.object({ permissionSet: z.string(), roleName: z.string() })).optional(),
   bastion: z.object({ account: z.string(), permissionSet: z.string(), roleName: z.string(), targets: z.array(z.string()) }).optional(),
   automation: z
-    .array(z.object({ account: z.string(), userName: z.string(), perDay: z.number(), assumes: z.array(z.object({ account: z.string(), roleName: z.string() })) }))
+    .array(
+      z.object({
+        account: z.string(),
+        userName: z.string(),
+        perDay: z.number(),
+        assumes: z.array(z.object({ account: z.string(), roleName: z.string() })),
+      }),
+    )
     .optional(),
   consoleUsers: z.array(z.object({ account: z.string(), userName: z.string(), perWeek: z.number() })).optional(),
 });
@@ -122,7 +141,15 @@ export const EXPLICIT_EVENT_SPEC = z.object({
   region: z.string().optional(),
   sourceIp: z.string().optional(),
   actions: z
-    .array(z.object({ eventSource: z.string(), eventName: z.string(), readOnly: z.boolean().optional(), region: z.string().optional(), requestParameters: z.record(z.string(), z.unknown()).nullable().optional() }))
+    .array(
+      z.object({
+        eventSource: z.string(),
+        eventName: z.string(),
+        readOnly: z.boolean().optional(),
+        region: z.string().optional(),
+        requestParameters: z.record(z.string(), z.unknown()).nullable().optional(),
+      }),
+    )
     .optional(),
 });
 
@@ -203,7 +230,9 @@ export const SCENARIO_SPEC = z.object({
   iam: z.array(ACCOUNT_IAM_SPEC).optional(),
   activity: ACTIVITY_SPEC.optional(),
   events: z.array(EXPLICIT_EVENT_SPEC).optional(),
-  credentials: z.array(z.object({ accessKeyId: z.string(), account: z.string(), userName: z.string().optional(), roleName: z.string().optional() })).optional(),
+  credentials: z
+    .array(z.object({ accessKeyId: z.string(), account: z.string(), userName: z.string().optional(), roleName: z.string().optional() }))
+    .optional(),
   faults: FAULTS_SPEC.optional(),
   plantedProblems: z
     .array(z.object({ kind: z.enum(PLANTED_PROBLEM_KINDS), account: z.string(), resource: z.string(), description: z.string() }))

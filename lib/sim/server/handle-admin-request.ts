@@ -42,14 +42,27 @@ function routes(runtime: SimRuntime, admin: SimAdmin): Route[] {
     { method: "GET", pattern: /^\/_sim\/planted-problems$/, run: () => admin.plantedProblems() },
     { method: "GET", pattern: /^\/_sim\/faults$/, run: () => admin.getFaults() },
     { method: "PUT", pattern: /^\/_sim\/faults$/, run: (_, body) => admin.setFaults(body as never) },
-    { method: "PUT", pattern: new RegExp(`^/_sim/accounts/${acct}/roles/${name}/trust-policy$`), run: ([a, r], body) => admin.setTrustPolicy(a as string, r as string, (body as { document: string }).document) },
-    { method: "DELETE", pattern: new RegExp(`^/_sim/accounts/${acct}/roles/${name}$`), run: ([a, r]) => admin.deleteRole(a as string, r as string) },
+    {
+      method: "PUT",
+      pattern: new RegExp(`^/_sim/accounts/${acct}/roles/${name}/trust-policy$`),
+      run: ([a, r], body) => admin.setTrustPolicy(a as string, r as string, (body as { document: string }).document),
+    },
+    {
+      method: "DELETE",
+      pattern: new RegExp(`^/_sim/accounts/${acct}/roles/${name}$`),
+      run: ([a, r]) => admin.deleteRole(a as string, r as string),
+    },
     {
       method: "POST",
       pattern: new RegExp(`^/_sim/accounts/${acct}/users$`),
       run: ([a], body) => {
         const { user, accessKey } = admin.addIamUser(a as string, body as never);
-        return { userName: user.userName, userId: user.userId, arn: user.arn, accessKey: accessKey ? { accessKeyId: accessKey.accessKeyId, secretAccessKey: accessKey.secretAccessKey } : undefined };
+        return {
+          userName: user.userName,
+          userId: user.userId,
+          arn: user.arn,
+          accessKey: accessKey ? { accessKeyId: accessKey.accessKeyId, secretAccessKey: accessKey.secretAccessKey } : undefined,
+        };
       },
     },
     {
@@ -60,7 +73,11 @@ function routes(runtime: SimRuntime, admin: SimAdmin): Route[] {
         return { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey };
       },
     },
-    { method: "POST", pattern: new RegExp(`^/_sim/accounts/${acct}/cloudtrail-events$`), run: ([a], body) => ({ added: admin.addCloudTrailEvents(a as string, body as never).map((r) => r.eventId) }) },
+    {
+      method: "POST",
+      pattern: new RegExp(`^/_sim/accounts/${acct}/cloudtrail-events$`),
+      run: ([a], body) => ({ added: admin.addCloudTrailEvents(a as string, body as never).map((r) => r.eventId) }),
+    },
     { method: "POST", pattern: /^\/_sim\/identity-center\/users$/, run: (_, body) => admin.addIdentityCenterUser(body as never) },
     { method: "DELETE", pattern: /^\/_sim\/identity-center\/users\/([^/]+)$/, run: ([u]) => admin.removeIdentityCenterUser(u as string) },
     { method: "POST", pattern: /^\/_sim\/identity-center\/assignments$/, run: (_, body) => admin.addAssignment(body as never) },

@@ -37,7 +37,13 @@ function sendError(res: ServerResponse, protocol: "json" | "query", namespace: s
     const body = JSON.stringify({ __type: error.code, Message: error.message, ...error.extra });
     send(res, error.status, "application/x-amz-json-1.1", body, requestId, error.code);
   } else {
-    send(res, error.status, "text/xml", queryErrorXml(namespace, { type: error.faultType, code: error.code, message: error.message }, requestId), requestId);
+    send(
+      res,
+      error.status,
+      "text/xml",
+      queryErrorXml(namespace, { type: error.faultType, code: error.code, message: error.message }, requestId),
+      requestId,
+    );
   }
 }
 
@@ -60,10 +66,12 @@ function dispatchFor(req: IncomingMessage, body: string, scopeService: string | 
   const params = new FormParams(body);
   const service = queryServiceFor(scopeService, params.get("Version"));
   const action = params.get("Action");
-  if (service === undefined || action === undefined) return new AwsError("InvalidAction", "Could not determine the service or action of this request", 400);
+  if (service === undefined || action === undefined)
+    return new AwsError("InvalidAction", "Could not determine the service or action of this request", 400);
   const { namespace, operations } = QUERY_SERVICES[service];
   const handler = operations[action];
-  if (handler === undefined) return new AwsError("InvalidAction", `Could not find operation ${action} for version ${params.get("Version") ?? ""}`, 400);
+  if (handler === undefined)
+    return new AwsError("InvalidAction", `Could not find operation ${action} for version ${params.get("Version") ?? ""}`, 400);
   return {
     protocol: "query",
     service,
@@ -85,7 +93,12 @@ export async function handleAwsRequest(runtime: SimRuntime, req: IncomingMessage
   }
   const { protocol, service, operation, namespace } = dispatch;
   try {
-    if (scope === undefined) throw new AwsError(protocol === "json" ? "MissingAuthenticationTokenException" : "MissingAuthenticationToken", "Request is missing Authentication Token", 403);
+    if (scope === undefined)
+      throw new AwsError(
+        protocol === "json" ? "MissingAuthenticationTokenException" : "MissingAuthenticationToken",
+        "Request is missing Authentication Token",
+        403,
+      );
     const state = runtime.state;
     const now = runtime.clock();
     const caller = resolveCaller(state, scope.accessKeyId, service, now);
@@ -127,6 +140,12 @@ export async function handleAwsRequest(runtime: SimRuntime, req: IncomingMessage
     }
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`[vigil-sim] ${service}:${operation} failed: ${message}\n`);
-    sendError(res, protocol, namespace, new AwsError(protocol === "json" ? "InternalFailure" : "ServiceFailure", "An internal error occurred.", 500), requestId);
+    sendError(
+      res,
+      protocol,
+      namespace,
+      new AwsError(protocol === "json" ? "InternalFailure" : "ServiceFailure", "An internal error occurred.", 500),
+      requestId,
+    );
   }
 }

@@ -77,7 +77,14 @@ export function resolveCaller(state: SimState, accessKeyId: string, service: Aws
         ? new AwsError("InvalidClientTokenId", "The security token included in the request is invalid.", 403)
         : new AwsError("UnrecognizedClientException", "The security token included in the request is invalid.", 400);
     }
-    return { kind: "iam-user", accountId: owner.accountId, arn: owner.user.arn, userId: owner.user.userId, userName: owner.user.userName, accessKeyId };
+    return {
+      kind: "iam-user",
+      accountId: owner.accountId,
+      arn: owner.user.arn,
+      userId: owner.user.userId,
+      userName: owner.user.userName,
+      accessKeyId,
+    };
   }
   return simAdminCaller(state, accessKeyId);
 }

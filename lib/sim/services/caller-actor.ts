@@ -5,9 +5,23 @@ import type { EventActor } from "../cloudtrail/event-actor";
 export function actorOf(caller: Caller, sessionCreated: Date): EventActor {
   switch (caller.kind) {
     case "sim-admin":
-      return { type: "IAMUser", accountId: caller.accountId, userName: caller.arn.split("/").pop() as string, userId: caller.userId, arn: caller.arn, accessKeyId: caller.accessKeyId };
+      return {
+        type: "IAMUser",
+        accountId: caller.accountId,
+        userName: caller.arn.split("/").pop() as string,
+        userId: caller.userId,
+        arn: caller.arn,
+        accessKeyId: caller.accessKeyId,
+      };
     case "iam-user":
-      return { type: "IAMUser", accountId: caller.accountId, userName: caller.userName, userId: caller.userId, arn: caller.arn, accessKeyId: caller.accessKeyId };
+      return {
+        type: "IAMUser",
+        accountId: caller.accountId,
+        userName: caller.userName,
+        userId: caller.userId,
+        arn: caller.arn,
+        accessKeyId: caller.accessKeyId,
+      };
     case "assumed-role":
       return {
         type: "AssumedRole",

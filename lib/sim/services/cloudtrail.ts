@@ -66,8 +66,10 @@ const lookupEvents: JsonHandler = (ctx, input) => {
   if (args.StartTime !== undefined && args.EndTime !== undefined && args.StartTime > args.EndTime) {
     throw new AwsError("InvalidTimeRangeException", "Start time must be earlier than end time.", 400);
   }
-  const limit = readPageSize(args.MaxResults, { min: 1, max: 50, fallback: 50, name: "maxResults" }, (m) =>
-    new AwsError("InvalidMaxResultsException", m, 400),
+  const limit = readPageSize(
+    args.MaxResults,
+    { min: 1, max: 50, fallback: 50, name: "maxResults" },
+    (m) => new AwsError("InvalidMaxResultsException", m, 400),
   );
   if (args.EventCategory !== undefined && args.EventCategory !== "insight") {
     throw new AwsError("InvalidEventCategoryException", `Invalid event category ${args.EventCategory}`, 400);

@@ -9,7 +9,10 @@ import { identityCenterIndex } from "../lookup/identity-center-lookup";
 const validation = (message: string): AwsError => new AwsError("ValidationException", message, 400);
 
 const STORE = z.object({ IdentityStoreId: z.string(), NextToken: z.string().optional(), MaxResults: z.number().optional() }).loose();
-const FILTERS = z.array(z.object({ AttributePath: z.string(), AttributeValue: z.string() })).max(1).optional();
+const FILTERS = z
+  .array(z.object({ AttributePath: z.string(), AttributeValue: z.string() }))
+  .max(1)
+  .optional();
 
 const parse = <S extends z.ZodType>(schema: S, input: unknown) => parseJsonInput(schema, input, validation);
 
@@ -27,7 +30,12 @@ function requireStore(ctx: RequestContext, identityStoreId: string): void {
 
 function pageOf<T>(all: readonly T[], input: z.infer<typeof STORE>, print: unknown) {
   const limit = readPageSize(input.MaxResults, { min: 1, max: 100, fallback: 100, name: "maxResults" }, validation);
-  return paginate(all, { token: input.NextToken, limit, print: fingerprint(print), invalidToken: () => validation("Invalid pagination token.") });
+  return paginate(all, {
+    token: input.NextToken,
+    limit,
+    print: fingerprint(print),
+    invalidToken: () => validation("Invalid pagination token."),
+  });
 }
 
 function serializeUser(storeId: string, user: IdcUser) {

@@ -81,7 +81,8 @@ const listOrganizationalUnitsForParent: JsonHandler = (ctx, input) => {
   const args = parseJsonInput(PAGE.extend({ ParentId: z.string() }), input, (m) => invalidInput(m));
   const index = organizationIndex(ctx.state);
   const isKnownParent = ctx.state.roots.some((r) => r.id === args.ParentId) || index.ousById.has(args.ParentId);
-  if (!isKnownParent) throw new AwsError("ParentNotFoundException", "We can't find a root or OU with the ParentId that you specified.", 400);
+  if (!isKnownParent)
+    throw new AwsError("ParentNotFoundException", "We can't find a root or OU with the ParentId that you specified.", 400);
   const page = pageOf(index.ousByParent.get(args.ParentId) ?? [], args, ["ListOUs", args.ParentId]);
   return {
     OrganizationalUnits: page.items.map((ou) => ({ Id: ou.id, Arn: ou.arn, Name: ou.name, Path: ou.path })),
@@ -106,20 +107,32 @@ const listParents: JsonHandler = (ctx, input) => {
   const args = parseJsonInput(PAGE.extend({ ChildId: z.string() }), input, (m) => invalidInput(m));
   const index = organizationIndex(ctx.state);
   const parentId = index.accountsById.get(args.ChildId)?.parentId ?? index.ousById.get(args.ChildId)?.parentId;
-  if (parentId === undefined) throw new AwsError("ChildNotFoundException", "We can't find an organizational unit (OU) or AWS account with the ChildId that you specified.", 400);
+  if (parentId === undefined)
+    throw new AwsError(
+      "ChildNotFoundException",
+      "We can't find an organizational unit (OU) or AWS account with the ChildId that you specified.",
+      400,
+    );
   const type = parentId.startsWith("r-") ? "ROOT" : "ORGANIZATIONAL_UNIT";
   const page = pageOf([{ Id: parentId, Type: type }], args, ["ListParents", args.ChildId]);
   return { Parents: page.items, NextToken: page.nextToken };
 };
 
 const listTagsForResource: JsonHandler = (ctx, input) => {
-  const args = parseJsonInput(z.object({ ResourceId: z.string(), NextToken: z.string().optional() }).loose(), input, (m) => invalidInput(m));
+  const args = parseJsonInput(z.object({ ResourceId: z.string(), NextToken: z.string().optional() }).loose(), input, (m) =>
+    invalidInput(m),
+  );
   const index = organizationIndex(ctx.state);
   const tags =
     index.accountsById.get(args.ResourceId)?.tags ??
     index.ousById.get(args.ResourceId)?.tags ??
     ctx.state.roots.find((r) => r.id === args.ResourceId)?.tags;
-  if (tags === undefined) throw new AwsError("TargetNotFoundException", "We can't find a root, OU, account, or policy with the TargetId that you specified.", 400);
+  if (tags === undefined)
+    throw new AwsError(
+      "TargetNotFoundException",
+      "We can't find a root, OU, account, or policy with the TargetId that you specified.",
+      400,
+    );
   const page = paginate(tags, {
     token: args.NextToken,
     limit: 50,

@@ -24,7 +24,9 @@ function pageOf<T>(all: readonly T[], input: z.infer<typeof PAGE>, print: unknow
 
 function requireInstance(ctx: RequestContext, instanceArn: string): void {
   if (!/^arn:(aws|aws-us-gov|aws-cn|aws-iso|aws-iso-b):sso:::instance\/(sso)?ins-[a-zA-Z0-9-.]{16}$/.test(instanceArn)) {
-    throw jsonValidationError(`1 validation error detected: Value '${instanceArn}' at 'instanceArn' failed to satisfy constraint: Member must satisfy regular expression pattern`);
+    throw jsonValidationError(
+      `1 validation error detected: Value '${instanceArn}' at 'instanceArn' failed to satisfy constraint: Member must satisfy regular expression pattern`,
+    );
   }
   if (instanceArn !== ctx.state.identityCenter.instance.instanceArn) throw notFound(`Instance ${instanceArn} not found`);
 }
@@ -109,7 +111,12 @@ const getPermissionsBoundary: JsonHandler = (ctx, input) => {
     PermissionsBoundary:
       "managedPolicyArn" in boundary
         ? { ManagedPolicyArn: boundary.managedPolicyArn }
-        : { CustomerManagedPolicyReference: { Name: boundary.customerManagedPolicyReference.name, Path: boundary.customerManagedPolicyReference.path } },
+        : {
+            CustomerManagedPolicyReference: {
+              Name: boundary.customerManagedPolicyReference.name,
+              Path: boundary.customerManagedPolicyReference.path,
+            },
+          },
   };
 };
 
@@ -119,7 +126,10 @@ const listAccountsForProvisionedPermissionSet: JsonHandler = (ctx, input) => {
   const args = parse(PERMISSION_SET.extend({ ProvisioningStatus: PROVISIONING }), input);
   const ps = requirePermissionSet(ctx, args);
   // Every simulated provisioning is current, so "not provisioned" is always empty.
-  const accounts = args.ProvisioningStatus === "LATEST_PERMISSION_SET_NOT_PROVISIONED" ? [] : identityCenterIndex(ctx.state).accountsBySet.get(ps.arn) ?? [];
+  const accounts =
+    args.ProvisioningStatus === "LATEST_PERMISSION_SET_NOT_PROVISIONED"
+      ? []
+      : (identityCenterIndex(ctx.state).accountsBySet.get(ps.arn) ?? []);
   const page = pageOf(accounts, args, ["ListAccountsForPs", ps.arn, args.ProvisioningStatus]);
   return { AccountIds: page.items, NextToken: page.nextToken };
 };
@@ -144,7 +154,11 @@ const listAccountAssignments: JsonHandler = (ctx, input) => {
 
 const listAccountAssignmentsForPrincipal: JsonHandler = (ctx, input) => {
   const args = parse(
-    INSTANCE.extend({ PrincipalId: z.string(), PrincipalType: z.enum(["USER", "GROUP"]), Filter: z.object({ AccountId: z.string().optional() }).optional() }),
+    INSTANCE.extend({
+      PrincipalId: z.string(),
+      PrincipalType: z.enum(["USER", "GROUP"]),
+      Filter: z.object({ AccountId: z.string().optional() }).optional(),
+    }),
     input,
   );
   requireInstance(ctx, args.InstanceArn);
@@ -156,7 +170,12 @@ const listAccountAssignmentsForPrincipal: JsonHandler = (ctx, input) => {
   );
   const page = pageOf(all, args, ["ForPrincipal", args.PrincipalId, args.Filter?.AccountId]);
   return {
-    AccountAssignments: page.items.map((a) => ({ AccountId: a.accountId, PermissionSetArn: a.permissionSetArn, PrincipalType: a.principalType, PrincipalId: a.principalId })),
+    AccountAssignments: page.items.map((a) => ({
+      AccountId: a.accountId,
+      PermissionSetArn: a.permissionSetArn,
+      PrincipalType: a.principalType,
+      PrincipalId: a.principalId,
+    })),
     NextToken: page.nextToken,
   };
 };
@@ -164,7 +183,10 @@ const listAccountAssignmentsForPrincipal: JsonHandler = (ctx, input) => {
 const listPermissionSetsProvisionedToAccount: JsonHandler = (ctx, input) => {
   const args = parse(INSTANCE.extend({ AccountId: ACCOUNT_ID, ProvisioningStatus: PROVISIONING }), input);
   requireInstance(ctx, args.InstanceArn);
-  const sets = args.ProvisioningStatus === "LATEST_PERMISSION_SET_NOT_PROVISIONED" ? [] : identityCenterIndex(ctx.state).setsByAccount.get(args.AccountId) ?? [];
+  const sets =
+    args.ProvisioningStatus === "LATEST_PERMISSION_SET_NOT_PROVISIONED"
+      ? []
+      : (identityCenterIndex(ctx.state).setsByAccount.get(args.AccountId) ?? []);
   const page = pageOf(sets, args, ["ProvisionedToAccount", args.AccountId, args.ProvisioningStatus]);
   return { NextToken: page.nextToken, PermissionSets: page.items };
 };

@@ -15,7 +15,13 @@ const ROLE_ARN = /^arn:aws:iam::(\d{12}):role(\/.*)?\/([\w+=,.@-]+)$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 const CHAINED_LIMIT_SECONDS = 3600;
 
-function trustCallerOf(ctx: RequestContext, caller: Caller, externalId: string | undefined, sessionName: string, sourceIdentity: string | undefined): TrustCaller {
+function trustCallerOf(
+  ctx: RequestContext,
+  caller: Caller,
+  externalId: string | undefined,
+  sessionName: string,
+  sourceIdentity: string | undefined,
+): TrustCaller {
   const principalArn = caller.kind === "assumed-role" ? caller.roleArn : caller.arn;
   const context = new Map<string, string>([
     ["aws:principalarn", principalArn],
@@ -51,13 +57,20 @@ function findRole(ctx: RequestContext, roleArn: string): IamRole | undefined {
 const assumeRole: QueryHandler = (ctx, params) => {
   const roleArn = params.get("RoleArn");
   const sessionName = params.get("RoleSessionName");
-  if (roleArn === undefined || roleArn.length < 20) throw queryValidationError("1 validation error detected: Value at 'roleArn' failed to satisfy constraint: Member must have length greater than or equal to 20");
+  if (roleArn === undefined || roleArn.length < 20)
+    throw queryValidationError(
+      "1 validation error detected: Value at 'roleArn' failed to satisfy constraint: Member must have length greater than or equal to 20",
+    );
   if (sessionName === undefined || !SESSION_NAME.test(sessionName)) {
-    throw queryValidationError(`1 validation error detected: Value '${sessionName ?? "null"}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`);
+    throw queryValidationError(
+      `1 validation error detected: Value '${sessionName ?? "null"}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`,
+    );
   }
   const requested = params.int("DurationSeconds");
   if (requested !== undefined && (!Number.isInteger(requested) || requested < 900 || requested > 43200)) {
-    throw queryValidationError(`1 validation error detected: Value '${params.get("DurationSeconds")}' at 'durationSeconds' failed to satisfy constraint: Member must have value ${requested < 900 ? "greater than or equal to 900" : "less than or equal to 43200"}`);
+    throw queryValidationError(
+      `1 validation error detected: Value '${params.get("DurationSeconds")}' at 'durationSeconds' failed to satisfy constraint: Member must have value ${requested < 900 ? "greater than or equal to 900" : "less than or equal to 43200"}`,
+    );
   }
   const externalId = params.get("ExternalId");
   const sourceIdentity = params.get("SourceIdentity");
@@ -66,13 +79,25 @@ const assumeRole: QueryHandler = (ctx, params) => {
   const role = findRole(ctx, roleArn);
   const trust = role ? parsePolicyDocument(renderTrustPolicy(ctx.state, role)) : undefined;
   const isDeniedByFault = targetAccount !== undefined && ctx.isAccountDenied(targetAccount);
-  const isTrusted = trust !== undefined && evaluateTrustPolicy(trust, trustCallerOf(ctx, caller, externalId, sessionName, sourceIdentity)).isAllowed;
+  const isTrusted =
+    trust !== undefined && evaluateTrustPolicy(trust, trustCallerOf(ctx, caller, externalId, sessionName, sourceIdentity)).isAllowed;
   const now = ctx.clock();
   const actor = actorOf(caller, now);
   if (role === undefined || isDeniedByFault || !isTrusted) {
     if (role !== undefined && targetAccount !== undefined) {
       const ref = { accountId: targetAccount, roleName: role.roleName, roleId: role.roleId, roleArn: role.arn };
-      for (const e of assumeRoleEvents({ ids: liveEventIds, actor, role: ref, sessionName, durationSeconds: requested ?? 3600, externalId, at: now, region: "us-east-1", client: { sourceIp: ctx.sourceIp, userAgent: ctx.userAgent }, errorCode: "AccessDenied" })) {
+      for (const e of assumeRoleEvents({
+        ids: liveEventIds,
+        actor,
+        role: ref,
+        sessionName,
+        durationSeconds: requested ?? 3600,
+        externalId,
+        at: now,
+        region: "us-east-1",
+        client: { sourceIp: ctx.sourceIp, userAgent: ctx.userAgent },
+        errorCode: "AccessDenied",
+      })) {
         ctx.state.cloudTrail.add(e.accountId, e.region, e.record);
       }
     }
@@ -103,7 +128,18 @@ const assumeRole: QueryHandler = (ctx, params) => {
   });
   role.lastUsed = { date: now, region: ctx.region };
   const target = { accountId: role.arn.split(":")[4] as string, roleName: role.roleName, roleId: role.roleId, roleArn: role.arn };
-  for (const e of assumeRoleEvents({ ids: liveEventIds, actor, role: target, sessionName, durationSeconds: duration, externalId, at: now, region: "us-east-1", client: { sourceIp: ctx.sourceIp, userAgent: ctx.userAgent }, issuedKeyId: key.accessKeyId })) {
+  for (const e of assumeRoleEvents({
+    ids: liveEventIds,
+    actor,
+    role: target,
+    sessionName,
+    durationSeconds: duration,
+    externalId,
+    at: now,
+    region: "us-east-1",
+    client: { sourceIp: ctx.sourceIp, userAgent: ctx.userAgent },
+    issuedKeyId: key.accessKeyId,
+  })) {
     ctx.state.cloudTrail.add(e.accountId, e.region, e.record);
   }
   return {

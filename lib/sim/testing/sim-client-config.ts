@@ -12,7 +12,10 @@ export interface StaticCredentials {
 export const ADMIN_CREDENTIALS: StaticCredentials = { accessKeyId: "AKIAVIGILTESTADMIN01", secretAccessKey: "test-secret" };
 
 /** SDK v3 client settings for a simulator: any region, static keys, no retries unless asked. */
-export function simClientConfig(server: Pick<SimServer, "url">, options: { credentials?: StaticCredentials; region?: string; maxAttempts?: number } = {}) {
+export function simClientConfig(
+  server: Pick<SimServer, "url">,
+  options: { credentials?: StaticCredentials; region?: string; maxAttempts?: number } = {},
+) {
   return {
     endpoint: server.url,
     region: options.region ?? "eu-west-1",
@@ -21,7 +24,9 @@ export function simClientConfig(server: Pick<SimServer, "url">, options: { crede
   };
 }
 
-export function credentialsOf(result: { Credentials?: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string } }): StaticCredentials {
+export function credentialsOf(result: {
+  Credentials?: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string };
+}): StaticCredentials {
   const c = result.Credentials;
   if (!c?.AccessKeyId || !c.SecretAccessKey) throw new Error("AssumeRole returned no credentials");
   return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken };

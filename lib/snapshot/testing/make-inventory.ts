@@ -23,7 +23,10 @@ export function makeRole(accountId: string, roleName: string, overrides: Partial
     createdAt: "2024-01-01T00:00:00.000Z",
     description: null,
     maxSessionDuration: 3600,
-    trustPolicy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] },
+    trustPolicy: {
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
+    },
     inlinePolicies: [],
     attachedManagedPolicies: [],
     permissionsBoundaryArn: null,
@@ -175,7 +178,14 @@ export function makeInventory(spec: { accounts: Record<string, string[]>; users?
     iamByAccount,
     coverage,
     errors: [],
-    stats: { apiCalls: {}, apiCallsByAction: {}, callsPerAccount: {}, retries: {}, startedAt: new Date().toISOString(), finishedAt: new Date().toISOString() },
+    stats: {
+      apiCalls: {},
+      apiCallsByAction: {},
+      callsPerAccount: {},
+      retries: {},
+      startedAt: new Date().toISOString(),
+      finishedAt: new Date().toISOString(),
+    },
   };
 }
 

@@ -55,7 +55,12 @@ export default async function AccountPage({
           ["ARN", <Mono key="arn">{account.arn}</Mono>],
           ["Email", account.email],
           ["Status", <AccountStatusBadge key="status" status={account.status} />],
-          ["OU path", <Link key="ou" href={linkAsOf("/accounts", query, { ouPath: account.ouPath })}>{account.ouPath}</Link>],
+          [
+            "OU path",
+            <Link key="ou" href={linkAsOf("/accounts", query, { ouPath: account.ouPath })}>
+              {account.ouPath}
+            </Link>,
+          ],
           ["Joined", `${formatDateTime(account.joinedAt)}${account.joinedMethod ? ` (${account.joinedMethod.toLowerCase()})` : ""}`],
           ["Tags", <TagList key="tags" tags={account.tags} />],
           [
@@ -72,7 +77,13 @@ export default async function AccountPage({
           ],
         ]}
       />
-      <Section title={<>IAM roles ({roles.total}) <Link href={linkAsOf("/iam/roles", query, { accountId })}>filter all roles</Link></>}>
+      <Section
+        title={
+          <>
+            IAM roles ({roles.total}) <Link href={linkAsOf("/iam/roles", query, { accountId })}>filter all roles</Link>
+          </>
+        }
+      >
         <DataTable
           columns={roleColumns(query, { showAccount: false })}
           page={roles}
@@ -84,7 +95,13 @@ export default async function AccountPage({
           empty="No roles."
         />
       </Section>
-      <Section title={<>IAM users ({users.total}) <Link href={linkAsOf("/iam/users", query, { accountId })}>filter all users</Link></>}>
+      <Section
+        title={
+          <>
+            IAM users ({users.total}) <Link href={linkAsOf("/iam/users", query, { accountId })}>filter all users</Link>
+          </>
+        }
+      >
         <DataTable
           columns={iamUserColumns(query, snapshot.asOf, { showAccount: false })}
           page={users}

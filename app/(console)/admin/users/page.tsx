@@ -44,14 +44,16 @@ export default async function AdminUsersPage() {
                 <td>{user.method === "LOCAL" ? <span className="badge">local</span> : <span className="badge">SSO</span>}</td>
                 <td>
                   {user.method === "LOCAL" ? (
-                    user.isTotpEnrolled ? <span className="badge ok">enrolled</span> : <span className="badge danger">missing</span>
+                    user.isTotpEnrolled ? (
+                      <span className="badge ok">enrolled</span>
+                    ) : (
+                      <span className="badge danger">missing</span>
+                    )
                   ) : (
                     <span className="badge">IdP</span>
                   )}
                 </td>
-                <td>
-                  {isLocked ? <span className="badge danger">until {user.lockedUntil!.toISOString().slice(11, 16)} UTC</span> : "—"}
-                </td>
+                <td>{isLocked ? <span className="badge danger">until {user.lockedUntil!.toISOString().slice(11, 16)} UTC</span> : "—"}</td>
                 <td style={{ display: "flex", gap: 6, flexWrap: "wrap" }}>
                   {user.method === "LOCAL" ? <ResetTotpForm userId={user.id} /> : null}
                   {isLocked || user.failedLoginCount > 0 ? <UnlockForm userId={user.id} /> : null}

@@ -50,12 +50,24 @@ export default async function PermissionSetPage({ searchParams }: { searchParams
           ["Relay state", set.relayState ?? "—"],
           ["Created", formatDateTime(set.createdAt)],
           ["Tags", <TagList key="tags" tags={set.tags} />],
-          ["Reserved roles", <Link key="roles" href={linkAsOf("/iam/roles", query, { permissionSetArn: arn })}>{roles.total} AWSReservedSSO roles</Link>],
+          [
+            "Reserved roles",
+            <Link key="roles" href={linkAsOf("/iam/roles", query, { permissionSetArn: arn })}>
+              {roles.total} AWSReservedSSO roles
+            </Link>,
+          ],
         ]}
       />
       <PermissionSetPolicies set={set} />
       <Section title={`Assignments (${assignments.total})`}>
-        <DataTable columns={assignmentColumns(query)} page={assignments} rowKey={assignmentRowKey} path={PATH} query={query} empty="No assignments." />
+        <DataTable
+          columns={assignmentColumns(query)}
+          page={assignments}
+          rowKey={assignmentRowKey}
+          path={PATH}
+          query={query}
+          empty="No assignments."
+        />
       </Section>
       <Section title={`Provisioned accounts (${set.provisionedAccounts?.length ?? "unknown"})`}>
         {set.provisionedAccounts === null ? (

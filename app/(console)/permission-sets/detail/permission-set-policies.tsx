@@ -29,7 +29,11 @@ export function PermissionSetPolicies({ set }: { set: PermissionSetDetail }) {
         )}
       </Section>
       <Section title="Inline policy">
-        {set.inlinePolicy ? <JsonViewer value={set.inlinePolicy.document} raw={set.inlinePolicy.rawDocument} label="inline policy" /> : <p>None.</p>}
+        {set.inlinePolicy ? (
+          <JsonViewer value={set.inlinePolicy.document} raw={set.inlinePolicy.rawDocument} label="inline policy" />
+        ) : (
+          <p>None.</p>
+        )}
       </Section>
       <Section title="Permissions boundary">
         {boundary?.managedPolicyArn ? (

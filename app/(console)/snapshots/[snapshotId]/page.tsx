@@ -63,8 +63,22 @@ export default async function SnapshotPage({
           ["Started", formatDateTime(report.startedAt)],
           ["Finished", formatDateTime(report.finishedAt)],
           ["Duration", formatDurationMs(report.durationMs)],
-          ["API calls", Object.entries(report.apiCalls).map(([service, n]) => `${service} ${n}`).join(" · ") || "—"],
-          ["Failure", report.failure ? <span key="failure" className="error">{report.failure}</span> : "—"],
+          [
+            "API calls",
+            Object.entries(report.apiCalls)
+              .map(([service, n]) => `${service} ${n}`)
+              .join(" · ") || "—",
+          ],
+          [
+            "Failure",
+            report.failure ? (
+              <span key="failure" className="error">
+                {report.failure}
+              </span>
+            ) : (
+              "—"
+            ),
+          ],
         ]}
       />
       <SnapshotCounts counts={report.counts} />

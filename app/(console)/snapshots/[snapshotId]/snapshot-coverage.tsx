@@ -16,7 +16,9 @@ function Status({ value }: { value: string }) {
 export function SnapshotCoverage({ coverage }: { coverage: SnapshotReport["coverage"] }) {
   if (!coverage) return null;
   const accounts = Object.values(coverage.accounts).sort((a, b) => a.accountId.localeCompare(b.accountId));
-  const incomplete = accounts.filter((a) => a.iam !== "COLLECTED" || a.authorizationDetails !== "COLLECTED" || a.credentialReport !== "COLLECTED");
+  const incomplete = accounts.filter(
+    (a) => a.iam !== "COLLECTED" || a.authorizationDetails !== "COLLECTED" || a.credentialReport !== "COLLECTED",
+  );
   const idc = coverage.identityCenter;
   return (
     <Section title="Coverage">

@@ -37,6 +37,5 @@ export const POST = withRoute({
   body: LOCAL_USER_INPUT,
   response: CREATED,
   status: 201,
-  handler: ({ db, body, user, req }) =>
-    createLocalUser(db, body, { actorId: user.id, meta: requestMetaFrom(req.headers) }),
+  handler: ({ db, body, user, req }) => createLocalUser(db, body, { actorId: user.id, meta: requestMetaFrom(req.headers) }),
 });

@@ -1,6 +1,13 @@
 import type { IamRole, IamUser } from "../../model/iam";
 import type { DeliveredEvent } from "../../cloudtrail/build-events";
-import { apiCallEvent, assumeRoleEvents, assumeRoleWithSamlEvent, consoleLoginEvent, federateEvent, type ClientInfo } from "../../cloudtrail/build-events";
+import {
+  apiCallEvent,
+  assumeRoleEvents,
+  assumeRoleWithSamlEvent,
+  consoleLoginEvent,
+  federateEvent,
+  type ClientInfo,
+} from "../../cloudtrail/build-events";
 import { sessionArn, type EventActor } from "../../cloudtrail/event-actor";
 import { seededEventIds, type EventIds } from "../../cloudtrail/event-ids";
 import { parsePolicyDocument } from "../../policy/policy-document";
@@ -32,11 +39,25 @@ function canAssume(world: ActivityWorld, caller: { accountId: string; roleArn: s
 const roleRef = (accountId: string, role: IamRole) => ({ accountId, roleName: role.roleName, roleId: role.roleId, roleArn: role.arn });
 
 function apiCall(ids: EventIds, actor: EventActor, call: ApiCallShape, at: Date, region: string, client: ClientInfo): DeliveredEvent {
-  return apiCallEvent({ ids, actor, eventSource: call.eventSource, eventName: call.eventName, isReadOnly: call.isReadOnly, requestParameters: call.requestParameters, at, region: call.isGlobal ? "us-east-1" : region, client });
+  return apiCallEvent({
+    ids,
+    actor,
+    eventSource: call.eventSource,
+    eventName: call.eventName,
+    isReadOnly: call.isReadOnly,
+    requestParameters: call.requestParameters,
+    at,
+    region: call.isGlobal ? "us-east-1" : region,
+    client,
+  });
 }
 
 /** Generates the scenario's CloudTrail history and keeps last-used fields consistent with it. */
-export function generateActivity(world: ActivityWorld, activity: ActivitySpec | undefined, explicit: ExplicitEvents | undefined): DeliveredEvent[] {
+export function generateActivity(
+  world: ActivityWorld,
+  activity: ActivitySpec | undefined,
+  explicit: ExplicitEvents | undefined,
+): DeliveredEvent[] {
   const out: DeliveredEvent[] = [];
   const rng = world.rng;
   const ids = seededEventIds(rng.fork("event-ids"));
@@ -78,24 +99,99 @@ export function generateActivity(world: ActivityWorld, activity: ActivitySpec | 
       const duration = isoDurationSeconds(ps.sessionDuration);
       const isConsole = personRng.chance(activity?.consoleShare ?? 0.7);
       const client = isConsole ? clients.browser : clients.cli;
-      out.push(federateEvent({ ids, managementAccountId: world.managementAccountId, identityStoreId: ic.instance.identityStoreId, userId: user.userId, userName: user.userName, targetAccountId: ent.accountId, permissionSetName: ps.name, at: t0, region: world.homeRegion, client: clients.browser }));
+      out.push(
+        federateEvent({
+          ids,
+          managementAccountId: world.managementAccountId,
+          identityStoreId: ic.instance.identityStoreId,
+          userId: user.userId,
+          userName: user.userName,
+          targetAccountId: ent.accountId,
+          permissionSetName: ps.name,
+          at: t0,
+          region: world.homeRegion,
+          client: clients.browser,
+        }),
+      );
       const samlKey = ids.temporaryKeyId();
       const t1 = addSeconds(t0, 2);
-      out.push(assumeRoleWithSamlEvent({ ids, role: roleRef(ent.accountId, reserved), samlProviderArn: saml.arn, userName: user.userName, nameQualifier: Buffer.from(`${ent.accountId}/${saml.name}`).toString("base64").slice(0, 28), issuer: ssoIssuer, durationSeconds: duration, at: t1, region: world.homeRegion, client, issuedKeyId: samlKey }));
+      out.push(
+        assumeRoleWithSamlEvent({
+          ids,
+          role: roleRef(ent.accountId, reserved),
+          samlProviderArn: saml.arn,
+          userName: user.userName,
+          nameQualifier: Buffer.from(`${ent.accountId}/${saml.name}`).toString("base64").slice(0, 28),
+          issuer: ssoIssuer,
+          durationSeconds: duration,
+          at: t1,
+          region: world.homeRegion,
+          client,
+          issuedKeyId: samlKey,
+        }),
+      );
       touchRole(reserved, t1, world.homeRegion);
-      const actor: EventActor = { type: "AssumedRole", accountId: ent.accountId, roleName: reserved.roleName, roleId: reserved.roleId, roleArn: reserved.arn, sessionName: user.userName, accessKeyId: samlKey, sessionCreated: t1, isMfaAuthenticated: false };
+      const actor: EventActor = {
+        type: "AssumedRole",
+        accountId: ent.accountId,
+        roleName: reserved.roleName,
+        roleId: reserved.roleId,
+        roleArn: reserved.arn,
+        sessionName: user.userName,
+        accessKeyId: samlKey,
+        sessionCreated: t1,
+        isMfaAuthenticated: false,
+      };
       if (isConsole) {
-        out.push(consoleLoginEvent({ ids, actor, isMfaUsed: false, isSuccess: true, at: addSeconds(t1, 3), region: personRng.chance(0.5) ? "us-east-1" : world.homeRegion, client: clients.browser }));
+        out.push(
+          consoleLoginEvent({
+            ids,
+            actor,
+            isMfaUsed: false,
+            isSuccess: true,
+            at: addSeconds(t1, 3),
+            region: personRng.chance(0.5) ? "us-east-1" : world.homeRegion,
+            client: clients.browser,
+          }),
+        );
       }
-      const caller = { accountId: ent.accountId, roleArn: reserved.arn, sessionArn: sessionArn(ent.accountId, reserved.roleName, user.userName) };
+      const caller = {
+        accountId: ent.accountId,
+        roleArn: reserved.arn,
+        sessionArn: sessionArn(ent.accountId, reserved.roleName, user.userName),
+      };
       const chainTo = (targetAccountId: string, target: IamRole, at: Date): void => {
         const isAllowed = canAssume(world, caller, target);
         const issued = ids.temporaryKeyId();
-        out.push(...assumeRoleEvents({ ids, actor, role: roleRef(targetAccountId, target), sessionName: user.userName, durationSeconds: 3600, at, region: "us-east-1", client, issuedKeyId: issued, errorCode: isAllowed ? undefined : "AccessDenied" }));
+        out.push(
+          ...assumeRoleEvents({
+            ids,
+            actor,
+            role: roleRef(targetAccountId, target),
+            sessionName: user.userName,
+            durationSeconds: 3600,
+            at,
+            region: "us-east-1",
+            client,
+            issuedKeyId: issued,
+            errorCode: isAllowed ? undefined : "AccessDenied",
+          }),
+        );
         if (!isAllowed) return;
         touchRole(target, at, "us-east-1");
-        const chained: EventActor = { type: "AssumedRole", accountId: targetAccountId, roleName: target.roleName, roleId: target.roleId, roleArn: target.arn, sessionName: user.userName, accessKeyId: issued, sessionCreated: at, isMfaAuthenticated: false };
-        for (let i = personRng.int(1, 3); i > 0; i--) out.push(apiCall(ids, chained, pickEveryday(personRng), addSeconds(at, personRng.int(20, 1800)), world.homeRegion, client));
+        const chained: EventActor = {
+          type: "AssumedRole",
+          accountId: targetAccountId,
+          roleName: target.roleName,
+          roleId: target.roleId,
+          roleArn: target.arn,
+          sessionName: user.userName,
+          accessKeyId: issued,
+          sessionCreated: at,
+          isMfaAuthenticated: false,
+        };
+        for (let i = personRng.int(1, 3); i > 0; i--)
+          out.push(apiCall(ids, chained, pickEveryday(personRng), addSeconds(at, personRng.int(20, 1800)), world.homeRegion, client));
       };
       const proxyRole = proxies.get(ps.name);
       const t2 = addSeconds(t1, personRng.int(15, 90));
@@ -107,7 +203,8 @@ export function generateActivity(world: ActivityWorld, activity: ActivitySpec | 
         const target = world.iamByAccount.get(targetAccount)?.roles.find((r) => r.roleName === bastion.roleName);
         if (target !== undefined) chainTo(targetAccount, target, t2);
       } else {
-        for (let i = personRng.int(1, 3); i > 0; i--) out.push(apiCall(ids, actor, pickEveryday(personRng), addSeconds(t1, personRng.int(20, 1800)), world.homeRegion, client));
+        for (let i = personRng.int(1, 3); i > 0; i--)
+          out.push(apiCall(ids, actor, pickEveryday(personRng), addSeconds(t1, personRng.int(20, 1800)), world.homeRegion, client));
       }
     }
   }
@@ -125,7 +222,14 @@ export function generateActivity(world: ActivityWorld, activity: ActivitySpec | 
     if (key === undefined) continue;
     const botRng = rng.fork(`automation:${auto.userName}`);
     const client: ClientInfo = { sourceIp: `52.${botRng.int(0, 95)}.${botRng.int(0, 255)}.${botRng.int(1, 254)}`, userAgent: CI_AGENT };
-    const actor: EventActor = { type: "IAMUser", accountId, userName: user.userName, userId: user.userId, arn: user.arn, accessKeyId: key.accessKeyId };
+    const actor: EventActor = {
+      type: "IAMUser",
+      accountId,
+      userName: user.userName,
+      userId: user.userId,
+      arn: user.arn,
+      accessKeyId: key.accessKeyId,
+    };
     for (let d = days - 1; d >= 0; d--) {
       for (let run = 0; run < auto.perDay; run++) {
         const target = auto.assumes[run % auto.assumes.length];
@@ -135,13 +239,45 @@ export function generateActivity(world: ActivityWorld, activity: ActivitySpec | 
         if (role === undefined) continue;
         const at = workTime(botRng, world.now, d, botRng.int(0, 23));
         const doc = parsePolicyDocument(world.renderTrust(role));
-        const isAllowed = doc !== undefined && evaluateTrustPolicy(doc, { accountId, principalArns: [user.arn], context: new Map([["aws:principalarn", user.arn], ["aws:principalaccount", accountId]]) }).isAllowed;
+        const isAllowed =
+          doc !== undefined &&
+          evaluateTrustPolicy(doc, {
+            accountId,
+            principalArns: [user.arn],
+            context: new Map([
+              ["aws:principalarn", user.arn],
+              ["aws:principalaccount", accountId],
+            ]),
+          }).isAllowed;
         const issued = ids.temporaryKeyId();
-        out.push(...assumeRoleEvents({ ids, actor, role: roleRef(targetAccount, role), sessionName: `deploy-${d}-${run}`, durationSeconds: 3600, at, region: "us-east-1", client, issuedKeyId: issued, errorCode: isAllowed ? undefined : "AccessDenied" }));
+        out.push(
+          ...assumeRoleEvents({
+            ids,
+            actor,
+            role: roleRef(targetAccount, role),
+            sessionName: `deploy-${d}-${run}`,
+            durationSeconds: 3600,
+            at,
+            region: "us-east-1",
+            client,
+            issuedKeyId: issued,
+            errorCode: isAllowed ? undefined : "AccessDenied",
+          }),
+        );
         if (key.lastUsed === undefined || key.lastUsed.date < at) key.lastUsed = { date: at, region: "us-east-1", serviceName: "sts" };
         if (!isAllowed) continue;
         touchRole(role, at, "us-east-1");
-        const session: EventActor = { type: "AssumedRole", accountId: targetAccount, roleName: role.roleName, roleId: role.roleId, roleArn: role.arn, sessionName: `deploy-${d}-${run}`, accessKeyId: ids.temporaryKeyId(), sessionCreated: at, isMfaAuthenticated: false };
+        const session: EventActor = {
+          type: "AssumedRole",
+          accountId: targetAccount,
+          roleName: role.roleName,
+          roleId: role.roleId,
+          roleArn: role.arn,
+          sessionName: `deploy-${d}-${run}`,
+          accessKeyId: ids.temporaryKeyId(),
+          sessionCreated: at,
+          isMfaAuthenticated: false,
+        };
         DEPLOY_CALLS.forEach((call, i) => out.push(apiCall(ids, session, call, addSeconds(at, 10 + i * 40), world.homeRegion, client)));
       }
     }
@@ -156,7 +292,16 @@ export function generateActivity(world: ActivityWorld, activity: ActivitySpec | 
       if (!personRng.chance(cu.perWeek / 7)) continue;
       const at = workTime(personRng, world.now, d);
       out.push(consoleLogin(ids, world, accountId, user, at, personRng.pick(SIGNIN_REGIONS), user.mfaDevices.length > 0, clients.browser));
-      out.push(apiCall(ids, iamUserActor(accountId, user), pickEveryday(personRng), addSeconds(at, personRng.int(30, 900)), world.homeRegion, clients.browser));
+      out.push(
+        apiCall(
+          ids,
+          iamUserActor(accountId, user),
+          pickEveryday(personRng),
+          addSeconds(at, personRng.int(30, 900)),
+          world.homeRegion,
+          clients.browser,
+        ),
+      );
     }
   }
 
@@ -164,12 +309,29 @@ export function generateActivity(world: ActivityWorld, activity: ActivitySpec | 
     const accountId = accountKey(e.account);
     const user = findUser(accountId, e.userName);
     const eventRng = rng.fork(`explicit:${e.userName}:${e.daysAgo}`);
-    const client: ClientInfo = { sourceIp: e.sourceIp ?? `198.51.100.${eventRng.int(10, 250)}`, userAgent: personClients(eventRng).browser.userAgent };
+    const client: ClientInfo = {
+      sourceIp: e.sourceIp ?? `198.51.100.${eventRng.int(10, 250)}`,
+      userAgent: personClients(eventRng).browser.userAgent,
+    };
     const at = workTime(eventRng, world.now, e.daysAgo, e.hour);
     out.push(consoleLogin(ids, world, accountId, user, at, e.region ?? "us-east-1", e.mfa ?? user.mfaDevices.length > 0, client));
-    const actions = e.actions ?? BREAKGLASS_CALLS.map((c) => ({ eventSource: c.eventSource, eventName: c.eventName, readOnly: c.isReadOnly, region: undefined, requestParameters: c.requestParameters }));
+    const actions =
+      e.actions ??
+      BREAKGLASS_CALLS.map((c) => ({
+        eventSource: c.eventSource,
+        eventName: c.eventName,
+        readOnly: c.isReadOnly,
+        region: undefined,
+        requestParameters: c.requestParameters,
+      }));
     actions.forEach((a, i) => {
-      const call: ApiCallShape = { eventSource: a.eventSource, eventName: a.eventName, isReadOnly: a.readOnly ?? false, isGlobal: a.eventSource === "iam.amazonaws.com", requestParameters: a.requestParameters ?? null };
+      const call: ApiCallShape = {
+        eventSource: a.eventSource,
+        eventName: a.eventName,
+        isReadOnly: a.readOnly ?? false,
+        isGlobal: a.eventSource === "iam.amazonaws.com",
+        requestParameters: a.requestParameters ?? null,
+      };
       out.push(apiCall(ids, iamUserActor(accountId, user), call, addSeconds(at, 60 * (i + 1)), a.region ?? world.homeRegion, client));
     });
   }
@@ -177,12 +339,36 @@ export function generateActivity(world: ActivityWorld, activity: ActivitySpec | 
 }
 
 function iamUserActor(accountId: string, user: IamUser): EventActor {
-  return { type: "IAMUser", accountId, userName: user.userName, userId: user.userId, arn: user.arn, accessKeyId: `ASIA${user.userId.slice(4, 20)}` };
+  return {
+    type: "IAMUser",
+    accountId,
+    userName: user.userName,
+    userId: user.userId,
+    arn: user.arn,
+    accessKeyId: `ASIA${user.userId.slice(4, 20)}`,
+  };
 }
 
-function consoleLogin(ids: EventIds, world: ActivityWorld, accountId: string, user: IamUser, at: Date, region: string, isMfaUsed: boolean, client: ClientInfo): DeliveredEvent {
+function consoleLogin(
+  ids: EventIds,
+  world: ActivityWorld,
+  accountId: string,
+  user: IamUser,
+  at: Date,
+  region: string,
+  isMfaUsed: boolean,
+  client: ClientInfo,
+): DeliveredEvent {
   if (user.passwordLastUsed === undefined || user.passwordLastUsed < at) user.passwordLastUsed = at;
   const mfaSerial = user.mfaDevices[0]?.serialNumber;
-  return consoleLoginEvent({ ids, actor: { type: "IAMUser", accountId, userName: user.userName, userId: user.userId, arn: user.arn }, isMfaUsed, mfaSerial, isSuccess: true, at, region, client });
+  return consoleLoginEvent({
+    ids,
+    actor: { type: "IAMUser", accountId, userName: user.userName, userId: user.userId, arn: user.arn },
+    isMfaUsed,
+    mfaSerial,
+    isSuccess: true,
+    at,
+    region,
+    client,
+  });
 }
-

@@ -9,11 +9,31 @@ const assumeOnly = (roleArnPattern: string) => ({
 });
 
 export const DEMO_PERMISSION_SETS: IdentityCenterSpec["permissionSets"] = [
-  { name: "AdministratorAccess", description: "Full administrator access", sessionDuration: "PT1H", managedPolicies: ["AdministratorAccess"] },
+  {
+    name: "AdministratorAccess",
+    description: "Full administrator access",
+    sessionDuration: "PT1H",
+    managedPolicies: ["AdministratorAccess"],
+  },
   { name: "ReadOnlyAccess", description: "Read-only access to all services", sessionDuration: "PT4H", managedPolicies: ["ReadOnlyAccess"] },
-  { name: "ViewOnlyAccess", description: "View resources and metadata", sessionDuration: "PT8H", managedPolicies: ["arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"] },
-  { name: "SecurityAudit", description: "Security audit read access", sessionDuration: "PT4H", managedPolicies: ["SecurityAudit", "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"] },
-  { name: "Billing", description: "Billing and cost management", sessionDuration: "PT1H", managedPolicies: ["arn:aws:iam::aws:policy/job-function/Billing"] },
+  {
+    name: "ViewOnlyAccess",
+    description: "View resources and metadata",
+    sessionDuration: "PT8H",
+    managedPolicies: ["arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"],
+  },
+  {
+    name: "SecurityAudit",
+    description: "Security audit read access",
+    sessionDuration: "PT4H",
+    managedPolicies: ["SecurityAudit", "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"],
+  },
+  {
+    name: "Billing",
+    description: "Billing and cost management",
+    sessionDuration: "PT1H",
+    managedPolicies: ["arn:aws:iam::aws:policy/job-function/Billing"],
+  },
   { name: "PowerUserAccess", description: "Developers in sandbox and dev", sessionDuration: "PT4H", managedPolicies: ["PowerUserAccess"] },
   {
     name: "Payments-Proxy",
@@ -43,7 +63,10 @@ export const DEMO_PERMISSION_SETS: IdentityCenterSpec["permissionSets"] = [
     // Planted: 12-hour sessions on production.
     sessionDuration: "PT12H",
     managedPolicies: ["ReadOnlyAccess"],
-    inlinePolicy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["ssm:StartSession", "ssm:TerminateSession"], Resource: "*" }] },
+    inlinePolicy: {
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Action: ["ssm:StartSession", "ssm:TerminateSession"], Resource: "*" }],
+    },
   },
 ];
 
@@ -51,7 +74,11 @@ const WORKLOADS = ["payments-dev", "payments-staging", "payments-prod", "data-de
 const ALL = ["management", "security", "log-archive", "bastion", "shared-services", ...WORKLOADS, "sandbox"];
 
 export const DEMO_ASSIGNMENTS: IdentityCenterSpec["assignments"] = [
-  { accounts: ["shared-services", "sandbox", "payments-dev", "data-dev"], permissionSet: "AdministratorAccess", group: "platform-engineers" },
+  {
+    accounts: ["shared-services", "sandbox", "payments-dev", "data-dev"],
+    permissionSet: "AdministratorAccess",
+    group: "platform-engineers",
+  },
   { accounts: WORKLOADS, permissionSet: "ReadOnlyAccess", group: "platform-engineers" },
   { accounts: ["bastion"], permissionSet: "BastionOperator", group: "bastion-operators" },
   { accounts: ["payments-dev", "payments-staging", "payments-prod"], permissionSet: "Payments-Proxy", group: "payments-engineers" },

@@ -19,18 +19,41 @@ const serviceTrust = (service: string) => ({
 });
 
 const bastionOperators = {
-  ArnLike: { "aws:PrincipalArn": "arn:aws:iam::{{account:bastion}}:role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_BastionOperator_*" },
+  ArnLike: {
+    "aws:PrincipalArn": "arn:aws:iam::{{account:bastion}}:role/aws-reserved/sso.amazonaws.com/*/AWSReservedSSO_BastionOperator_*",
+  },
 };
 
 function memberBaseline(key: string): RoleSpec[] {
   const roles: RoleSpec[] = [
-    { name: "OrganizationAccountAccessRole", trustPolicy: trust("arn:aws:iam::{{account:management}}:root"), managedPolicies: ["AdministratorAccess"], createdDaysAgo: 900 },
-    { name: "VigilAuditRole", description: "Read-only access for the Vigil access-audit console", trustPolicy: trust("arn:aws:iam::{{account:management}}:root"), managedPolicies: ["SecurityAudit", "ReadOnlyAccess"], createdDaysAgo: 120 },
+    {
+      name: "OrganizationAccountAccessRole",
+      trustPolicy: trust("arn:aws:iam::{{account:management}}:root"),
+      managedPolicies: ["AdministratorAccess"],
+      createdDaysAgo: 900,
+    },
+    {
+      name: "VigilAuditRole",
+      description: "Read-only access for the Vigil access-audit console",
+      trustPolicy: trust("arn:aws:iam::{{account:management}}:root"),
+      managedPolicies: ["SecurityAudit", "ReadOnlyAccess"],
+      createdDaysAgo: 120,
+    },
   ];
   if (key !== "bastion") {
     // Planted: data-staging's AssumableAdmin also trusts an outside consultancy's whole account.
-    const principal = key === "data-staging" ? ["arn:aws:iam::{{account:bastion}}:root", `arn:aws:iam::${EXTERNAL_ACCOUNT_ID}:root`] : "arn:aws:iam::{{account:bastion}}:root";
-    roles.push({ name: "AssumableAdmin", description: "Administrator role reached from the bastion account", trustPolicy: trust(principal, bastionOperators), managedPolicies: ["AdministratorAccess"], maxSessionDuration: 3600, createdDaysAgo: 500 });
+    const principal =
+      key === "data-staging"
+        ? ["arn:aws:iam::{{account:bastion}}:root", `arn:aws:iam::${EXTERNAL_ACCOUNT_ID}:root`]
+        : "arn:aws:iam::{{account:bastion}}:root";
+    roles.push({
+      name: "AssumableAdmin",
+      description: "Administrator role reached from the bastion account",
+      trustPolicy: trust(principal, bastionOperators),
+      managedPolicies: ["AdministratorAccess"],
+      maxSessionDuration: 3600,
+      createdDaysAgo: 500,
+    });
   }
   return roles;
 }
@@ -43,14 +66,51 @@ function workloadRoles(key: string): RoleSpec[] {
   // Planted: data-prod's team role was "tightened" to the bastion and no longer trusts the proxy.
   const teamTrust = key === "data-prod" ? trust("arn:aws:iam::{{account:bastion}}:root") : trust(`{{ssoRole:${key}:${proxy}}}`);
   const roles: RoleSpec[] = [
-    { name: teamRole, path: "/team/", description: `${team} team working role`, trustPolicy: teamTrust, maxSessionDuration: 28800, managedPolicies: isProd ? ["ReadOnlyAccess"] : ["PowerUserAccess"], tags: { team }, createdDaysAgo: 400 },
-    { name: "DeployRole", path: "/automation/", description: "Assumed by CI to deploy", trustPolicy: trust("arn:aws:iam::{{account:shared-services}}:user/automation/ci-deployer"), managedPolicies: ["AWSCloudFormationFullAccess"], createdDaysAgo: 600 },
-    { name: `${team}-api-task`, path: "/service-role/", trustPolicy: serviceTrust("ecs-tasks.amazonaws.com"), managedPolicies: ["AmazonS3ReadOnlyAccess"], createdDaysAgo: 300, lastUsedDaysAgo: 0 },
-    { name: `${team}-worker-lambda`, path: "/service-role/", trustPolicy: serviceTrust("lambda.amazonaws.com"), managedPolicies: ["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"], createdDaysAgo: 250, lastUsedDaysAgo: 1 },
+    {
+      name: teamRole,
+      path: "/team/",
+      description: `${team} team working role`,
+      trustPolicy: teamTrust,
+      maxSessionDuration: 28800,
+      managedPolicies: isProd ? ["ReadOnlyAccess"] : ["PowerUserAccess"],
+      tags: { team },
+      createdDaysAgo: 400,
+    },
+    {
+      name: "DeployRole",
+      path: "/automation/",
+      description: "Assumed by CI to deploy",
+      trustPolicy: trust("arn:aws:iam::{{account:shared-services}}:user/automation/ci-deployer"),
+      managedPolicies: ["AWSCloudFormationFullAccess"],
+      createdDaysAgo: 600,
+    },
+    {
+      name: `${team}-api-task`,
+      path: "/service-role/",
+      trustPolicy: serviceTrust("ecs-tasks.amazonaws.com"),
+      managedPolicies: ["AmazonS3ReadOnlyAccess"],
+      createdDaysAgo: 300,
+      lastUsedDaysAgo: 0,
+    },
+    {
+      name: `${team}-worker-lambda`,
+      path: "/service-role/",
+      trustPolicy: serviceTrust("lambda.amazonaws.com"),
+      managedPolicies: ["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"],
+      createdDaysAgo: 250,
+      lastUsedDaysAgo: 1,
+    },
   ];
   if (key === "payments-staging") {
     // Planted: trusts a Jenkins role that has since been deleted (renders as AROA…).
-    roles.push({ name: "LegacyDeployRole", path: "/automation/", description: "Old Jenkins deploy path", trustPolicy: trust(["arn:aws:iam::{{account:shared-services}}:role/jenkins-deployer"]), managedPolicies: ["AWSCloudFormationFullAccess"], createdDaysAgo: 800 });
+    roles.push({
+      name: "LegacyDeployRole",
+      path: "/automation/",
+      description: "Old Jenkins deploy path",
+      trustPolicy: trust(["arn:aws:iam::{{account:shared-services}}:role/jenkins-deployer"]),
+      managedPolicies: ["AWSCloudFormationFullAccess"],
+      createdDaysAgo: 800,
+    });
   }
   return roles;
 }
@@ -68,7 +128,15 @@ export const DEMO_IAM: AccountIamSpec[] = [
         createdDaysAgo: 800,
       },
     ],
-    roles: [{ name: "VigilAuditRole", description: "Read-only access for the Vigil access-audit console", trustPolicy: trust("arn:aws:iam::{{account:management}}:root"), managedPolicies: ["SecurityAudit", "ReadOnlyAccess"], createdDaysAgo: 120 }],
+    roles: [
+      {
+        name: "VigilAuditRole",
+        description: "Read-only access for the Vigil access-audit console",
+        trustPolicy: trust("arn:aws:iam::{{account:management}}:root"),
+        managedPolicies: ["SecurityAudit", "ReadOnlyAccess"],
+        createdDaysAgo: 120,
+      },
+    ],
   },
   {
     account: "shared-services",
@@ -77,7 +145,15 @@ export const DEMO_IAM: AccountIamSpec[] = [
         name: "ci-deployer",
         path: "/automation/",
         tags: { owner: `platform@${DEMO_DOMAIN}`, purpose: "ci" },
-        inlinePolicies: [{ name: "assume-deploy-roles", document: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Resource: "arn:aws:iam::*:role/automation/DeployRole" }] } }],
+        inlinePolicies: [
+          {
+            name: "assume-deploy-roles",
+            document: {
+              Version: "2012-10-17",
+              Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Resource: "arn:aws:iam::*:role/automation/DeployRole" }],
+            },
+          },
+        ],
         // Planted: the active key was never rotated (>90 days); the second one is a leftover.
         accessKeys: [{ createdDaysAgo: 420 }, { createdDaysAgo: 200, status: "Inactive" }],
         createdDaysAgo: 700,
@@ -85,7 +161,14 @@ export const DEMO_IAM: AccountIamSpec[] = [
     ],
     roles: [
       ...memberBaseline("shared-services"),
-      { name: "DatadogIntegrationRole", description: "Monitoring vendor, pinned by external id", trustPolicy: trust("arn:aws:iam::464622532012:root", { StringEquals: { "sts:ExternalId": "4f8e2a1c9b7d4e3f" } }), managedPolicies: ["SecurityAudit"], createdDaysAgo: 365, lastUsedDaysAgo: 0 },
+      {
+        name: "DatadogIntegrationRole",
+        description: "Monitoring vendor, pinned by external id",
+        trustPolicy: trust("arn:aws:iam::464622532012:root", { StringEquals: { "sts:ExternalId": "4f8e2a1c9b7d4e3f" } }),
+        managedPolicies: ["SecurityAudit"],
+        createdDaysAgo: 365,
+        lastUsedDaysAgo: 0,
+      },
     ],
     deletedRoles: [{ name: "jenkins-deployer" }],
   },
@@ -135,7 +218,10 @@ export const DEMO_IAM: AccountIamSpec[] = [
     roles: [...memberBaseline("data-prod"), ...workloadRoles("data-prod")],
   },
   ...["security", "bastion"].map((account) => ({ account, roles: memberBaseline(account) })),
-  ...DEMO_WORKLOAD_ACCOUNTS.filter((a) => a !== "data-prod").map((account) => ({ account, roles: [...memberBaseline(account), ...workloadRoles(account)] })),
+  ...DEMO_WORKLOAD_ACCOUNTS.filter((a) => a !== "data-prod").map((account) => ({
+    account,
+    roles: [...memberBaseline(account), ...workloadRoles(account)],
+  })),
 ];
 
 export const DEMO_ASSUMABLE_ADMIN_TARGETS = DEMO_MEMBER_ACCOUNTS.filter((a) => a !== "bastion");

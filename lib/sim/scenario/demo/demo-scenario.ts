@@ -4,7 +4,13 @@ import { DEMO_ASSUMABLE_ADMIN_TARGETS, DEMO_IAM, EXTERNAL_ACCOUNT_ID } from "./d
 import { DEMO_DEPARTED_OWNER, DEMO_DORMANT_USERS, DEMO_GROUPS, DEMO_USERS, DIRECT_ADMIN_USER, DIRECT_CONTRACTOR_USER } from "./demo-people";
 import { DEMO_PLANTED_PROBLEMS } from "./demo-problems";
 
-const account = (key: string, id: string, name: string, tags: Record<string, string> = {}) => ({ key, id, name, email: `aws+${key}@acme-fintech.example`, tags });
+const account = (key: string, id: string, name: string, tags: Record<string, string> = {}) => ({
+  key,
+  id,
+  name,
+  email: `aws+${key}@acme-fintech.example`,
+  tags,
+});
 
 /** "Acme Fintech": twelve accounts, forty people, the usual Identity Center patterns, and planted problems. */
 export const DEMO_SCENARIO: ScenarioSpec = {
@@ -16,20 +22,56 @@ export const DEMO_SCENARIO: ScenarioSpec = {
   organization: {
     managementAccount: account("management", "210987654321", "acme-management", { environment: "management" }),
     units: [
-      { name: "Security", accounts: [account("security", "312456789012", "acme-security", { environment: "security" }), account("log-archive", "323456789013", "acme-log-archive", { environment: "security" })] },
-      { name: "Infrastructure", accounts: [account("bastion", "334567890124", "acme-bastion", { environment: "infrastructure" }), account("shared-services", "345678901235", "acme-shared-services", { environment: "infrastructure" })] },
+      {
+        name: "Security",
+        accounts: [
+          account("security", "312456789012", "acme-security", { environment: "security" }),
+          account("log-archive", "323456789013", "acme-log-archive", { environment: "security" }),
+        ],
+      },
+      {
+        name: "Infrastructure",
+        accounts: [
+          account("bastion", "334567890124", "acme-bastion", { environment: "infrastructure" }),
+          account("shared-services", "345678901235", "acme-shared-services", { environment: "infrastructure" }),
+        ],
+      },
       {
         name: "Workloads",
         units: [
-          { name: "Dev", accounts: [account("payments-dev", "456789012346", "payments-dev", { environment: "dev", team: "payments" }), account("data-dev", "467890123457", "data-dev", { environment: "dev", team: "data" })] },
-          { name: "Staging", accounts: [account("payments-staging", "478901234568", "payments-staging", { environment: "staging", team: "payments" }), account("data-staging", "489012345679", "data-staging", { environment: "staging", team: "data" })] },
-          { name: "Prod", accounts: [account("payments-prod", "590123456780", "payments-prod", { environment: "prod", team: "payments" }), account("data-prod", "501234567891", "data-prod", { environment: "prod", team: "data" })] },
+          {
+            name: "Dev",
+            accounts: [
+              account("payments-dev", "456789012346", "payments-dev", { environment: "dev", team: "payments" }),
+              account("data-dev", "467890123457", "data-dev", { environment: "dev", team: "data" }),
+            ],
+          },
+          {
+            name: "Staging",
+            accounts: [
+              account("payments-staging", "478901234568", "payments-staging", { environment: "staging", team: "payments" }),
+              account("data-staging", "489012345679", "data-staging", { environment: "staging", team: "data" }),
+            ],
+          },
+          {
+            name: "Prod",
+            accounts: [
+              account("payments-prod", "590123456780", "payments-prod", { environment: "prod", team: "payments" }),
+              account("data-prod", "501234567891", "data-prod", { environment: "prod", team: "data" }),
+            ],
+          },
         ],
       },
       { name: "Sandbox", accounts: [account("sandbox", "612345678902", "acme-sandbox", { environment: "sandbox" })] },
     ],
   },
-  identityCenter: { instanceName: "acme", users: DEMO_USERS, groups: DEMO_GROUPS, permissionSets: DEMO_PERMISSION_SETS, assignments: DEMO_ASSIGNMENTS },
+  identityCenter: {
+    instanceName: "acme",
+    users: DEMO_USERS,
+    groups: DEMO_GROUPS,
+    permissionSets: DEMO_PERMISSION_SETS,
+    assignments: DEMO_ASSIGNMENTS,
+  },
   iam: DEMO_IAM,
   activity: {
     days: 90,
@@ -61,7 +103,16 @@ export const DEMO_SCENARIO: ScenarioSpec = {
   },
   events: [
     // Planted: the break-glass user signed in six days ago; Vigil holds no checkout for it.
-    { kind: "console-login", account: "management", userName: "breakglass-admin", daysAgo: 6, hour: 2, mfa: true, region: "us-east-1", sourceIp: "198.51.100.77" },
+    {
+      kind: "console-login",
+      account: "management",
+      userName: "breakglass-admin",
+      daysAgo: 6,
+      hour: 2,
+      mfa: true,
+      region: "us-east-1",
+      sourceIp: "198.51.100.77",
+    },
   ],
   plantedProblems: DEMO_PLANTED_PROBLEMS,
 };

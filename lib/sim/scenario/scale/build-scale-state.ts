@@ -50,7 +50,17 @@ export function buildScaleState(accountCount: number, options: BuildOptions = {}
   const accounts: SimAccount[] = [];
   const addAccount = (id: string, name: string, parentId: string, unit: string, tags: Array<{ key: string; value: string }>) => {
     unitById.set(id, unit);
-    accounts.push({ id, arn: `${arnBase}:account/${orgId}/${id}`, name, email: `aws+${name}@scale.example`, state: "ACTIVE", joinedMethod: id === mgmtId ? "INVITED" : "CREATED", joinedTimestamp: new Date(now.getTime() - (100 + (accounts.length % 1500)) * DAY), parentId, tags });
+    accounts.push({
+      id,
+      arn: `${arnBase}:account/${orgId}/${id}`,
+      name,
+      email: `aws+${name}@scale.example`,
+      state: "ACTIVE",
+      joinedMethod: id === mgmtId ? "INVITED" : "CREATED",
+      joinedTimestamp: new Date(now.getTime() - (100 + (accounts.length % 1500)) * DAY),
+      parentId,
+      tags,
+    });
   };
   addAccount(mgmtId, "management", rootId, "platform", []);
   addAccount("100000000002", "bastion", platformOu.id, "platform", [{ key: "environment", value: "infrastructure" }]);
@@ -58,18 +68,41 @@ export function buildScaleState(accountCount: number, options: BuildOptions = {}
   for (let i = accounts.length; i < accountCount; i++) {
     const leaf = leafOus[i % leafOus.length] as (typeof leafOus)[number];
     const id = String(200000000000 + i * 104729);
-    addAccount(id, `${leaf.unit}-${leaf.env}-${String(i).padStart(4, "0")}`, leaf.ou.id, leaf.unit, [{ key: "environment", value: leaf.env }, { key: "unit", value: leaf.unit }]);
+    addAccount(id, `${leaf.unit}-${leaf.env}-${String(i).padStart(4, "0")}`, leaf.ou.id, leaf.unit, [
+      { key: "environment", value: leaf.env },
+      { key: "unit", value: leaf.unit },
+    ]);
   }
   const accountIds = new Set(accounts.map((a) => a.id));
-  const identityCenter = buildScaleIdentityCenter(rng.fork("identity-center"), now, mgmtId, accounts, (a) => unitById.get(a.id) ?? "platform");
+  const identityCenter = buildScaleIdentityCenter(
+    rng.fork("identity-center"),
+    now,
+    mgmtId,
+    accounts,
+    (a) => unitById.get(a.id) ?? "platform",
+  );
 
   const state: SimState = {
     scenarioName: `scale:${accountCount}`,
     seed: SCALE_SEED + accountCount,
     now,
     regions: ["us-east-1", "us-west-2", "eu-west-1"],
-    organization: { id: orgId, arn: `${arnBase}:organization/${orgId}`, featureSet: "ALL", managementAccountId: mgmtId, managementAccountEmail: "aws+management@scale.example" },
-    roots: [{ id: rootId, arn: `${arnBase}:root/${orgId}/${rootId}`, name: "Root", policyTypes: [{ type: "SERVICE_CONTROL_POLICY", status: "ENABLED" }], tags: [] }],
+    organization: {
+      id: orgId,
+      arn: `${arnBase}:organization/${orgId}`,
+      featureSet: "ALL",
+      managementAccountId: mgmtId,
+      managementAccountEmail: "aws+management@scale.example",
+    },
+    roots: [
+      {
+        id: rootId,
+        arn: `${arnBase}:root/${orgId}/${rootId}`,
+        name: "Root",
+        policyTypes: [{ type: "SERVICE_CONTROL_POLICY", status: "ENABLED" }],
+        tags: [],
+      },
+    ],
     organizationalUnits: ous,
     accounts,
     identityCenter,
@@ -86,13 +119,17 @@ export function buildScaleState(accountCount: number, options: BuildOptions = {}
             unitOf: (acct) => unitById.get(acct) ?? "platform",
             permissionSetsFor: (acct) => {
               const index = identityCenterIndex(state);
-              return (index.setsByAccount.get(acct) ?? []).map((arn) => index.permissionSetsByArn.get(arn)).filter((p): p is IdcPermissionSet => p !== undefined);
+              return (index.setsByAccount.get(acct) ?? [])
+                .map((arn) => index.permissionSetsByArn.get(arn))
+                .filter((p): p is IdcPermissionSet => p !== undefined);
             },
           },
           id,
         ),
     ),
-    cloudTrail: createCloudTrailStore({ generate: (acct, region) => (accountIds.has(acct) ? generateScaleTrail(state, acct, region) : []) }),
+    cloudTrail: createCloudTrailStore({
+      generate: (acct, region) => (accountIds.has(acct) ? generateScaleTrail(state, acct, region) : []),
+    }),
     credentials: new Map(),
     sessions: new Map(),
     deletedPrincipals: new Map(),

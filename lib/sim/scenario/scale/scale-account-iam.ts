@@ -19,7 +19,10 @@ export interface ScaleIamContext {
 }
 
 const trust = (principal: unknown, condition?: unknown) =>
-  JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: principal, Action: "sts:AssumeRole", ...(condition ? { Condition: condition } : {}) }] });
+  JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: principal, Action: "sts:AssumeRole", ...(condition ? { Condition: condition } : {}) }],
+  });
 
 /** One scale account's IAM, built on first use from a seed derived from the account id. */
 export function buildScaleAccountIam(ctx: ScaleIamContext, accountId: string): AccountIam {
@@ -29,7 +32,9 @@ export function buildScaleAccountIam(ctx: ScaleIamContext, accountId: string): A
   const unit = ctx.unitOf(accountId);
   const sets = ctx.permissionSetsFor(accountId);
   const saml = sets.length > 0 ? samlProviderFor(accountId, rng, ago(500)) : undefined;
-  const roles: IamRole[] = saml ? sets.map((ps) => reservedRoleFor({ accountId, permissionSet: ps, samlProvider: saml, rng, createDate: ago(500) })) : [];
+  const roles: IamRole[] = saml
+    ? sets.map((ps) => reservedRoleFor({ accountId, permissionSet: ps, samlProvider: saml, rng, createDate: ago(500) }))
+    : [];
   const role = (name: string, path: string, trustPolicy: string, policies: string[], extra: Partial<IamRole> = {}): IamRole => ({
     roleName: name,
     roleId: iamUniqueId(rng, "AROA"),
@@ -46,14 +51,22 @@ export function buildScaleAccountIam(ctx: ScaleIamContext, accountId: string): A
     ...extra,
   });
   if (accountId !== ctx.managementAccountId) {
-    roles.push(role("OrganizationAccountAccessRole", "/", trust({ AWS: `arn:aws:iam::${ctx.managementAccountId}:root` }), ["AdministratorAccess"]));
+    roles.push(
+      role("OrganizationAccountAccessRole", "/", trust({ AWS: `arn:aws:iam::${ctx.managementAccountId}:root` }), ["AdministratorAccess"]),
+    );
     roles.push(role("AssumableAdmin", "/", trust({ AWS: `arn:aws:iam::${ctx.bastionAccountId}:root` }), ["AdministratorAccess"]));
   }
-  roles.push(role("VigilAuditRole", "/", trust({ AWS: `arn:aws:iam::${ctx.managementAccountId}:root` }), ["SecurityAudit", "ReadOnlyAccess"]));
+  roles.push(
+    role("VigilAuditRole", "/", trust({ AWS: `arn:aws:iam::${ctx.managementAccountId}:root` }), ["SecurityAudit", "ReadOnlyAccess"]),
+  );
   for (const ps of sets.filter((p) => p.name.endsWith("-Proxy"))) {
     const proxyRole = roles.find((r) => r.roleName.startsWith(`AWSReservedSSO_${ps.name}_`));
     const teamName = `${ps.name.replace("-Proxy", "")}Role`;
-    roles.push(role(teamName, "/team/", trust({ AWS: proxyRole?.arn ?? `arn:aws:iam::${accountId}:root` }), ["PowerUserAccess"], { maxSessionDuration: 28800 }));
+    roles.push(
+      role(teamName, "/team/", trust({ AWS: proxyRole?.arn ?? `arn:aws:iam::${accountId}:root` }), ["PowerUserAccess"], {
+        maxSessionDuration: 28800,
+      }),
+    );
   }
   for (let i = 0; roles.length < ROLES_PER_ACCOUNT; i++) {
     const isCrossAccount = i % 12 === 5;
@@ -61,7 +74,9 @@ export function buildScaleAccountIam(ctx: ScaleIamContext, accountId: string): A
       role(
         `${unit}-svc-${String(i).padStart(2, "0")}`,
         i % 3 === 0 ? "/service-role/" : "/",
-        isCrossAccount ? trust({ AWS: `arn:aws:iam::${ctx.toolingAccountId}:user/automation/ci-${unit}` }) : trust({ Service: SERVICE_PRINCIPALS[i % SERVICE_PRINCIPALS.length] }),
+        isCrossAccount
+          ? trust({ AWS: `arn:aws:iam::${ctx.toolingAccountId}:user/automation/ci-${unit}` })
+          : trust({ Service: SERVICE_PRINCIPALS[i % SERVICE_PRINCIPALS.length] }),
         [MANAGED_POLICY_POOL[i % MANAGED_POLICY_POOL.length] as string],
       ),
     );
@@ -83,11 +98,22 @@ export function buildScaleAccountIam(ctx: ScaleIamContext, accountId: string): A
       accessKeys:
         options.keyAgeDays === undefined
           ? []
-          : [{ accessKeyId: accessKeyId(rng, "AKIA"), secretAccessKey: secretAccessKey(rng), status: "Active", createDate: ago(options.keyAgeDays), lastUsed: rng.chance(0.8) ? { date: ago(rng.int(0, 150)), region: "us-east-1", serviceName: "sts" } : undefined }],
+          : [
+              {
+                accessKeyId: accessKeyId(rng, "AKIA"),
+                secretAccessKey: secretAccessKey(rng),
+                status: "Active",
+                createDate: ago(options.keyAgeDays),
+                lastUsed: rng.chance(0.8) ? { date: ago(rng.int(0, 150)), region: "us-east-1", serviceName: "sts" } : undefined,
+              },
+            ],
       mfaDevices: options.mfa ? [{ serialNumber: `arn:aws:iam::${accountId}:mfa/${name}`, enableDate: created }] : [],
     };
   };
-  const users = [user(`ci-${unit}`, "/automation/", { keyAgeDays: rng.int(5, 400) }), user(`app-${unit}`, "/", { keyAgeDays: rng.int(5, 400) })];
+  const users = [
+    user(`ci-${unit}`, "/automation/", { keyAgeDays: rng.int(5, 400) }),
+    user(`app-${unit}`, "/", { keyAgeDays: rng.int(5, 400) }),
+  ];
   if (rng.chance(0.2)) users.push(user("ops-console", "/", { console: true, mfa: rng.chance(0.5) }));
   return {
     accountId,

@@ -32,15 +32,49 @@ export function generateScaleTrail(state: SimState, accountId: string, region: s
     const key = ids.temporaryKeyId();
     const ref = { accountId, roleName: role.roleName, roleId: role.roleId, roleArn: role.arn };
     if (region === home) {
-      out.push(assumeRoleWithSamlEvent({ ids, role: ref, samlProviderArn: saml.arn, userName: user.userName, nameQualifier: Buffer.from(`${accountId}/${saml.name}`).toString("base64").slice(0, 28), issuer: `https://portal.sso.${home}.amazonaws.com/saml/assertion/scale`, durationSeconds: 3600, at, region, client: client.browser, issuedKeyId: key }).record);
+      out.push(
+        assumeRoleWithSamlEvent({
+          ids,
+          role: ref,
+          samlProviderArn: saml.arn,
+          userName: user.userName,
+          nameQualifier: Buffer.from(`${accountId}/${saml.name}`).toString("base64").slice(0, 28),
+          issuer: `https://portal.sso.${home}.amazonaws.com/saml/assertion/scale`,
+          durationSeconds: 3600,
+          at,
+          region,
+          client: client.browser,
+          issuedKeyId: key,
+        }).record,
+      );
     }
-    const actor = { type: "AssumedRole" as const, accountId, roleName: role.roleName, roleId: role.roleId, roleArn: role.arn, sessionName: user.userName, accessKeyId: key, sessionCreated: at, isMfaAuthenticated: false };
-    if (region === "us-east-1") out.push(consoleLoginEvent({ ids, actor, isMfaUsed: false, isSuccess: true, at: addSeconds(at, 3), region, client: client.browser }).record);
-    out.push(apiCallEvent({ ids, actor, ...shape(pickEveryday(rng)), at: addSeconds(at, rng.int(30, 900)), region, client: client.cli }).record);
+    const actor = {
+      type: "AssumedRole" as const,
+      accountId,
+      roleName: role.roleName,
+      roleId: role.roleId,
+      roleArn: role.arn,
+      sessionName: user.userName,
+      accessKeyId: key,
+      sessionCreated: at,
+      isMfaAuthenticated: false,
+    };
+    if (region === "us-east-1")
+      out.push(
+        consoleLoginEvent({ ids, actor, isMfaUsed: false, isSuccess: true, at: addSeconds(at, 3), region, client: client.browser }).record,
+      );
+    out.push(
+      apiCallEvent({ ids, actor, ...shape(pickEveryday(rng)), at: addSeconds(at, rng.int(30, 900)), region, client: client.cli }).record,
+    );
   }
   return out;
 }
 
 function shape(call: ReturnType<typeof pickEveryday>) {
-  return { eventSource: call.eventSource, eventName: call.eventName, isReadOnly: call.isReadOnly, requestParameters: call.requestParameters };
+  return {
+    eventSource: call.eventSource,
+    eventName: call.eventName,
+    isReadOnly: call.isReadOnly,
+    requestParameters: call.requestParameters,
+  };
 }

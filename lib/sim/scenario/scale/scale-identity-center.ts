@@ -11,7 +11,13 @@ export const SCALE_GROUPS = 200;
 export const SCALE_PERMISSION_SETS = 50;
 
 /** Identity Center for the scale scenario: 5,000 users, 200 groups, 50 permission sets. */
-export function buildScaleIdentityCenter(rng: Rng, now: Date, managementAccountId: string, accounts: SimAccount[], unitOf: (a: SimAccount) => string): IdentityCenterState {
+export function buildScaleIdentityCenter(
+  rng: Rng,
+  now: Date,
+  managementAccountId: string,
+  accounts: SimAccount[],
+  unitOf: (a: SimAccount) => string,
+): IdentityCenterState {
   const suffix = hexId(rng, 16);
   const prefix = hexId(rng, 10);
   const identityStoreId = `d-${hexId(rng, 10)}`;
@@ -34,7 +40,12 @@ export function buildScaleIdentityCenter(rng: Rng, now: Date, managementAccountI
   const groups: IdcGroup[] = [];
   for (let g = 0; g < SCALE_GROUPS; g++) {
     const unit = BUSINESS_UNITS[g % BUSINESS_UNITS.length] as string;
-    groups.push({ groupId: `${prefix}-${uuid(rng)}`, displayName: `${unit}-team-${Math.floor(g / BUSINESS_UNITS.length)}`, description: `${unit} squad`, createdAt: new Date(now.getTime() - 500 * DAY) });
+    groups.push({
+      groupId: `${prefix}-${uuid(rng)}`,
+      displayName: `${unit}-team-${Math.floor(g / BUSINESS_UNITS.length)}`,
+      description: `${unit} squad`,
+      createdAt: new Date(now.getTime() - 500 * DAY),
+    });
   }
   const memberships: IdcMembership[] = [];
   users.forEach((user, i) => {
@@ -55,9 +66,19 @@ export function buildScaleIdentityCenter(rng: Rng, now: Date, managementAccountI
       description: `Scale permission set ${p}`,
       createdDate: new Date(now.getTime() - 400 * DAY),
       sessionDuration: p % 7 === 0 ? "PT12H" : p % 3 === 0 ? "PT8H" : "PT1H",
-      managedPolicies: isProxy || policy === undefined ? (p === 0 ? [{ name: "AdministratorAccess", arn: "arn:aws:iam::aws:policy/AdministratorAccess" }] : []) : [{ name: policy.name, arn: policy.arn }],
+      managedPolicies:
+        isProxy || policy === undefined
+          ? p === 0
+            ? [{ name: "AdministratorAccess", arn: "arn:aws:iam::aws:policy/AdministratorAccess" }]
+            : []
+          : [{ name: policy.name, arn: policy.arn }],
       customerManagedPolicies: [],
-      inlinePolicy: isProxy ? JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Resource: `arn:aws:iam::*:role/team/Team${p}Role` }] }) : "",
+      inlinePolicy: isProxy
+        ? JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Resource: `arn:aws:iam::*:role/team/Team${p}Role` }],
+          })
+        : "",
       tags: [],
     });
   }
@@ -72,17 +93,31 @@ export function buildScaleIdentityCenter(rng: Rng, now: Date, managementAccountI
   accounts.forEach((account, a) => {
     const unitIndex = Math.max(0, BUSINESS_UNITS.indexOf(unitOf(account)));
     for (let k = 0; k < 5; k++) {
-      const group = groups[(unitIndex + BUSINESS_UNITS.length * ((a + k * 3) % (SCALE_GROUPS / BUSINESS_UNITS.length))) % SCALE_GROUPS] as IdcGroup;
+      const group = groups[
+        (unitIndex + BUSINESS_UNITS.length * ((a + k * 3) % (SCALE_GROUPS / BUSINESS_UNITS.length))) % SCALE_GROUPS
+      ] as IdcGroup;
       const ps = permissionSets[(a * 3 + k * 11) % SCALE_PERMISSION_SETS] as IdcPermissionSet;
       assign({ accountId: account.id, permissionSetArn: ps.arn, principalType: "GROUP", principalId: group.groupId });
     }
     if (a % 10 === 3) {
       const user = users[(a * 13) % SCALE_USERS] as IdcUser;
-      assign({ accountId: account.id, permissionSetArn: (permissionSets[0] as IdcPermissionSet).arn, principalType: "USER", principalId: user.userId });
+      assign({
+        accountId: account.id,
+        permissionSetArn: (permissionSets[0] as IdcPermissionSet).arn,
+        principalType: "USER",
+        principalId: user.userId,
+      });
     }
   });
   return {
-    instance: { instanceArn: `arn:aws:sso:::instance/ssoins-${suffix}`, identityStoreId, ownerAccountId: managementAccountId, name: "scale", createdDate: new Date(now.getTime() - 900 * DAY), homeRegion: "us-west-2" },
+    instance: {
+      instanceArn: `arn:aws:sso:::instance/ssoins-${suffix}`,
+      identityStoreId,
+      ownerAccountId: managementAccountId,
+      name: "scale",
+      createdDate: new Date(now.getTime() - 900 * DAY),
+      homeRegion: "us-west-2",
+    },
     users,
     groups,
     memberships,

@@ -1,12 +1,28 @@
 import type { AccountIam, IamAccessKey, IamUser } from "../../model/iam";
 
 export const CREDENTIAL_REPORT_COLUMNS = [
-  "user", "arn", "user_creation_time", "password_enabled", "password_last_used", "password_last_changed",
-  "password_next_rotation", "mfa_active", "access_key_1_active", "access_key_1_last_rotated",
-  "access_key_1_last_used_date", "access_key_1_last_used_region", "access_key_1_last_used_service",
-  "access_key_2_active", "access_key_2_last_rotated", "access_key_2_last_used_date",
-  "access_key_2_last_used_region", "access_key_2_last_used_service", "cert_1_active",
-  "cert_1_last_rotated", "cert_2_active", "cert_2_last_rotated",
+  "user",
+  "arn",
+  "user_creation_time",
+  "password_enabled",
+  "password_last_used",
+  "password_last_changed",
+  "password_next_rotation",
+  "mfa_active",
+  "access_key_1_active",
+  "access_key_1_last_rotated",
+  "access_key_1_last_used_date",
+  "access_key_1_last_used_region",
+  "access_key_1_last_used_service",
+  "access_key_2_active",
+  "access_key_2_last_rotated",
+  "access_key_2_last_used_date",
+  "access_key_2_last_used_region",
+  "access_key_2_last_used_service",
+  "cert_1_active",
+  "cert_1_last_rotated",
+  "cert_2_active",
+  "cert_2_last_rotated",
 ] as const;
 
 /** Credential reports write offsets, not `Z`: `2017-06-10T02:35:07+00:00`. */
@@ -37,7 +53,10 @@ function userRow(user: IamUser): string[] {
     String(user.mfaDevices.length > 0),
     ...keyColumns(keys[0]),
     ...keyColumns(keys[1]),
-    "false", "N/A", "false", "N/A",
+    "false",
+    "N/A",
+    "false",
+    "N/A",
   ];
 }
 
@@ -54,7 +73,10 @@ export function buildCredentialReportCsv(iam: AccountIam): string {
     String(iam.root.mfaActive),
     ...keyColumns(undefined),
     ...keyColumns(undefined),
-    "false", "N/A", "false", "N/A",
+    "false",
+    "N/A",
+    "false",
+    "N/A",
   ];
   const rows = [CREDENTIAL_REPORT_COLUMNS as readonly string[], root, ...iam.users.map(userRow)];
   return rows.map((r) => r.join(",")).join("\n");

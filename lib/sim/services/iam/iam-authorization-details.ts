@@ -49,9 +49,17 @@ function policyEntries(iam: AccountIam, wants: Set<EntityFilter>): PolicyEntry[]
   if (wants.has("LocalManagedPolicy")) {
     for (const p of iam.policies) {
       out.push({
-        name: p.policyName, policyId: p.policyId, arn: p.arn, path: p.path, versionId: "v1", description: p.description,
-        createDate: p.createDate, updateDate: p.updateDate, document: p.document,
-        attachmentCount: attached.get(p.arn) ?? 0, boundaryCount: boundaries.get(p.arn) ?? 0,
+        name: p.policyName,
+        policyId: p.policyId,
+        arn: p.arn,
+        path: p.path,
+        versionId: "v1",
+        description: p.description,
+        createDate: p.createDate,
+        updateDate: p.updateDate,
+        document: p.document,
+        attachmentCount: attached.get(p.arn) ?? 0,
+        boundaryCount: boundaries.get(p.arn) ?? 0,
       });
     }
   }
@@ -61,9 +69,17 @@ function policyEntries(iam: AccountIam, wants: Set<EntityFilter>): PolicyEntry[]
       const p = findAwsManagedPolicy(arn);
       if (p === undefined) continue;
       out.push({
-        name: p.name, policyId: p.policyId, arn: p.arn, path: p.path, versionId: p.versionId, description: p.description,
-        createDate: p.createDate, updateDate: p.updateDate, document: p.document,
-        attachmentCount: attached.get(p.arn) ?? 0, boundaryCount: boundaries.get(p.arn) ?? 0,
+        name: p.name,
+        policyId: p.policyId,
+        arn: p.arn,
+        path: p.path,
+        versionId: p.versionId,
+        description: p.description,
+        createDate: p.createDate,
+        updateDate: p.updateDate,
+        document: p.document,
+        attachmentCount: attached.get(p.arn) ?? 0,
+        boundaryCount: boundaries.get(p.arn) ?? 0,
       });
     }
   }
@@ -74,7 +90,11 @@ const getAccountAuthorizationDetails: QueryHandler = (ctx, params) => {
   const filters = params.list("Filter");
   for (const f of filters) {
     if (!(ENTITY_FILTERS as readonly string[]).includes(f)) {
-      throw new AwsError("ValidationError", `1 validation error detected: Value '[${filters.join(", ")}]' at 'filter' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [LocalManagedPolicy, Role, Group, AWSManagedPolicy, User]]`, 400);
+      throw new AwsError(
+        "ValidationError",
+        `1 validation error detected: Value '[${filters.join(", ")}]' at 'filter' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [LocalManagedPolicy, Role, Group, AWSManagedPolicy, User]]`,
+        400,
+      );
     }
   }
   const wants = new Set<EntityFilter>(filters.length > 0 ? (filters as EntityFilter[]) : ENTITY_FILTERS);
@@ -141,7 +161,9 @@ const getAccountAuthorizationDetails: QueryHandler = (ctx, params) => {
       Description: p.description,
       CreateDate: p.createDate,
       UpdateDate: p.updateDate,
-      PolicyVersionList: [{ Document: encodePolicyDocument(p.document), VersionId: p.versionId, IsDefaultVersion: true, CreateDate: p.updateDate }],
+      PolicyVersionList: [
+        { Document: encodePolicyDocument(p.document), VersionId: p.versionId, IsDefaultVersion: true, CreateDate: p.updateDate },
+      ],
     })),
   };
 };

@@ -21,7 +21,10 @@ export function requireUser(ctx: RequestContext, userName: string | undefined): 
 }
 
 export function requireRole(ctx: RequestContext, roleName: string | undefined): IamRole {
-  if (roleName === undefined) throw queryValidationError("1 validation error detected: Value null at 'roleName' failed to satisfy constraint: Member must not be null");
+  if (roleName === undefined)
+    throw queryValidationError(
+      "1 validation error detected: Value null at 'roleName' failed to satisfy constraint: Member must not be null",
+    );
   const role = accountIam(ctx).roles.find((r) => r.roleName === roleName);
   if (role === undefined) throw noSuchEntity(`The role with name ${roleName} cannot be found.`);
   return role;

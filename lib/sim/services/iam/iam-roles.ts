@@ -21,7 +21,11 @@ const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/;
 const updateAssumeRolePolicy: QueryHandler = (ctx, params) => {
   const role = requireRole(ctx, params.get("RoleName"));
   if (role.isProtected) {
-    throw new AwsError("UnmodifiableEntity", `Cannot perform the operation on the protected role '${role.roleName}' - this role is only modifiable by AWS`, 400);
+    throw new AwsError(
+      "UnmodifiableEntity",
+      `Cannot perform the operation on the protected role '${role.roleName}' - this role is only modifiable by AWS`,
+      400,
+    );
   }
   const text = params.get("PolicyDocument") ?? "";
   const doc = parsePolicyDocument(text);

@@ -39,7 +39,12 @@ const listAccessKeys: QueryHandler = (ctx, params) => {
   const user = requireUser(ctx, params.get("UserName"));
   const page = iamPage(params, user.accessKeys, ["ListAccessKeys", ctx.caller.accountId, user.userName]);
   return {
-    AccessKeyMetadata: page.items.map((k) => ({ UserName: user.userName, AccessKeyId: k.accessKeyId, Status: k.status, CreateDate: k.createDate })),
+    AccessKeyMetadata: page.items.map((k) => ({
+      UserName: user.userName,
+      AccessKeyId: k.accessKeyId,
+      Status: k.status,
+      CreateDate: k.createDate,
+    })),
     IsTruncated: page.isTruncated,
     Marker: page.nextToken,
   };
@@ -57,14 +62,22 @@ const getAccessKeyLastUsed: QueryHandler = (ctx, params) => {
         : { ServiceName: "N/A", Region: "N/A" },
     };
   }
-  throw new AwsError("AccessDenied", `User is not authorized to perform: iam:GetAccessKeyLastUsed on resource: access key ${accessKeyId ?? ""}`, 403);
+  throw new AwsError(
+    "AccessDenied",
+    `User is not authorized to perform: iam:GetAccessKeyLastUsed on resource: access key ${accessKeyId ?? ""}`,
+    403,
+  );
 };
 
 const getLoginProfile: QueryHandler = (ctx, params) => {
   const user = requireUser(ctx, params.get("UserName"));
   if (user.loginProfile === undefined) throw noSuchEntity(`Login Profile for User ${user.userName} cannot be found.`);
   return {
-    LoginProfile: { UserName: user.userName, CreateDate: user.loginProfile.createDate, PasswordResetRequired: user.loginProfile.passwordResetRequired },
+    LoginProfile: {
+      UserName: user.userName,
+      CreateDate: user.loginProfile.createDate,
+      PasswordResetRequired: user.loginProfile.passwordResetRequired,
+    },
   };
 };
 
@@ -89,7 +102,13 @@ const createAccessKey: QueryHandler = (ctx, params) => {
   user.accessKeys.push(key);
   ctx.state.revision++;
   return {
-    AccessKey: { UserName: user.userName, AccessKeyId: key.accessKeyId, Status: key.status, SecretAccessKey: key.secretAccessKey, CreateDate: key.createDate },
+    AccessKey: {
+      UserName: user.userName,
+      AccessKeyId: key.accessKeyId,
+      Status: key.status,
+      SecretAccessKey: key.secretAccessKey,
+      CreateDate: key.createDate,
+    },
   };
 };
 
@@ -106,7 +125,9 @@ const updateAccessKey: QueryHandler = (ctx, params) => {
   const key = findKey(ctx, user, params.get("AccessKeyId"));
   const status = params.get("Status");
   if (status !== "Active" && status !== "Inactive") {
-    throw queryValidationError(`1 validation error detected: Value '${status ?? "null"}' at 'status' failed to satisfy constraint: Member must satisfy enum value set: [Active, Inactive]`);
+    throw queryValidationError(
+      `1 validation error detected: Value '${status ?? "null"}' at 'status' failed to satisfy constraint: Member must satisfy enum value set: [Active, Inactive]`,
+    );
   }
   key.status = status;
   ctx.state.revision++;

@@ -43,7 +43,12 @@ export default async function IamRolePage({ searchParams }: { searchParams: Prom
       <DetailList
         items={[
           ["ARN", <Mono key="arn">{role.arn}</Mono>],
-          ["Account", <Link key="acct" href={linkAsOf(`/accounts/${role.accountId}`, query)}>{role.accountName ?? role.accountId} ({role.accountId})</Link>],
+          [
+            "Account",
+            <Link key="acct" href={linkAsOf(`/accounts/${role.accountId}`, query)}>
+              {role.accountName ?? role.accountId} ({role.accountId})
+            </Link>,
+          ],
           ["Path", <Mono key="path">{role.path}</Mono>],
           [
             "Identity Center",
@@ -66,7 +71,12 @@ export default async function IamRolePage({ searchParams }: { searchParams: Prom
           ["Created", formatDateTime(role.createdAt)],
           ["Last used", `${formatDateTime(role.lastUsedAt)}${role.lastUsedRegion ? ` in ${role.lastUsedRegion}` : ""}`],
           ["Permissions boundary", role.permissionsBoundaryArn ? <Mono key="pb">{role.permissionsBoundaryArn}</Mono> : "—"],
-          ["Tags", Object.entries(role.tags).map(([k, v]) => `${k}=${v}`).join(", ") || "—"],
+          [
+            "Tags",
+            Object.entries(role.tags)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(", ") || "—",
+          ],
         ]}
       />
       <Section title="Trust policy">

@@ -43,7 +43,14 @@ export default async function IdcGroupPage({
   const [group, members, assignments] = await Promise.all([
     getIdcGroup(db, snapshotId, groupId),
     findIdcUsers(db, { snapshotId, groupId, sort: "userName", dir: "asc", page: page.params.membersPage, pageSize: PAGE_SIZE }),
-    findAssignments(db, { snapshotId, principalId: groupId, sort: "account", dir: "asc", page: page.params.assignmentsPage, pageSize: PAGE_SIZE }),
+    findAssignments(db, {
+      snapshotId,
+      principalId: groupId,
+      sort: "account",
+      dir: "asc",
+      page: page.params.assignmentsPage,
+      pageSize: PAGE_SIZE,
+    }),
   ]);
   const selector = <SnapshotSelector path={path} query={query} snapshot={snapshot} options={page.snapshots} />;
   if (!group) {
