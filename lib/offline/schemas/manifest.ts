@@ -1,31 +1,16 @@
 import { z } from "zod";
 import type { InventoryCoverage } from "../../aws";
+import { SNAPSHOT_COVERAGE } from "../../snapshot";
 import { accountId } from "./common";
 
-const status = z.enum(["COLLECTED", "PARTIAL", "FAILED", "SKIPPED"]);
+const accountCoverage = SNAPSHOT_COVERAGE.shape.accounts.valueType;
 
-/** The exported snapshot's coverage: what its run read in full, in part, or not at all. */
-export const EXPORT_COVERAGE = z.object({
-  organization: status,
-  accountTags: status,
-  identityCenter: z.object({
-    instance: status,
-    users: status,
-    groups: status,
-    memberships: status,
-    permissionSets: status,
-    assignments: status,
-  }),
-  accounts: z.record(
-    accountId,
-    z.object({
-      accountId,
-      iam: status,
-      authorizationDetails: status,
-      credentialReport: status,
-      reason: z.string().nullable(),
-    }),
-  ),
+/**
+ * The exported snapshot's coverage: what its run read in full, in part, or not at all. The shape
+ * a snapshot stores, with account ids held to AWS's format since they come from a file.
+ */
+export const EXPORT_COVERAGE = SNAPSHOT_COVERAGE.extend({
+  accounts: z.record(accountId, accountCoverage.extend({ accountId })),
 }) satisfies z.ZodType<InventoryCoverage>;
 
 const common = { snapshotId: z.number().int().positive(), asOf: z.iso.datetime(), exportedAt: z.iso.datetime() };
