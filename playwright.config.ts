@@ -1,7 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
 /**
- * e2e against the production build (`next build` first; global-setup runs `next start`), a fresh
+ * e2e against the production build (`next build` first; global-setup runs Vigil's web server, bin/vigil-web.mjs), a fresh
  * database and a real OIDC provider. The idp-outage project kills that provider, so it runs last.
  */
 export default defineConfig({

@@ -10,7 +10,7 @@ export type SeededInventory = { snapshotId: number; eventsStored: number };
 /**
  * Inventory for the inventory e2e specs: one snapshot of the simulated demo organization, taken
  * through the real collectors and snapshot writer, and its CloudTrail sign-ins / role assumptions.
- * Call it from global-setup after migrating the e2e database, before `next start`.
+ * Call it from global-setup after migrating the e2e database, before the web server starts.
  */
 export async function seedInventory(db: PrismaClient): Promise<SeededInventory> {
   const sim = await startSimServer({ scenario: "demo", port: 0 });
