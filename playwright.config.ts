@@ -8,7 +8,9 @@ export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results/playwright",
   globalSetup: "./e2e/support/global-setup.ts",
-  timeout: 30_000,
+  // Journeys sign users in (scrypt + TOTP) and render per-request pages on a 2-core CI machine with
+  // three workers: 30 s was too tight for the longest. Every expectation keeps its own 10 s bound.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 3,
