@@ -19,6 +19,7 @@ import type {
 } from "../../aws";
 import type { PrismaClient } from "../../db";
 import { takeSnapshot, type EntityDataByKind } from "../../snapshot";
+import { makeAccount as makeOrgAccount, makeRole as makeIamRole } from "../../snapshot/testing/make-inventory";
 
 type FixtureKind =
   | "ACCOUNT"
@@ -37,51 +38,25 @@ export type FixtureRecord = {
 }[FixtureKind];
 
 export function makeAccount(id: string, overrides: Partial<OrgAccount> = {}): FixtureRecord {
-  const data: OrgAccount = {
-    key: id,
-    id,
+  const data = makeOrgAccount(id, {
     arn: `arn:aws:organizations::000000000000:account/o-test/${id}`,
-    name: `account-${id}`,
     email: `aws+${id}@example.com`,
-    status: "ACTIVE",
-    joinedMethod: "CREATED",
-    joinedAt: "2024-01-01T00:00:00.000Z",
-    parentId: "r-root",
-    ouPath: "Root",
-    tags: {},
     ...overrides,
-  };
+  });
   return { kind: "ACCOUNT", key: id, accountId: id, data };
 }
 
 export function makeRole(accountId: string, roleName: string, overrides: Partial<IamRole> = {}): FixtureRecord {
   const path = overrides.path ?? "/";
   const arn = `arn:aws:iam::${accountId}:role${path}${roleName}`;
-  const data: IamRole = {
+  const data = makeIamRole(accountId, roleName, {
     key: arn,
-    accountId,
     arn,
-    roleName,
-    roleId: `AROA${roleName.toUpperCase()}`,
     path,
+    roleId: `AROA${roleName.toUpperCase()}`,
     createdAt: "2024-02-01T00:00:00.000Z",
-    description: null,
-    maxSessionDuration: 3600,
-    trustPolicy: {
-      Version: "2012-10-17",
-      Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }],
-    },
-    inlinePolicies: [],
-    attachedManagedPolicies: [],
-    permissionsBoundaryArn: null,
-    tags: {},
-    lastUsedAt: null,
-    lastUsedRegion: null,
-    instanceProfileArns: [],
-    isServiceLinked: false,
-    identityCenter: null,
     ...overrides,
-  };
+  });
   return { kind: "IAM_ROLE", key: arn, accountId, data };
 }
 
