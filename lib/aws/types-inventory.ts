@@ -1,7 +1,7 @@
 import type { IsoDateTime } from "./types-common";
 import type { IdentityCenterInventory } from "./types-identity-center";
-import type { AccountIam } from "./types-iam";
-import type { Organization, OrgAccount, OrgRoot, OrgUnit } from "./types-organization";
+import type { AccountIam, AwsManagedPolicyDocument } from "./types-iam";
+import type { Organization, OrgAccount, OrgRoot, OrgUnit, ServiceControlPolicy } from "./types-organization";
 
 /**
  * COLLECTED: complete. PARTIAL: some calls failed; present data is real, absent data is unknown.
@@ -22,6 +22,10 @@ export interface AccountCoverage {
 export interface InventoryCoverage {
   organization: CollectionStatus;
   accountTags: CollectionStatus;
+  /** absent on snapshots taken before SCPs were collected: their SCPs are unknown */
+  serviceControlPolicies?: CollectionStatus;
+  /** absent on snapshots taken before AWS-managed policy documents were collected */
+  awsManagedPolicies?: CollectionStatus;
   identityCenter: {
     instance: CollectionStatus;
     users: CollectionStatus;
@@ -59,6 +63,10 @@ export interface OrgInventory {
   roots: OrgRoot[];
   ous: OrgUnit[];
   accounts: OrgAccount[];
+  /** SCPs with their targets; empty when the organization has none or SCPs are not enabled */
+  serviceControlPolicies: ServiceControlPolicy[];
+  /** documents of the AWS-managed policies attached anywhere in `iamByAccount` or permission sets */
+  awsManagedPolicies: AwsManagedPolicyDocument[];
   /** null when the organisation has no Identity Center instance or it could not be read */
   identityCenter: IdentityCenterInventory | null;
   iamByAccount: Record<string, AccountIam>;

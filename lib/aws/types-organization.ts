@@ -1,4 +1,4 @@
-import type { IsoDateTime, Tags } from "./types-common";
+import type { IsoDateTime, PolicyDocument, Tags } from "./types-common";
 
 export interface Organization {
   id: string;
@@ -46,4 +46,30 @@ export interface OrgAccount {
   ouPath: string;
   /** null when the tags could not be read (see `errors`); `{}` means "read, none". */
   tags: Tags | null;
+}
+
+export type OrgPolicyTargetType = "ROOT" | "ORGANIZATIONAL_UNIT" | "ACCOUNT";
+
+export interface OrgPolicyTarget {
+  /** `r-…`, `ou-…` or a 12-digit account id */
+  targetId: string;
+  type: OrgPolicyTargetType;
+  name: string | null;
+  arn: string | null;
+}
+
+/** A service control policy (Organizations ListPolicies + DescribePolicy + ListTargetsForPolicy). */
+export interface ServiceControlPolicy {
+  /** natural key: policy id (`p-…`; AWS's own FullAWSAccess is `p-FullAWSAccess`) */
+  key: string;
+  id: string;
+  arn: string;
+  name: string;
+  description: string | null;
+  awsManaged: boolean;
+  /** the policy's `Content`; null when it was not valid JSON (`rawDocument` keeps the text) */
+  document: PolicyDocument | null;
+  rawDocument: string;
+  /** where it is attached; sorted by targetId */
+  targets: OrgPolicyTarget[];
 }

@@ -117,6 +117,8 @@ export function toOrgInventory(files: ImportFiles, now: Date = new Date()): { in
     roots: org.roots,
     ous: org.ous,
     accounts: org.accounts,
+    serviceControlPolicies: [],
+    awsManagedPolicies: [],
     identityCenter: idc.inventory,
     iamByAccount,
     coverage: capped.coverage,

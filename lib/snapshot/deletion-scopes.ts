@@ -8,7 +8,8 @@ import { IAM_KINDS, type EntityKind } from "./entity-kinds";
  * - organization entities: the Organizations section;
  * - Identity Center entities: their own part (users, groups, memberships, permission sets, assignments);
  * - an account's roles/users/groups/policies: that account's GetAccountAuthorizationDetails+ListRoles;
- * - an account's credential report rows: that account's credential report.
+ * - an account's credential report rows: that account's credential report;
+ * - SCPs and AWS-managed policy documents: their own section (absent coverage = not collected).
  * An account that has left the organization (Organizations COLLECTED, account absent) has all its
  * IAM entities closed; an account in the organization that was skipped or failed keeps them open.
  */
@@ -27,6 +28,10 @@ export function deletionScopes(inventory: OrgInventory): DeletionScopes {
       case "ORG_UNIT":
       case "ACCOUNT":
         return isOrganizationCollected;
+      case "SERVICE_CONTROL_POLICY":
+        return coverage.serviceControlPolicies === "COLLECTED";
+      case "AWS_MANAGED_POLICY":
+        return coverage.awsManagedPolicies === "COLLECTED";
       case "IDC_INSTANCE":
       case "IDC_USER":
       case "IDC_GROUP":

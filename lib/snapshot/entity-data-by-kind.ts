@@ -1,5 +1,6 @@
 import type {
   AccountAssignment,
+  AwsManagedPolicyDocument,
   CredentialReportRow,
   IamGroup,
   IamManagedPolicy,
@@ -14,6 +15,7 @@ import type {
   OrgRoot,
   OrgUnit,
   PermissionSet,
+  ServiceControlPolicy,
 } from "../aws";
 import type { EntityKind } from "./entity-kinds";
 
@@ -34,6 +36,8 @@ export interface EntityDataByKind {
   IAM_GROUP: IamGroup;
   IAM_POLICY: IamManagedPolicy;
   IAM_CREDENTIAL: CredentialReportRow;
+  SERVICE_CONTROL_POLICY: ServiceControlPolicy;
+  AWS_MANAGED_POLICY: AwsManagedPolicyDocument;
 }
 
 /** Fails to compile when a kind is added to the schema without its data type above. */

@@ -19,6 +19,8 @@ export const ENTITY_KINDS = [
   "IAM_GROUP",
   "IAM_POLICY",
   "IAM_CREDENTIAL",
+  "SERVICE_CONTROL_POLICY",
+  "AWS_MANAGED_POLICY",
 ] as const satisfies readonly EntityKind[];
 
 /** Natural keys of the entities there is only one of per organization. */

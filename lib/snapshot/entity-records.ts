@@ -9,6 +9,7 @@ import type {
   OrgInventory,
   OrgRoot,
   PermissionSet,
+  ServiceControlPolicy,
 } from "../aws";
 import type { EntityDataByKind } from "./entity-data-by-kind";
 import { SINGLETON_KEYS, type EntityKind } from "./entity-kinds";
@@ -41,6 +42,8 @@ export function toEntityRecords(inventory: OrgInventory): EntityRecord[] {
   for (const root of inventory.roots) push("ORG_ROOT", root.key, null, normalizeRoot(root));
   for (const ou of inventory.ous) push("ORG_UNIT", ou.key, null, ou);
   for (const account of inventory.accounts) push("ACCOUNT", account.key, account.id, account);
+  for (const scp of inventory.serviceControlPolicies) push("SERVICE_CONTROL_POLICY", scp.key, null, normalizeScp(scp));
+  for (const policy of inventory.awsManagedPolicies) push("AWS_MANAGED_POLICY", policy.key, null, policy);
 
   const idc = inventory.identityCenter;
   if (idc) {
@@ -78,6 +81,10 @@ const sortedBy = <T>(items: readonly T[], key: (item: T) => string): T[] => [...
 
 function normalizeRoot(root: OrgRoot): OrgRoot {
   return { ...root, policyTypes: sortedBy(root.policyTypes, (p) => `${p.type}|${p.status}`) };
+}
+
+function normalizeScp(scp: ServiceControlPolicy): ServiceControlPolicy {
+  return { ...scp, targets: sortedBy(scp.targets, (t) => t.targetId) };
 }
 
 function withSortedExternalIds<T extends IdcUser | IdcGroup>(entity: T): T {

@@ -27,6 +27,8 @@ const SEARCH_FIELDS: { [K in EntityKind]: Array<DataKey<EntityDataOf<K>>> } = {
   IAM_GROUP: ["groupName"],
   IAM_POLICY: ["name"],
   IAM_CREDENTIAL: ["user"],
+  SERVICE_CONTROL_POLICY: ["name"],
+  AWS_MANAGED_POLICY: ["name"],
 };
 
 export const ENTITY_SORTS = ["naturalKey", "accountId"] as const;

@@ -30,6 +30,8 @@ export async function readSnapshotState(db: Db, snapshotId: number): Promise<Org
     roots: [],
     ous: [],
     accounts: [],
+    serviceControlPolicies: [],
+    awsManagedPolicies: [],
     iamByAccount: {},
   };
   let instance: IdentityCenterInventory["instance"] | null = null;
@@ -52,6 +54,12 @@ export async function readSnapshotState(db: Db, snapshotId: number): Promise<Org
         break;
       case "ACCOUNT":
         state.accounts.push(row.data);
+        break;
+      case "SERVICE_CONTROL_POLICY":
+        state.serviceControlPolicies.push(row.data);
+        break;
+      case "AWS_MANAGED_POLICY":
+        state.awsManagedPolicies.push(row.data);
         break;
       case "IDC_INSTANCE":
         instance = row.data;
@@ -100,6 +108,8 @@ export async function readSnapshotState(db: Db, snapshotId: number): Promise<Org
     roots: state.roots,
     ous: state.ous,
     accounts: state.accounts,
+    serviceControlPolicies: state.serviceControlPolicies,
+    awsManagedPolicies: state.awsManagedPolicies,
     identityCenter: instance ? { instance, ...idc } : null,
     iamByAccount: state.iamByAccount,
     coverage: snapshot.coverage,

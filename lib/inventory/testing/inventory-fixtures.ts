@@ -241,6 +241,8 @@ function inventoryOf(records: FixtureRecord[]): OrgInventory {
     roots: [],
     ous: [],
     accounts,
+    serviceControlPolicies: [],
+    awsManagedPolicies: [],
     identityCenter: hasIdentityCenter
       ? {
           instance: {

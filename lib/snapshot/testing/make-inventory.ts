@@ -160,6 +160,8 @@ export function makeInventory(spec: { accounts: Record<string, string[]>; users?
     roots: [{ key: "r-root", id: "r-root", arn: "arn:aws:organizations::111111111111:root/o-test/r-root", name: "Root", policyTypes: [] }],
     ous: [],
     accounts: accountIds.map((id) => makeAccount(id)),
+    serviceControlPolicies: [],
+    awsManagedPolicies: [],
     identityCenter: {
       instance: {
         instanceArn: "arn:aws:sso:::instance/ssoins-test",
