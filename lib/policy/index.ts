@@ -1,0 +1,11 @@
+/**
+ * lib/policy: the vocabulary of IAM policy documents shared by the graph and the findings —
+ * statements (one object or an array), principals in every IAM form, condition entries and which
+ * condition keys the inventory decides. It never decides access; lib/graph does, with the evaluator.
+ */
+export { asList, statementsOf } from "./statements";
+export type { PolicyStatement } from "./statements";
+export { classifyAwsPrincipal, principalsOf } from "./principals";
+export type { AwsPrincipal, NamedPrincipal, PrincipalType, StatementPrincipals } from "./principals";
+export { conditionsOf, isCallerKey, isNarrowingKey } from "./conditions";
+export type { ConditionEntry } from "./conditions";
