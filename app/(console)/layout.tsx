@@ -7,6 +7,9 @@ import styles from "./console.module.css";
 
 const NAV = [
   { href: "/", label: "Dashboard" },
+  { href: "/findings", label: "Findings" },
+  { href: "/access", label: "Access" },
+  { href: "/drift", label: "Drift" },
   { href: "/snapshots", label: "Snapshots" },
   { href: "/accounts", label: "Accounts" },
   { href: "/identity-center/users", label: "IdC users" },
