@@ -46,7 +46,6 @@ const NARROWING_KEYS = [
   "aws:sourceorgid",
   "aws:sourceorgpaths",
   "aws:sourceidentity",
-  "sts:externalid",
 ];
 
 export function isNarrowingKey(key: string): boolean {
