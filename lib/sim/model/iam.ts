@@ -91,6 +91,20 @@ export interface IamRootUser {
   mfaActive: boolean;
 }
 
+/** The account password policy as GetAccountPasswordPolicy returns it; AWS has none until one is set. */
+export interface IamPasswordPolicy {
+  minimumPasswordLength: number;
+  requireSymbols: boolean;
+  requireNumbers: boolean;
+  requireUppercaseCharacters: boolean;
+  requireLowercaseCharacters: boolean;
+  allowUsersToChangePassword: boolean;
+  /** Days; absent = passwords never expire. */
+  maxPasswordAge?: number;
+  passwordReusePrevention?: number;
+  hardExpiry?: boolean;
+}
+
 /** Everything one account's IAM holds. */
 export interface AccountIam {
   accountId: string;
@@ -100,5 +114,6 @@ export interface AccountIam {
   roles: IamRole[];
   policies: IamManagedPolicy[];
   samlProviders: IamSamlProvider[];
+  passwordPolicy?: IamPasswordPolicy;
   credentialReport?: { generatedAt: Date; isReady: boolean };
 }

@@ -1,5 +1,10 @@
 /** Minimal awsQuery XML writer: objects become elements, arrays become `<member>` lists. */
-export type XmlValue = string | number | boolean | Date | undefined | null | XmlValue[] | { [key: string]: XmlValue };
+export type XmlValue = string | number | boolean | Date | undefined | null | XmlValue[] | XmlMap | { [key: string]: XmlValue };
+
+/** An awsQuery map (`<entry><key/><value/></entry>`), e.g. GetAccountSummary's SummaryMap. */
+export class XmlMap {
+  constructor(readonly entries: ReadonlyArray<readonly [string, XmlValue]>) {}
+}
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 
@@ -17,6 +22,16 @@ function write(name: string, value: XmlValue, out: string[]): void {
     }
     out.push(`<${name}>`);
     for (const item of value) write("member", item, out);
+    out.push(`</${name}>`);
+    return;
+  }
+  if (value instanceof XmlMap) {
+    out.push(`<${name}>`);
+    for (const [key, child] of value.entries) {
+      out.push(`<entry><key>${escapeXml(key)}</key>`);
+      write("value", child, out);
+      out.push("</entry>");
+    }
     out.push(`</${name}>`);
     return;
   }

@@ -145,6 +145,14 @@ export function buildAccountIam(input: {
       };
     }),
     samlProviders: input.samlProvider ? [input.samlProvider] : [],
+    passwordPolicy: spec?.passwordPolicy && {
+      requireSymbols: false,
+      requireNumbers: false,
+      requireUppercaseCharacters: false,
+      requireLowercaseCharacters: false,
+      allowUsersToChangePassword: false,
+      ...spec.passwordPolicy,
+    },
   };
 }
 

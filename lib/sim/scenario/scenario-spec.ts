@@ -106,6 +106,20 @@ export const ACCOUNT_IAM_SPEC = z.object({
   /** Roles that existed (and may be referenced by trust policies) but were deleted since. */
   deletedRoles: z.array(z.object({ name: z.string(), path: z.string().optional() })).optional(),
   rootMfa: z.boolean().optional(),
+  /** The account password policy; without one GetAccountPasswordPolicy answers NoSuchEntity, as AWS does. */
+  passwordPolicy: z
+    .object({
+      minimumPasswordLength: z.number().int().min(6).max(128),
+      requireSymbols: z.boolean().optional(),
+      requireNumbers: z.boolean().optional(),
+      requireUppercaseCharacters: z.boolean().optional(),
+      requireLowercaseCharacters: z.boolean().optional(),
+      allowUsersToChangePassword: z.boolean().optional(),
+      maxPasswordAge: z.number().int().min(1).max(1095).optional(),
+      passwordReusePrevention: z.number().int().min(1).max(24).optional(),
+      hardExpiry: z.boolean().optional(),
+    })
+    .optional(),
 });
 
 export const ACTIVITY_SPEC = z.object({

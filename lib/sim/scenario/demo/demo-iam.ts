@@ -118,6 +118,16 @@ function workloadRoles(key: string): RoleSpec[] {
 export const DEMO_IAM: AccountIamSpec[] = [
   {
     account: "management",
+    passwordPolicy: {
+      minimumPasswordLength: 14,
+      requireSymbols: true,
+      requireNumbers: true,
+      requireUppercaseCharacters: true,
+      requireLowercaseCharacters: true,
+      allowUsersToChangePassword: true,
+      maxPasswordAge: 90,
+      passwordReusePrevention: 24,
+    },
     users: [
       {
         name: "breakglass-admin",
