@@ -113,6 +113,27 @@ export const ENV_SCHEMA = z.object({
   /** Comma-separated IAM user names whose every CloudTrail event is ingested. */
   VIGIL_BREAKGLASS_USERS: z.string().optional(),
   VIGIL_AUTOMATION_USERS: z.string().optional(),
+  // Findings (lib/findings/findings-settings.ts).
+  /** Glob a proxy permission set's name matches (`*` = any run of characters). */
+  VIGIL_PROXY_PERMISSION_SET_PATTERN: z.string().min(1).max(64).default("*-Proxy"),
+  /** `PermissionSet=TargetRole,…`: a proxy's target role when it is not its name without `-Proxy`. */
+  VIGIL_PROXY_TARGETS: z
+    .string()
+    .regex(/^\s*([^=,]+=[\w+=.@-]{1,64}\s*(,\s*|$))*$/, "must be PermissionSetName=RoleName pairs separated by commas")
+    .optional(),
+  /** Account tags marking production: `key=value|value,…` (case-insensitive). */
+  VIGIL_SENSITIVE_ACCOUNT_TAGS: z
+    .string()
+    .regex(/^\s*([^=,]+=[^=,]+(,|$))*\s*$/, "must be key=value|value pairs separated by commas, e.g. environment=production|prod")
+    .default("environment=production|prod"),
+  /** OU names (any segment of the account's OU path, case-insensitive) marking production. */
+  VIGIL_SENSITIVE_OU_NAMES: z.string().default("prod,production"),
+  /** Comma-separated account ids always treated as production. */
+  VIGIL_SENSITIVE_ACCOUNT_IDS: z
+    .string()
+    .regex(/^\s*(\d{12}\s*(,\s*|$))*$/, "must be 12-digit account ids separated by commas")
+    .optional(),
+  VIGIL_SENSITIVE_MANAGEMENT_ACCOUNT: booleanFlag.default(true),
   // AWS access (lib/aws). Credentials come from the SDK's default provider chain (env, SSO profile,
   // instance/container role); AWS_ENDPOINT_URL points every client at one endpoint (the simulator).
   AWS_ENDPOINT_URL: optionalUrl,
