@@ -1,4 +1,6 @@
 import { auditRoleCredentialsForPool, type AccountCredentials } from "./assume-audit-role";
+import { collectAwsManagedPolicies, type AwsManagedPoliciesResult } from "./aws-managed-policies";
+import { attachedAwsManagedPolicyArns } from "./aws-managed-policy-arns";
 import { createClientPool, type ClientPool } from "./client-pool";
 import { CollectionLog } from "./collection-log";
 import { mapLimited } from "./concurrency";
@@ -8,6 +10,7 @@ import { collectIdentityCenter, type IdentityCenterCoverage } from "./identity-c
 import { collectOrganizationTree, collectResourceTags, type OrganizationTree } from "./organizations";
 import type { Clock } from "./pacer";
 import { linkReservedRoles } from "./reserved-role";
+import { collectServiceControlPolicies } from "./service-control-policies";
 import type { AccountCoverage, AccountIam, CollectionStatus, OrgAccount, OrgInventory } from "./types";
 
 export type ProgressCallback = (done: number, total: number, label: string) => void;
@@ -49,13 +52,16 @@ export async function collectOrganization(config: AwsConfig, opts: CollectOrgani
 
     const selected = opts.accountIds ? new Set(opts.accountIds) : null;
     const toCollect = tree.accounts.filter((a) => isActive(a) && (!selected || selected.has(a.id)));
-    const total = 3 + toCollect.length;
+    const total = 5 + toCollect.length;
     let done = 1;
     const progress = (label: string) => opts.onProgress?.(done++, total, label);
     progress("organization");
 
-    const [tagsStatus, identityCenter, iamResults] = await Promise.all([
+    const [tagsStatus, scps, identityCenter, iamResults] = await Promise.all([
       collectAccountTags(pool, tree, log).then((status) => (progress("account tags"), status)),
+      collectServiceControlPolicies(pool.organizations(), tree.roots, { log, concurrency: config.concurrency.organizations }).then(
+        (result) => (progress("service control policies"), result),
+      ),
       collectIdentityCenter(
         { ssoAdmin: pool.ssoAdmin(), identityStore: pool.identityStore() },
         { log, concurrency: config.concurrency.identityCenter },
@@ -77,19 +83,30 @@ export async function collectOrganization(config: AwsConfig, opts: CollectOrgani
       if (result.iam) iamByAccount[result.iam.accountId] = result.iam;
     }
     if (identityCenter.inventory) linkReservedRoles(iamByAccount, identityCenter.inventory.permissionSets);
+    const awsManaged = await collectAttachedAwsManagedPolicies(pool, credentials, tree.organization.managementAccountId, {
+      iamByAccount,
+      identityCenter: identityCenter.inventory,
+      log,
+      sourcesComplete:
+        tree.accounts.filter(isActive).every((a) => accountCoverage[a.id]?.authorizationDetails === "COLLECTED") &&
+        ["COLLECTED", "SKIPPED"].includes(identityCenter.coverage.permissionSets),
+    });
+    progress("AWS-managed policies");
 
     return {
       organization: tree.organization,
       roots: tree.roots,
       ous: tree.ous,
       accounts: tree.accounts,
-      serviceControlPolicies: [],
-      awsManagedPolicies: [],
+      serviceControlPolicies: scps.policies,
+      awsManagedPolicies: awsManaged.policies,
       identityCenter: identityCenter.inventory,
       iamByAccount,
       coverage: {
         organization: "COLLECTED",
         accountTags: tagsStatus,
+        serviceControlPolicies: scps.status,
+        awsManagedPolicies: awsManaged.status,
         identityCenter: identityCenter.coverage,
         accounts: accountCoverage,
       },
@@ -115,6 +132,32 @@ async function collectAccountTags(pool: ClientPool, tree: OrganizationTree, log:
   });
   if (tagLog.errors.length === 0) return "COLLECTED";
   return tagLog.errors.length === tree.accounts.length ? "FAILED" : "PARTIAL";
+}
+
+/**
+ * The AWS-managed policies attached anywhere, read once each through the management account's IAM
+ * client (AWS's documents are the same in every account). Complete only when every account's IAM
+ * and the permission sets were read: an unread account may attach a policy nobody else does.
+ */
+async function collectAttachedAwsManagedPolicies(
+  pool: ClientPool,
+  credentials: AccountCredentials,
+  managementAccountId: string,
+  from: {
+    iamByAccount: Record<string, AccountIam>;
+    identityCenter: OrgInventory["identityCenter"];
+    log: CollectionLog;
+    sourcesComplete: boolean;
+  },
+): Promise<AwsManagedPoliciesResult> {
+  const arns = attachedAwsManagedPolicyArns(from.iamByAccount, from.identityCenter);
+  const iam = pool.iam(managementAccountId, credentials.provider(managementAccountId));
+  const result = await collectAwsManagedPolicies(iam, arns, {
+    log: from.log,
+    concurrency: pool.config.concurrency.iamPerAccount,
+    accountId: managementAccountId,
+  });
+  return result.status === "COLLECTED" && !from.sourcesComplete ? { ...result, status: "PARTIAL" } : result;
 }
 
 interface AccountResult {

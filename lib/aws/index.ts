@@ -22,6 +22,15 @@ export { createKeyedPacer, createPacer, SYSTEM_CLOCK } from "./pacer";
 export type { Clock, Pacer } from "./pacer";
 
 export { collectOrganizationTree, collectResourceTags } from "./organizations";
+export { collectServiceControlPolicies } from "./service-control-policies";
+export type { ServiceControlPoliciesResult } from "./service-control-policies";
+export { isScpEnabled, SERVICE_CONTROL_POLICY_TYPE, toOrgPolicyTarget, toServiceControlPolicy } from "./map-service-control-policy";
+export type { PolicySummaryInput, PolicyTargetInput } from "./map-service-control-policy";
+export { collectAwsManagedPolicies } from "./aws-managed-policies";
+export type { AwsManagedPoliciesResult } from "./aws-managed-policies";
+export { attachedAwsManagedPolicyArns, isAwsManagedPolicyArn, parseAwsManagedPolicyArn } from "./aws-managed-policy-arns";
+export { IAM_SOURCE, toAwsManagedPolicyDocument } from "./map-aws-managed-policy";
+export type { ManagedPolicyInput, PolicyVersionInput } from "./map-aws-managed-policy";
 export type { OrganizationTree } from "./organizations";
 export { collectIdentityCenter, findIdentityCenterInstance } from "./identity-center";
 // Mappers shared by the live collectors and lib/offline: one mapping per entity, SDK or CLI input.

@@ -13,6 +13,9 @@ export const AWS_ACTIONS = {
     "organizations:ListOrganizationalUnitsForParent",
     "organizations:ListAccountsForParent",
     "organizations:ListTagsForResource",
+    "organizations:ListPolicies",
+    "organizations:DescribePolicy",
+    "organizations:ListTargetsForPolicy",
     "sso:ListInstances",
     "sso:ListPermissionSets",
     "sso:DescribePermissionSet",
@@ -33,6 +36,8 @@ export const AWS_ACTIONS = {
     "iam:ListRoles",
     "iam:GenerateCredentialReport",
     "iam:GetCredentialReport",
+    "iam:GetPolicy",
+    "iam:GetPolicyVersion",
     "cloudtrail:LookupEvents",
   ],
   /** allowed on the break-glass IAM user alone, for credential rotation */

@@ -43,6 +43,8 @@ data "aws_iam_policy_document" "read" {
       "iam:ListRoles",
       "iam:GenerateCredentialReport",
       "iam:GetCredentialReport",
+      "iam:GetPolicy",
+      "iam:GetPolicyVersion",
       "cloudtrail:LookupEvents",
     ]
     resources = ["*"]

@@ -22,6 +22,9 @@ data "aws_iam_policy_document" "management_read" {
       "organizations:ListOrganizationalUnitsForParent",
       "organizations:ListAccountsForParent",
       "organizations:ListTagsForResource",
+      "organizations:ListPolicies",
+      "organizations:DescribePolicy",
+      "organizations:ListTargetsForPolicy",
       "sso:ListInstances",
       "sso:ListPermissionSets",
       "sso:DescribePermissionSet",
@@ -48,6 +51,8 @@ data "aws_iam_policy_document" "management_read" {
       "iam:ListRoles",
       "iam:GenerateCredentialReport",
       "iam:GetCredentialReport",
+      "iam:GetPolicy",
+      "iam:GetPolicyVersion",
       "cloudtrail:LookupEvents",
     ]
     resources = ["*"]
