@@ -4,6 +4,7 @@ import { CLOUDTRAIL_OPERATIONS } from "../services/cloudtrail";
 import { IAM_OPERATIONS } from "../services/iam";
 import { IDENTITY_STORE_OPERATIONS } from "../services/identity-store";
 import { ORGANIZATIONS_OPERATIONS } from "../services/organizations";
+import { ORGANIZATIONS_TREE_OPERATIONS } from "../services/organizations-tree";
 import { SSO_ADMIN_OPERATIONS } from "../services/sso-admin";
 import { STS_OPERATIONS } from "../services/sts";
 
@@ -11,7 +12,7 @@ export type JsonService = "organizations" | "sso" | "identitystore" | "cloudtrai
 export type QueryService = "iam" | "sts";
 
 export const JSON_SERVICES: Record<JsonService, Record<string, JsonHandler>> = {
-  organizations: ORGANIZATIONS_OPERATIONS,
+  organizations: { ...ORGANIZATIONS_OPERATIONS, ...ORGANIZATIONS_TREE_OPERATIONS },
   sso: SSO_ADMIN_OPERATIONS,
   identitystore: IDENTITY_STORE_OPERATIONS,
   cloudtrail: CLOUDTRAIL_OPERATIONS,

@@ -7,12 +7,12 @@ import { fingerprint, paginate } from "../protocol/pagination";
 import { epochSeconds, type JsonHandler } from "../protocol/request-context";
 import { organizationIndex } from "../lookup/organization-lookup";
 
-const invalidInput = (message: string, reason = "INVALID_INPUT"): AwsError =>
+export const invalidInput = (message: string, reason = "INVALID_INPUT"): AwsError =>
   new AwsError("InvalidInputException", message, 400, { Reason: reason });
 
 const PAGE = z.object({ NextToken: z.string().optional(), MaxResults: z.number().optional() }).loose();
 
-function pageOf<T>(all: readonly T[], input: z.infer<typeof PAGE>, print: unknown) {
+export function pageOf<T>(all: readonly T[], input: z.infer<typeof PAGE>, print: unknown) {
   // Organizations caps every List* page at 20.
   const limit = readPageSize(input.MaxResults, { min: 1, max: 20, fallback: 20, name: "maxResults" }, (m, isTooLarge) =>
     invalidInput(m, isTooLarge ? "MAX_VALUE_EXCEEDED" : "MIN_VALUE_EXCEEDED"),
@@ -34,7 +34,7 @@ function accountPath(state: SimState, account: SimAccount): string {
   return `${parentPath}${account.id}/`;
 }
 
-function serializeAccount(state: SimState, account: SimAccount) {
+export function serializeAccount(state: SimState, account: SimAccount) {
   return {
     Id: account.id,
     Arn: account.arn,
