@@ -5,6 +5,14 @@ import { renderTrustPolicy } from "../../policy/render-trust-policy";
 import { findAwsManagedPolicy } from "../../catalog/aws-managed-policies";
 import { accountIam, attachedXml, boundaryXml, iamPage, tagsXml } from "./iam-common";
 import { encodePolicyDocument } from "./encode-policy";
+import {
+  AWS_POLICY_ARN_PREFIX,
+  awsPolicyView,
+  localPolicyView,
+  policyUsage,
+  policyXml,
+  type ManagedPolicyView,
+} from "./managed-policy-views";
 
 const ENTITY_FILTERS = ["User", "Role", "Group", "LocalManagedPolicy", "AWSManagedPolicy"] as const;
 type EntityFilter = (typeof ENTITY_FILTERS)[number];
@@ -13,74 +21,17 @@ type Entry =
   | { kind: "User"; item: AccountIam["users"][number] }
   | { kind: "Group"; item: AccountIam["groups"][number] }
   | { kind: "Role"; item: AccountIam["roles"][number] }
-  | { kind: "Policy"; item: PolicyEntry };
-
-interface PolicyEntry {
-  name: string;
-  policyId: string;
-  arn: string;
-  path: string;
-  versionId: string;
-  description?: string;
-  createDate: Date;
-  updateDate: Date;
-  document: string;
-  attachmentCount: number;
-  boundaryCount: number;
-}
-
-function attachmentCounts(iam: AccountIam): { attached: Map<string, number>; boundaries: Map<string, number> } {
-  const attached = new Map<string, number>();
-  const boundaries = new Map<string, number>();
-  const bump = (map: Map<string, number>, arn: string | undefined) => {
-    if (arn !== undefined) map.set(arn, (map.get(arn) ?? 0) + 1);
-  };
-  for (const entity of [...iam.users, ...iam.groups, ...iam.roles]) {
-    for (const p of entity.attachedPolicies) bump(attached, p.arn);
-  }
-  for (const entity of [...iam.users, ...iam.roles]) bump(boundaries, entity.permissionsBoundaryArn);
-  return { attached, boundaries };
-}
+  | { kind: "Policy"; item: ManagedPolicyView };
 
 /** Local policies always; AWS managed ones only while something in the account uses them. */
-function policyEntries(iam: AccountIam, wants: Set<EntityFilter>): PolicyEntry[] {
-  const { attached, boundaries } = attachmentCounts(iam);
-  const out: PolicyEntry[] = [];
-  if (wants.has("LocalManagedPolicy")) {
-    for (const p of iam.policies) {
-      out.push({
-        name: p.policyName,
-        policyId: p.policyId,
-        arn: p.arn,
-        path: p.path,
-        versionId: "v1",
-        description: p.description,
-        createDate: p.createDate,
-        updateDate: p.updateDate,
-        document: p.document,
-        attachmentCount: attached.get(p.arn) ?? 0,
-        boundaryCount: boundaries.get(p.arn) ?? 0,
-      });
-    }
-  }
+function policyEntries(iam: AccountIam, wants: Set<EntityFilter>): ManagedPolicyView[] {
+  const usage = policyUsage(iam);
+  const out: ManagedPolicyView[] = wants.has("LocalManagedPolicy") ? iam.policies.map((p) => localPolicyView(p, usage)) : [];
   if (wants.has("AWSManagedPolicy")) {
-    const used = new Set([...attached.keys(), ...boundaries.keys()].filter((arn) => arn.startsWith("arn:aws:iam::aws:policy/")));
+    const used = new Set([...usage.attached.keys(), ...usage.boundaries.keys()].filter((arn) => arn.startsWith(AWS_POLICY_ARN_PREFIX)));
     for (const arn of [...used].sort()) {
       const p = findAwsManagedPolicy(arn);
-      if (p === undefined) continue;
-      out.push({
-        name: p.name,
-        policyId: p.policyId,
-        arn: p.arn,
-        path: p.path,
-        versionId: p.versionId,
-        description: p.description,
-        createDate: p.createDate,
-        updateDate: p.updateDate,
-        document: p.document,
-        attachmentCount: attached.get(p.arn) ?? 0,
-        boundaryCount: boundaries.get(p.arn) ?? 0,
-      });
+      if (p !== undefined) out.push(awsPolicyView(p, usage));
     }
   }
   return out;
@@ -150,19 +101,14 @@ const getAccountAuthorizationDetails: QueryHandler = (ctx, params) => {
       RoleLastUsed: r.lastUsed ? { LastUsedDate: r.lastUsed.date, Region: r.lastUsed.region } : {},
     })),
     Policies: of("Policy").map((p) => ({
-      PolicyName: p.name,
-      PolicyId: p.policyId,
-      Arn: p.arn,
-      Path: p.path,
-      DefaultVersionId: p.versionId,
-      AttachmentCount: p.attachmentCount,
-      PermissionsBoundaryUsageCount: p.boundaryCount,
-      IsAttachable: true,
-      Description: p.description,
-      CreateDate: p.createDate,
-      UpdateDate: p.updateDate,
+      ...policyXml(p, true),
       PolicyVersionList: [
-        { Document: encodePolicyDocument(p.document), VersionId: p.versionId, IsDefaultVersion: true, CreateDate: p.updateDate },
+        {
+          Document: encodePolicyDocument(p.document),
+          VersionId: p.defaultVersionId,
+          IsDefaultVersion: true,
+          CreateDate: p.versionCreateDate,
+        },
       ],
     })),
   };
