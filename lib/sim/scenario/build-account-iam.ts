@@ -127,7 +127,10 @@ export function buildAccountIam(input: {
         arn: `arn:aws:iam::${accountId}:group${path}${g.name}`,
         createDate: created,
         attachedPolicies: (g.managedPolicies ?? []).map((m) => managedPolicyRef(m, accountId)),
-        inlinePolicies: [],
+        inlinePolicies: (g.inlinePolicies ?? []).map((p) => ({
+          name: p.name,
+          document: resolvePlaceholders(policyText(p.document), input.resolve),
+        })),
       };
     }),
     roles: [...input.reservedRoles, ...(spec?.roles ?? []).map((r) => buildRole(accountId, r, rng, now, input.resolve, input.homeRegion))],

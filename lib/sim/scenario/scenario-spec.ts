@@ -98,7 +98,16 @@ export const IAM_ROLE_SPEC = z.object({
 export const ACCOUNT_IAM_SPEC = z.object({
   account: z.string(),
   users: z.array(IAM_USER_SPEC).optional(),
-  groups: z.array(z.object({ name: z.string(), path: z.string().optional(), managedPolicies: z.array(z.string()).optional() })).optional(),
+  groups: z
+    .array(
+      z.object({
+        name: z.string(),
+        path: z.string().optional(),
+        managedPolicies: z.array(z.string()).optional(),
+        inlinePolicies: z.array(z.object({ name: z.string(), document: POLICY })).optional(),
+      }),
+    )
+    .optional(),
   roles: z.array(IAM_ROLE_SPEC).optional(),
   policies: z
     .array(z.object({ name: z.string(), path: z.string().optional(), description: z.string().optional(), document: POLICY }))
