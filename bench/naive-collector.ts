@@ -3,8 +3,8 @@
  * Per account: ListRoles, then per role GetRole + ListRolePolicies + ListAttachedRolePolicies
  * (+ GetRolePolicy per inline policy); ListUsers, then per user GetUser + ListUserPolicies +
  * ListAttachedUserPolicies + ListGroupsForUser + ListAccessKeys + ListMFADevices. It only counts calls
- * and time; it keeps no data. Calls the simulator does not implement still cost a round trip (and
- * a rate-limit token) and are counted; they are reported as `unsupported`.
+ * and time; it keeps no data. The simulator answers every one of these calls (as AWS would), so a
+ * failure counted in `errors` is a real one: throttling past the retries, access denied, not found.
  */
 import {
   GetRoleCommand,
@@ -33,7 +33,7 @@ export interface NaiveResult {
   apiCalls: Record<string, number>;
   apiCallsByAction: Record<string, number>;
   callsPerAccount: Record<string, number>;
-  /** error code → count (unsupported operations show up here as the simulator's error code) */
+  /** error code → count */
   errors: Record<string, number>;
 }
 
