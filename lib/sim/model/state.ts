@@ -6,6 +6,7 @@ import type { AccountIam } from "./iam";
 import type { IdentityCenterState } from "./identity-center";
 import type { SimAccount, SimOrganization, SimOrganizationalUnit, SimRoot } from "./organization";
 import type { PlantedProblem } from "./problems";
+import type { SimServiceControlPolicy } from "./service-control-policy";
 
 /** CloudTrail history per recipient account and region, newest first. */
 export interface CloudTrailStore {
@@ -30,6 +31,8 @@ export interface SimState {
   roots: SimRoot[];
   organizationalUnits: SimOrganizationalUnit[];
   accounts: SimAccount[];
+  /** FullAWSAccess first, then the scenario's and admin-created SCPs in creation order. */
+  serviceControlPolicies: SimServiceControlPolicy[];
   identityCenter: IdentityCenterState;
   /** Per-account IAM; `state.iam.get(accountId)`. */
   iam: AccountStore<AccountIam>;

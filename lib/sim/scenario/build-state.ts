@@ -9,6 +9,7 @@ import { createRng } from "../random/prng";
 import { buildAccountIam, deletedRoleId, roleArnOf, userArnOf } from "./build-account-iam";
 import { buildIdentityCenter } from "./build-identity-center";
 import { buildOrganization } from "./build-organization";
+import { buildServiceControlPolicies, resolveScpTarget } from "./build-service-control-policies";
 import { resolvePlaceholders, type PlaceholderResolver } from "./placeholders";
 import { reservedRoleFor, samlProviderFor } from "./reserved-roles";
 import { SCENARIO_SPEC, type ScenarioSpec } from "./scenario-spec";
@@ -141,6 +142,16 @@ export function buildState(input: ScenarioSpec, options: BuildOptions = {}): Sim
     roots: org.roots,
     organizationalUnits: org.organizationalUnits,
     accounts: org.accounts,
+    serviceControlPolicies: buildServiceControlPolicies(
+      org,
+      (spec.organization.serviceControlPolicies ?? []).map((p) => ({
+        name: p.name,
+        description: p.description,
+        content: resolvePlaceholders(typeof p.document === "string" ? p.document : JSON.stringify(p.document), resolve),
+        targetIds: p.targets.map((t) => resolveScpTarget(org, org.accountIdByKey, t)),
+      })),
+      rng.fork("service-control-policies"),
+    ),
     identityCenter: ic.identityCenter,
     iam: new AccountStore<AccountIam>(
       (id) => iamByAccount.has(id),

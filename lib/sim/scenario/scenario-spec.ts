@@ -38,6 +38,17 @@ export const OU_SPEC: z.ZodType<OuSpec> = z.lazy(() =>
   }),
 );
 
+/**
+ * An SCP besides AWS's FullAWSAccess (which is always attached everywhere). Targets: `root`,
+ * `ou:<names from the root, e.g. Workloads/Dev>`, `account:<key>`.
+ */
+export const SCP_SPEC = z.object({
+  name: z.string().min(1).max(128),
+  description: z.string().max(512).optional(),
+  document: POLICY,
+  targets: z.array(z.string().regex(/^(root|ou:.+|account:.+)$/)).max(1000),
+});
+
 export const PERMISSION_SET_SPEC = z.object({
   name: z.string().max(32),
   description: z.string().optional(),
@@ -225,6 +236,7 @@ export const SCENARIO_SPEC = z.object({
     managementAccount: ACCOUNT_SPEC,
     accounts: z.array(ACCOUNT_SPEC).optional(),
     units: z.array(OU_SPEC).optional(),
+    serviceControlPolicies: z.array(SCP_SPEC).optional(),
   }),
   identityCenter: z.object({
     instanceName: z.string().optional(),

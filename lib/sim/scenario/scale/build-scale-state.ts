@@ -11,6 +11,8 @@ import type { BuildOptions } from "../build-state";
 import { buildScaleAccountIam } from "./scale-account-iam";
 import { generateScaleTrail } from "./scale-cloudtrail";
 import { buildScaleIdentityCenter } from "./scale-identity-center";
+import { buildServiceControlPolicies } from "../build-service-control-policies";
+import { scaleServiceControlPolicies } from "./scale-service-control-policies";
 import { BUSINESS_UNITS, ENVIRONMENTS } from "./scale-names";
 
 const DAY = 86_400_000;
@@ -105,6 +107,7 @@ export function buildScaleState(accountCount: number, options: BuildOptions = {}
     ],
     organizationalUnits: ous,
     accounts,
+    serviceControlPolicies: [],
     identityCenter,
     iam: new AccountStore<AccountIam>(
       (id) => accountIds.has(id),
@@ -137,5 +140,10 @@ export function buildScaleState(accountCount: number, options: BuildOptions = {}
     faults: {},
     revision: 1,
   };
+  state.serviceControlPolicies = buildServiceControlPolicies(
+    state,
+    scaleServiceControlPolicies(rootId),
+    rng.fork("service-control-policies"),
+  );
   return state;
 }
