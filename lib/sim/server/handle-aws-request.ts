@@ -10,7 +10,7 @@ import { parseRequestFault } from "../faults/fault-engine";
 import { accessDeniedError } from "../faults/throttle-errors";
 import { resolveCaller } from "./resolve-caller";
 import type { SimRuntime } from "./sim-runtime";
-import { JSON_SERVICES, jsonServiceFor, MANAGEMENT_ONLY, QUERY_SERVICES, queryServiceFor } from "./service-registry";
+import { isManagementOnly, JSON_SERVICES, jsonServiceFor, QUERY_SERVICES, queryServiceFor } from "./service-registry";
 
 interface Dispatch {
   protocol: "json" | "query";
@@ -116,7 +116,7 @@ export async function handleAwsRequest(runtime: SimRuntime, req: IncomingMessage
     if (latency > 0) await runtime.delay(latency);
     const fault = runtime.faults.check(faultRequest);
     if (fault !== undefined) throw fault;
-    if (MANAGEMENT_ONLY.has(service) && caller.accountId !== state.organization.managementAccountId) {
+    if (isManagementOnly(service, operation) && caller.accountId !== state.organization.managementAccountId) {
       throw accessDeniedError(service, caller.arn, `${service}:${operation}`);
     }
     const ctx: RequestContext = {

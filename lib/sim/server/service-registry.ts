@@ -4,6 +4,7 @@ import { CLOUDTRAIL_OPERATIONS } from "../services/cloudtrail";
 import { IAM_OPERATIONS } from "../services/iam";
 import { IDENTITY_STORE_OPERATIONS } from "../services/identity-store";
 import { ORGANIZATIONS_OPERATIONS } from "../services/organizations";
+import { ORGANIZATIONS_POLICY_OPERATIONS } from "../services/organizations-policies";
 import { ORGANIZATIONS_TREE_OPERATIONS } from "../services/organizations-tree";
 import { SSO_ADMIN_OPERATIONS } from "../services/sso-admin";
 import { STS_OPERATIONS } from "../services/sts";
@@ -12,7 +13,7 @@ export type JsonService = "organizations" | "sso" | "identitystore" | "cloudtrai
 export type QueryService = "iam" | "sts";
 
 export const JSON_SERVICES: Record<JsonService, Record<string, JsonHandler>> = {
-  organizations: { ...ORGANIZATIONS_OPERATIONS, ...ORGANIZATIONS_TREE_OPERATIONS },
+  organizations: { ...ORGANIZATIONS_OPERATIONS, ...ORGANIZATIONS_TREE_OPERATIONS, ...ORGANIZATIONS_POLICY_OPERATIONS },
   sso: SSO_ADMIN_OPERATIONS,
   identitystore: IDENTITY_STORE_OPERATIONS,
   cloudtrail: CLOUDTRAIL_OPERATIONS,
@@ -56,3 +57,9 @@ export function queryServiceFor(scopeService: string | undefined, version: strin
 
 /** Organizations, Identity Center and its identity store only answer in the management account. */
 export const MANAGEMENT_ONLY: ReadonlySet<AwsService> = new Set(["organizations", "sso", "identitystore"]);
+
+/** The exceptions AWS makes: operations any account of the organization may call. */
+export const ANY_MEMBER_MAY_CALL: ReadonlySet<string> = new Set(["organizations:DescribeOrganization"]);
+
+export const isManagementOnly = (service: AwsService, operation: string): boolean =>
+  MANAGEMENT_ONLY.has(service) && !ANY_MEMBER_MAY_CALL.has(`${service}:${operation}`);

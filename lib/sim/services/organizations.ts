@@ -50,6 +50,8 @@ export function serializeAccount(state: SimState, account: SimAccount) {
 
 const describeOrganization: JsonHandler = (ctx) => {
   const org = ctx.state.organization;
+  if (!organizationIndex(ctx.state).accountsById.has(ctx.caller.accountId))
+    throw new AwsError("AWSOrganizationsNotInUseException", "Your account is not a member of an organization.", 400);
   return {
     Organization: {
       Id: org.id,
@@ -58,7 +60,8 @@ const describeOrganization: JsonHandler = (ctx) => {
       MasterAccountArn: `arn:aws:organizations::${org.managementAccountId}:account/${org.id}/${org.managementAccountId}`,
       MasterAccountId: org.managementAccountId,
       MasterAccountEmail: org.managementAccountEmail,
-      AvailablePolicyTypes: [{ Type: "SERVICE_CONTROL_POLICY", Status: "ENABLED" }],
+      // Member accounts may call DescribeOrganization too; the deprecated policy-type list comes back empty for them.
+      AvailablePolicyTypes: ctx.caller.accountId === org.managementAccountId ? [{ Type: "SERVICE_CONTROL_POLICY", Status: "ENABLED" }] : [],
     },
   };
 };
