@@ -1,4 +1,5 @@
 import { parseReservedSsoArn } from "./reserved-role";
+import { CHANGE_EVENT_SOURCES, changedResources } from "./trail-event-resources";
 import type { JsonObject, TrailEvent } from "./types";
 
 /** Sign-in and role-assumption events (AWS-WIRE §6). `Federate` is Identity Center's portal-to-account sign-in. */
@@ -62,7 +63,16 @@ function sourcePrincipal(identity: JsonObject | null): TrailEvent["sourcePrincip
  */
 export function normalizeTrailEvent(
   record: JsonObject,
-  fallback: { eventId?: string; eventName?: string; eventSource?: string; eventTime?: Date; accountId?: string; region?: string } = {},
+  fallback: {
+    eventId?: string;
+    eventName?: string;
+    eventSource?: string;
+    eventTime?: Date;
+    accountId?: string;
+    region?: string;
+    /** LookupEvents' `ReadOnly`, the string "true" or "false" */
+    readOnly?: string;
+  } = {},
 ): TrailEvent {
   const identity = obj(record.userIdentity);
   const request = obj(record.requestParameters);
@@ -82,14 +92,18 @@ export function normalizeTrailEvent(
     principal.identityCenter = { permissionSetName: targetSso.permissionSetName, userName: principal.sessionName };
   }
 
+  const eventSource = str(record.eventSource) ?? fallback.eventSource ?? "";
+  const accountId = str(record.recipientAccountId) ?? fallback.accountId ?? null;
+
   return {
     key: eventId,
     eventId,
     eventTime: eventTime.toISOString(),
     eventName,
-    eventSource: str(record.eventSource) ?? fallback.eventSource ?? "",
+    eventSource,
+    readOnly: readOnlyOf(record.readOnly ?? fallback.readOnly),
     awsRegion: str(record.awsRegion) ?? fallback.region ?? null,
-    accountId: str(record.recipientAccountId) ?? fallback.accountId ?? null,
+    accountId,
     actor: {
       type: str(identity?.type),
       arn: str(identity?.arn),
@@ -101,6 +115,7 @@ export function normalizeTrailEvent(
     targetRoleArn,
     roleSessionName: str(request?.roleSessionName),
     targetIdentityCenter: targetSso ? { permissionSetName: targetSso.permissionSetName } : null,
+    resources: CHANGE_EVENT_SOURCES.includes(eventSource) ? changedResources(record, accountId) : [],
     mfaUsed: mfa(record, identity),
     sourceIp: str(record.sourceIPAddress),
     userAgent: str(record.userAgent),
@@ -109,4 +124,11 @@ export function normalizeTrailEvent(
     errorMessage: str(record.errorMessage),
     raw: record,
   };
+}
+
+/** Records hold a boolean; LookupEvents' envelope and some exports the string "true"/"false". */
+function readOnlyOf(value: unknown): boolean | null {
+  if (value === true || value === "true") return true;
+  if (value === false || value === "false") return false;
+  return null;
 }

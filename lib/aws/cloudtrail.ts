@@ -14,6 +14,8 @@ export interface CloudTrailLookup {
   eventNames: readonly string[];
   /** IAM user names to follow in full (break-glass and automation users) */
   userNames: readonly string[];
+  /** event sources (`iam.amazonaws.com` …) whose write events to keep; their read events are dropped */
+  writeEventSources?: readonly string[];
 }
 
 /**
@@ -22,6 +24,11 @@ export interface CloudTrailLookup {
  * own query; they run one after the other because the account+region shares one 2 req/s budget,
  * which the pool's CloudTrail client paces. An event matching two queries (a followed user's
  * ConsoleLogin) comes back in both: de-duplication is the caller's, as is persistence.
+ *
+ * Write events are looked up per event source rather than with `ReadOnly=false`: that one query
+ * would return every write of every service in the region (EC2, Lambda, S3 … in a busy account,
+ * most of the trail), while an EventSource query returns one service's events, of which only the
+ * reads are dropped here, and the caller asks for each source only in the region that records it.
  */
 export async function* collectCloudTrailPages(
   pool: ClientPool,
@@ -32,8 +39,10 @@ export async function* collectCloudTrailPages(
   const attributes: LookupAttribute[] = [
     ...lookup.eventNames.map((value) => ({ AttributeKey: "EventName" as const, AttributeValue: value })),
     ...lookup.userNames.map((value) => ({ AttributeKey: "Username" as const, AttributeValue: value })),
+    ...(lookup.writeEventSources ?? []).map((value) => ({ AttributeKey: "EventSource" as const, AttributeValue: value })),
   ];
   for (const attribute of attributes) {
+    const writesOnly = attribute.AttributeKey === "EventSource";
     const pages = paginate({
       client,
       command: LookupEventsCommand,
@@ -42,7 +51,11 @@ export async function* collectCloudTrailPages(
       items: (page) => (page.Events?.length ? [page.Events] : []),
       tokens: NEXT_TOKEN,
     });
-    for await (const events of pages) yield events.map((event) => toTrailEvent(event, lookup));
+    for await (const events of pages) {
+      const normalized = events.map((event) => toTrailEvent(event, lookup));
+      const kept = writesOnly ? normalized.filter((event) => event.readOnly === false) : normalized;
+      if (kept.length > 0) yield kept;
+    }
   }
 }
 
@@ -52,6 +65,7 @@ function toTrailEvent(event: Event, lookup: CloudTrailLookup): TrailEvent {
     eventName: event.EventName,
     eventSource: event.EventSource,
     eventTime: event.EventTime,
+    readOnly: event.ReadOnly,
     accountId: lookup.accountId,
     region: lookup.region,
   });

@@ -66,6 +66,7 @@ export {
 export { collectCloudTrailPages } from "./cloudtrail";
 export type { CloudTrailLookup } from "./cloudtrail";
 export { normalizeTrailEvent, SIGN_IN_EVENT_NAMES } from "./cloudtrail-event";
+export { CHANGE_EVENT_SOURCES, changedResources, resourceKey } from "./trail-event-resources";
 export { cloudTrailFileText, parseCloudTrailLogFile, walkCloudTrailLogFiles } from "./cloudtrail-log-file";
 export { CLOUDTRAIL_FILE_LIMITS, type CloudTrailFileLimits } from "./cloudtrail-log-file-limits";
 export { InputLimitError, streamJsonArrayMember } from "./json-array-stream";

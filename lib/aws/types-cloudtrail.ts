@@ -7,6 +7,8 @@ export interface TrailEvent {
   eventTime: IsoDateTime;
   eventName: string;
   eventSource: string;
+  /** the record's `readOnly` (LookupEvents' `ReadOnly`); null when neither says */
+  readOnly: boolean | null;
   awsRegion: string | null;
   /** recipientAccountId: the account whose trail holds this copy */
   accountId: string | null;
@@ -31,6 +33,11 @@ export interface TrailEvent {
   roleSessionName: string | null;
   /** Identity Center data for the target role of an AssumeRole(WithSAML) into a reserved role */
   targetIdentityCenter: { permissionSetName: string } | null;
+  /**
+   * What a write event of IAM, Identity Center, Identity Store or Organizations changed, as
+   * normalised keys (`changedResources`); empty for other events.
+   */
+  resources: string[];
   mfaUsed: boolean | null;
   sourceIp: string | null;
   userAgent: string | null;

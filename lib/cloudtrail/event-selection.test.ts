@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeTrailEvent } from "../aws";
-import { isIngestedTrailEvent } from "./event-selection";
+import { isIngestedTrailEvent, writeEventSourcesFor } from "./event-selection";
 import { ingestRunStatus } from "./ingest-run";
 import { REDACTED, scrubRawEvent, toEventRow } from "./to-event-row";
 
@@ -43,6 +43,46 @@ describe("isIngestedTrailEvent", () => {
       }),
     );
     expect(isIngestedTrailEvent(event, new Set(["breakglass-1"]))).toBe(false);
+  });
+});
+
+describe("isIngestedTrailEvent for changes", () => {
+  const change = (overrides: Record<string, unknown>) =>
+    normalizeTrailEvent(
+      makeRecord({
+        eventSource: "iam.amazonaws.com",
+        eventName: "UpdateAssumeRolePolicy",
+        readOnly: false,
+        requestParameters: { roleName: "TeamAdmin", policyDocument: "{}" },
+        userIdentity: { type: "AssumedRole", arn: "arn:aws:sts::111122223333:assumed-role/Ops/alice" },
+        ...overrides,
+      }),
+    );
+
+  it("keeps a write event of IAM, Identity Center, Identity Store or Organizations whoever made it", () => {
+    for (const eventSource of ["iam.amazonaws.com", "sso.amazonaws.com", "identitystore.amazonaws.com", "organizations.amazonaws.com"]) {
+      expect(isIngestedTrailEvent(change({ eventSource }), new Set()), eventSource).toBe(true);
+    }
+  });
+
+  it("drops their read events, events without readOnly and other services' writes", () => {
+    expect(isIngestedTrailEvent(change({ eventName: "GetRole", readOnly: true }), new Set())).toBe(false);
+    expect(isIngestedTrailEvent(change({ readOnly: undefined }), new Set())).toBe(false);
+    expect(isIngestedTrailEvent(change({ eventSource: "ec2.amazonaws.com", eventName: "RunInstances" }), new Set())).toBe(false);
+  });
+
+  it("stores readOnly and what the event changed", () => {
+    const row = toEventRow(change({}), "S3_LOG_FILE");
+    expect(row).toMatchObject({ readOnly: false, resources: ["arn:aws:iam::111122223333:role/TeamAdmin"] });
+  });
+});
+
+describe("writeEventSourcesFor", () => {
+  it("asks for IAM and Organizations in the home region and Identity Center in its own region only", () => {
+    const where = { homeRegion: "us-east-1", ssoRegion: "eu-west-1" };
+    expect(writeEventSourcesFor("us-east-1", where)).toEqual(["iam.amazonaws.com", "organizations.amazonaws.com"]);
+    expect(writeEventSourcesFor("eu-west-1", where)).toEqual(["sso.amazonaws.com", "identitystore.amazonaws.com"]);
+    expect(writeEventSourcesFor("us-east-2", where)).toEqual([]);
   });
 });
 

@@ -15,7 +15,8 @@ export {
 } from "./get-assume-role-time-series";
 export { findTrailEventsForExport } from "./find-trail-events-for-export";
 export { getCloudTrailSettings, defaultCloudTrailRegions, SIGN_IN_REGIONS, type CloudTrailSettings } from "./cloudtrail-settings";
-export { INGESTED_EVENT_NAMES, isIngestedTrailEvent } from "./event-selection";
+export { INGESTED_EVENT_NAMES, isAccessChangeEvent, isIngestedTrailEvent, writeEventSourcesFor } from "./event-selection";
+export { findChangeEvents, FIND_CHANGE_EVENTS_INPUT, type ChangeEventRow, type FindChangeEventsInput } from "./find-change-events";
 export { readTrailFile, TrailFileError } from "./read-trail-file";
 export { INGEST_RUN_LEASE_MS, type IngestProblem, type IngestRunStatus } from "./ingest-run";
 export { recoverAbandonedIngestRuns, ABANDONED_INGEST_RUN } from "./recover-abandoned-ingest-runs";

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SIGN_IN_EVENT_NAMES } from "../aws";
+import { CHANGE_EVENT_SOURCES, SIGN_IN_EVENT_NAMES } from "../aws";
 import { makeSimAwsConfig } from "../aws/testing/sim-fixture";
 import { startSimServer, type SimServer } from "../sim";
 import { useTestDatabase } from "../testing/use-test-database";
-import { ingestCloudTrail, type CloudTrailSettings, type IngestCloudTrailResult } from ".";
+import { findChangeEvents, ingestCloudTrail, type CloudTrailSettings, type IngestCloudTrailResult } from ".";
 import { DEFAULT_OVERLAP_MS } from "./cloudtrail-settings";
 
 const BASTION = "334567890124";
@@ -17,6 +17,13 @@ const settings: CloudTrailSettings = {
   automationUsers: ["ci-deployer"],
 };
 const designated = new Set([...settings.breakglassUsers, ...settings.automationUsers]);
+/** makeSimAwsConfig's home region, which is also its Identity Center region: every change source is read there */
+const CHANGES_REGION = "us-east-1";
+
+function isSelected(r: { eventName: string; eventSource: string; readOnly: boolean; username?: string }, region: string): boolean {
+  if ((SIGN_IN_EVENT_NAMES as readonly string[]).includes(r.eventName) || designated.has(r.username ?? "")) return true;
+  return region === CHANGES_REGION && !r.readOnly && CHANGE_EVENT_SOURCES.includes(r.eventSource);
+}
 
 /** What the simulator holds that a sweep of [from, to] should keep, by `${eventId}|${accountId}`. */
 function expectedKeys(sim: SimServer, accounts: string[], from: number, to: number): Set<string> {
@@ -25,8 +32,7 @@ function expectedKeys(sim: SimServer, accounts: string[], from: number, to: numb
     for (const region of REGIONS) {
       for (const r of sim.state.cloudTrail.list(accountId, region)) {
         const t = r.eventTime.getTime();
-        const isSelected = (SIGN_IN_EVENT_NAMES as readonly string[]).includes(r.eventName) || designated.has(r.username ?? "");
-        if (t >= from && t <= to && isSelected) keys.add(`${r.eventId}|${accountId}`);
+        if (t >= from && t <= to && isSelected(r, region)) keys.add(`${r.eventId}|${accountId}`);
       }
     }
   }
@@ -168,6 +174,90 @@ describe("ingestCloudTrail against the demo scenario", () => {
     expect(third).toMatchObject({ status: "COMPLETE", eventsNew: 0 });
   }, 180_000);
 
+  it("keeps the IAM and Identity Center changes, with who, when and from where, readable per role", async () => {
+    // Given changes, reads and another service's write in payments-prod
+    const at = new Date(Date.now() - 60_000);
+    const caller = {
+      type: "AssumedRole",
+      arn: `arn:aws:sts::${PAYMENTS_PROD}:assumed-role/AWSReservedSSO_AdministratorAccess_0123456789abcdef/alice@example.com`,
+      accountId: PAYMENTS_PROD,
+    };
+    const change = (eventSource: string, eventName: string, readOnly: boolean, requestParameters: Record<string, unknown>) => ({
+      eventName,
+      eventSource,
+      eventTime: at.toISOString(),
+      readOnly,
+      userIdentity: caller,
+      sourceIPAddress: "203.0.113.44",
+      userAgent: "aws-cli/2.17.20",
+      requestParameters,
+    });
+    const permissionSetArn = "arn:aws:sso:::permissionSet/ssoins-1234567890abcdef/ps-0123456789abcdef";
+    const [trustChange, read, assignment, ec2] = sim.admin.addCloudTrailEvents(PAYMENTS_PROD, {
+      region: CHANGES_REGION,
+      events: [
+        change("iam.amazonaws.com", "UpdateAssumeRolePolicy", false, { roleName: "AssumableAdmin", policyDocument: '{"Statement":[]}' }),
+        change("iam.amazonaws.com", "GetRole", true, { roleName: "AssumableAdmin" }),
+        change("sso.amazonaws.com", "CreateAccountAssignment", false, {
+          instanceArn: "arn:aws:sso:::instance/ssoins-1234567890abcdef",
+          targetId: PAYMENTS_PROD,
+          targetType: "AWS_ACCOUNT",
+          permissionSetArn,
+          principalType: "GROUP",
+          principalId: "9067d8a1-b2c3-4d5e-8f90-123456789abc",
+        }),
+        change("ec2.amazonaws.com", "RunInstances", false, {}),
+      ],
+    });
+    const [elsewhere] = sim.admin.addCloudTrailEvents(PAYMENTS_PROD, {
+      region: "eu-west-1",
+      events: [change("iam.amazonaws.com", "DeleteRole", false, { roleName: "AssumableAdmin" })],
+    });
+
+    // When the account is swept
+    const result = await ingestCloudTrail(database.db, {
+      config: makeSimAwsConfig(sim.url),
+      accounts: [PAYMENTS_PROD],
+      regions: REGIONS,
+      now: new Date(Date.now() - 1000),
+      since: new Date(at.getTime() - 1000),
+      settings,
+    });
+    expect(result.status).toBe("COMPLETE");
+
+    // Then the writes of IAM and Identity Center are kept, read back per resource; reads, EC2 and the other region are not read
+    const stored = async (id: string) => database.db.cloudTrailEvent.count({ where: { eventId: id } });
+    expect(await stored(trustChange!.eventId)).toBe(1);
+    expect(await stored(assignment!.eventId)).toBe(1);
+    expect(await stored(read!.eventId)).toBe(0);
+    expect(await stored(ec2!.eventId)).toBe(0);
+    expect(await stored(elsewhere!.eventId)).toBe(0);
+    const roleArn = `arn:aws:iam::${PAYMENTS_PROD}:role/team/AssumableAdmin`;
+    const changes = await findChangeEvents(database.db, { resource: roleArn, from: new Date(at.getTime() - 1), to: new Date() });
+    expect(changes).toEqual([
+      expect.objectContaining({
+        eventId: trustChange!.eventId,
+        eventName: "UpdateAssumeRolePolicy",
+        actorArn: caller.arn,
+        identityCenterUser: "alice@example.com",
+        permissionSetName: "AdministratorAccess",
+        sourceIp: "203.0.113.44",
+        userAgent: "aws-cli/2.17.20",
+        eventTime: at,
+        requestParameters: { roleName: "AssumableAdmin", policyDocument: '{"Statement":[]}' },
+      }),
+    ]);
+    expect(await findChangeEvents(database.db, { resource: roleArn, to: at })).toEqual([]);
+    expect((await findChangeEvents(database.db, { resource: permissionSetArn })).map((e) => e.eventName)).toEqual([
+      "CreateAccountAssignment",
+    ]);
+    expect((await findChangeEvents(database.db, { resource: PAYMENTS_PROD })).map((e) => e.eventName)).toEqual(["CreateAccountAssignment"]);
+    const run = await database.db.cloudTrailIngestRun.findUniqueOrThrow({ where: { id: result.runId } });
+    const calls = (run.stats as { apiCalls: Record<string, number> }).apiCalls["cloudtrail:LookupEvents"];
+    // one query per sign-in event name and designated user in each region, plus the four change sources in us-east-1 only
+    expect(calls).toBe((SIGN_IN_EVENT_NAMES.length + designated.size) * REGIONS.length + CHANGE_EVENT_SOURCES.length);
+  }, 180_000);
+
   it("absorbs throttling: a LookupEvents limit below the pacing rate costs retries, not events", async () => {
     sim.admin.setFaults({
       rateLimits: [{ service: "cloudtrail", operation: "LookupEvents", ratePerSecond: 1, burst: 1, scope: "account-region" }],
@@ -221,5 +311,5 @@ function countIn(sim: SimServer, accountId: string, region: string, from: Date, 
   return sim.state.cloudTrail
     .list(accountId, region)
     .filter((r) => r.eventTime >= from && r.eventTime <= to)
-    .filter((r) => (SIGN_IN_EVENT_NAMES as readonly string[]).includes(r.eventName) || designated.has(r.username ?? "")).length;
+    .filter((r) => isSelected(r, region)).length;
 }

@@ -17,7 +17,7 @@ import {
   DEFAULT_OVERLAP_MS,
   type CloudTrailSettings,
 } from "./cloudtrail-settings";
-import { INGESTED_EVENT_NAMES } from "./event-selection";
+import { INGESTED_EVENT_NAMES, writeEventSourcesFor } from "./event-selection";
 import { ingestRunStatus, withIngestRun, type IngestProblem, type IngestRunStatus } from "./ingest-run";
 import { lookupWindow } from "./lookup-window";
 import { storeTrailEvents } from "./store-trail-events";
@@ -58,8 +58,9 @@ export interface IngestCloudTrailResult {
 }
 
 /**
- * Incremental LookupEvents sweep: per account and region, the sign-in/role-assumption events and
- * everything the designated users did since the stored watermark. Each account+region is its own
+ * Incremental LookupEvents sweep: per account and region, the sign-in/role-assumption events, the
+ * IAM / Identity Center / Organizations changes and everything the designated users did since the
+ * stored watermark. Each account+region is its own
  * unit: its events are committed, then its watermark moves, so a failure never skips events and
  * never blocks another account. AWS failures are recorded against their unit; anything else (a
  * bug, the database, an abort) ends the run FAILED and is rethrown.
@@ -118,7 +119,16 @@ export async function ingestCloudTrail(db: Db, input: IngestCloudTrailInput): Pr
             db,
             pool,
             credentials,
-            { accountId, region, now, since: input.since, lookbackDays: settings.lookbackDays, overlapMs, userNames },
+            {
+              accountId,
+              region,
+              now,
+              since: input.since,
+              lookbackDays: settings.lookbackDays,
+              overlapMs,
+              userNames,
+              writeEventSources: writeEventSourcesFor(region, { homeRegion: input.config.region, ssoRegion: input.config.ssoRegion }),
+            },
             read,
           );
         } catch (err) {
@@ -160,6 +170,7 @@ interface IngestUnit {
   lookbackDays: number;
   overlapMs: number;
   userNames: readonly string[];
+  writeEventSources: readonly string[];
 }
 
 /**
@@ -184,7 +195,14 @@ async function ingestUnit(
     overlapMs: unit.overlapMs,
   });
   const seen = new Set<string>();
-  const lookup = { accountId, region, ...window, eventNames: INGESTED_EVENT_NAMES, userNames: unit.userNames };
+  const lookup = {
+    accountId,
+    region,
+    ...window,
+    eventNames: INGESTED_EVENT_NAMES,
+    userNames: unit.userNames,
+    writeEventSources: unit.writeEventSources,
+  };
   for await (const page of collectCloudTrailPages(pool, credentials, lookup)) {
     const fresh = page.filter((event) => !seen.has(event.eventId));
     for (const event of fresh) seen.add(event.eventId);

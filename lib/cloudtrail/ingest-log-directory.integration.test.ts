@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "../testing/use-test-database";
-import { findTrailEvents, getAssumeRoleTimeSeries, ingestCloudTrailLogDirectory, type CloudTrailSettings } from ".";
+import { findChangeEvents, findTrailEvents, getAssumeRoleTimeSeries, ingestCloudTrailLogDirectory, type CloudTrailSettings } from ".";
 
 const ACCOUNT = "111122223333";
 const settings: CloudTrailSettings = { lookbackDays: 90, regions: null, breakglassUsers: ["breakglass-1"], automationUsers: [] };
@@ -191,5 +191,55 @@ describe("ingestCloudTrailLogDirectory", () => {
       ["gzip-named-json", "AdministratorAccess", "S3_LOG_FILE"],
       ["plain-named-gz", "AdministratorAccess", "S3_LOG_FILE"],
     ]);
+  });
+
+  it("keeps the writes of IAM, Identity Center, Identity Store and Organizations from log files, and none of their reads", async () => {
+    // Given a log file with a trust-policy change, a group membership, an SCP attachment, a read and an EC2 write
+    const changes = join(dir, "changes");
+    await mkdir(changes);
+    const write = (id: string, eventSource: string, eventName: string, requestParameters: Record<string, unknown>, readOnly = false) =>
+      makeRecord(id, {
+        eventSource,
+        eventName,
+        readOnly,
+        eventTime: "2026-08-09T12:00:00Z",
+        sourceIPAddress: "198.51.100.9",
+        userAgent: "console.amazonaws.com",
+        requestParameters,
+      });
+    await writeFile(
+      join(changes, "changes.json"),
+      JSON.stringify({
+        Records: [
+          write("w-1", "iam.amazonaws.com", "UpdateAssumeRolePolicy", { roleName: "TeamAuditRole", policyDocument: "{}" }),
+          write("w-2", "identitystore.amazonaws.com", "CreateGroupMembership", {
+            identityStoreId: "d-1234567890",
+            groupId: "g-admins",
+            memberId: { userId: "u-bob" },
+          }),
+          write("w-3", "organizations.amazonaws.com", "AttachPolicy", { policyId: "p-denyleave1", targetId: "ou-exam-abcdefgh" }),
+          write("w-4", "iam.amazonaws.com", "GetRole", { roleName: "TeamAuditRole" }, true),
+          write("w-5", "ec2.amazonaws.com", "RunInstances", {}),
+        ],
+      }),
+    );
+
+    // When the folder is ingested
+    const result = await ingestCloudTrailLogDirectory(database.db, changes, { settings });
+
+    // Then the three changes are stored and each is found through what it changed
+    expect(result).toMatchObject({ status: "COMPLETE", eventsNew: 3 });
+    const trust = await findChangeEvents(database.db, { resource: `arn:aws:iam::${ACCOUNT}:role/TeamAuditRole` });
+    expect(trust).toEqual([
+      expect.objectContaining({
+        eventId: "w-1",
+        eventName: "UpdateAssumeRolePolicy",
+        sourceIp: "198.51.100.9",
+        identityCenterUser: "alice@example.com",
+      }),
+    ]);
+    expect((await findChangeEvents(database.db, { resource: "identitystore:group/g-admins" })).map((e) => e.eventId)).toEqual(["w-2"]);
+    expect((await findChangeEvents(database.db, { resource: "p-denyleave1" })).map((e) => e.eventId)).toEqual(["w-3"]);
+    expect(await database.db.cloudTrailEvent.count({ where: { eventId: { in: ["w-4", "w-5"] } } })).toBe(0);
   });
 });

@@ -29,6 +29,8 @@ export function toEventRow(event: TrailEvent, source: TrailEventSource): Prisma.
     eventTime: new Date(event.eventTime),
     eventName: event.eventName,
     eventSource: event.eventSource,
+    readOnly: event.readOnly,
+    resources: event.resources,
     awsRegion: event.awsRegion,
     actorType: event.actor.type,
     actorArn: event.actor.arn,
