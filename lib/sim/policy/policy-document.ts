@@ -12,6 +12,7 @@ export const POLICY_STATEMENT_SCHEMA = z
     Action: stringOrList.optional(),
     NotAction: stringOrList.optional(),
     Resource: stringOrList.optional(),
+    NotResource: stringOrList.optional(),
     Condition: z.record(z.string(), z.record(z.string(), z.union([stringOrList, z.boolean(), z.number()]))).optional(),
   })
   .loose();

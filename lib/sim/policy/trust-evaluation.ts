@@ -1,6 +1,6 @@
 import { evaluateCondition, type ConditionContext } from "./condition-evaluation";
 import { statementsOf, toList, type PolicyDocument, type PolicyStatement } from "./policy-document";
-import { matchesWildcard } from "./wildcard";
+import { actionMatches } from "./statement-matching";
 
 /** The principal asking to assume a role, as the trust policy sees it. */
 export interface TrustCaller {
@@ -32,16 +32,6 @@ function statementNamesCaller(statement: PolicyStatement, caller: TrustCaller): 
   if (statement.Principal === "*") return true;
   const aws = toList(statement.Principal.AWS as string | string[] | undefined);
   return aws.some((p) => principalMatches(p, caller));
-}
-
-function actionMatches(statement: PolicyStatement, action: string): boolean {
-  if (statement.Action !== undefined) {
-    return toList(statement.Action).some((a) => matchesWildcard(a, action, true));
-  }
-  if (statement.NotAction !== undefined) {
-    return !toList(statement.NotAction).some((a) => matchesWildcard(a, action, true));
-  }
-  return false;
 }
 
 /**

@@ -6,6 +6,8 @@ import type { QueryHandler, RequestContext } from "../protocol/request-context";
 import { parsePolicyDocument } from "../policy/policy-document";
 import { renderTrustPolicy } from "../policy/render-trust-policy";
 import { evaluateTrustPolicy, type TrustCaller } from "../policy/trust-evaluation";
+import { scpDecisionFor } from "../policy/scp-for-caller";
+import { scpContextOf } from "./scp-request-context";
 import { assumeRoleEvents } from "../cloudtrail/build-events";
 import { liveEventIds } from "../cloudtrail/event-ids";
 import { newAccessKey } from "./iam";
@@ -48,6 +50,17 @@ function denied(caller: Caller, roleArn: string): AwsError {
   return new AwsError("AccessDenied", `User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`, 403);
 }
 
+function deniedByScp(caller: Caller, roleArn: string, reason: "explicit-deny" | "no-allow"): AwsError {
+  const base = `User: ${caller.arn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`;
+  return new AwsError(
+    "AccessDenied",
+    reason === "explicit-deny"
+      ? `${base} with an explicit deny in a service control policy`
+      : `${base} because no service control policy allows the sts:AssumeRole action`,
+    403,
+  );
+}
+
 function findRole(ctx: RequestContext, roleArn: string): IamRole | undefined {
   const match = ROLE_ARN.exec(roleArn);
   if (!match) return undefined;
@@ -79,11 +92,17 @@ const assumeRole: QueryHandler = (ctx, params) => {
   const role = findRole(ctx, roleArn);
   const trust = role ? parsePolicyDocument(renderTrustPolicy(ctx.state, role)) : undefined;
   const isDeniedByFault = targetAccount !== undefined && ctx.isAccountDenied(targetAccount);
-  const isTrusted =
-    trust !== undefined && evaluateTrustPolicy(trust, trustCallerOf(ctx, caller, externalId, sessionName, sourceIdentity)).isAllowed;
+  const trustCaller = trustCallerOf(ctx, caller, externalId, sessionName, sourceIdentity);
+  // SCPs on the caller's account are judged before the trust policy: their deny is what AWS reports.
+  const scp = scpDecisionFor(ctx.state, caller, {
+    action: "sts:AssumeRole",
+    resource: roleArn,
+    context: scpContextOf(ctx, trustCaller, targetAccount),
+  });
+  const isTrusted = trust !== undefined && evaluateTrustPolicy(trust, trustCaller).isAllowed;
   const now = ctx.clock();
   const actor = actorOf(caller, now);
-  if (role === undefined || isDeniedByFault || !isTrusted) {
+  if (role === undefined || isDeniedByFault || scp?.isAllowed === false || !isTrusted) {
     if (role !== undefined && targetAccount !== undefined) {
       const ref = { accountId: targetAccount, roleName: role.roleName, roleId: role.roleId, roleArn: role.arn };
       for (const e of assumeRoleEvents({
@@ -101,7 +120,7 @@ const assumeRole: QueryHandler = (ctx, params) => {
         ctx.state.cloudTrail.add(e.accountId, e.region, e.record);
       }
     }
-    throw denied(caller, roleArn);
+    throw scp?.isAllowed === false ? deniedByScp(caller, roleArn, scp.reason) : denied(caller, roleArn);
   }
   // Any caller that is itself a role session is role chaining, which AWS caps at one hour.
   if (caller.kind === "assumed-role" && requested !== undefined && requested > CHAINED_LIMIT_SECONDS) {
