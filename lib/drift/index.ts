@@ -6,3 +6,8 @@
 export { diffJson } from "./diff-json";
 export type { JsonChange } from "./diff-json";
 export { isPolicyDocument } from "./diff-policy-document";
+export { loadTrustBaselines } from "./load-trust-baselines";
+export type { TrustBaseline } from "./load-trust-baselines";
+export { approveTrustBaseline, APPROVE_TRUST_BASELINE_INPUT } from "./approve-trust-baseline";
+export type { ApprovedTrustBaseline, ApproveTrustBaselineInput } from "./approve-trust-baseline";
+export { DriftError } from "./drift-errors";
