@@ -1,0 +1,10 @@
+import type { EvaluateFindingsResult } from "./evaluate-findings";
+import { SEVERITIES } from "./types";
+
+/** One line for `vigil snapshot` / `vigil import`: what changed, and what is open by severity. */
+export function formatEvaluationSummary(result: EvaluateFindingsResult): string {
+  if (result.skipped) return `findings: not evaluated (${result.skipped})`;
+  const open = SEVERITIES.map((severity) => `${result.open[severity]} ${severity}`).join(", ");
+  const graph = result.graphError ? ` (trust graph unavailable: ${result.graphError})` : "";
+  return `findings: ${result.new} new, ${result.resolved} resolved, ${result.reopened} reopened; open: ${open}${graph}`;
+}

@@ -1,0 +1,12 @@
+/**
+ * lib/findings: sixteen rules as pure functions over a snapshot (state, trust graph, CloudTrail
+ * facts, settings, trust baselines), and the findings' lifecycle in Postgres (open, resolved only on
+ * complete coverage, reopened, suppressed with expiry). Run after every snapshot and import.
+ */
+export { evaluateFindings, type EvaluateFindingsOptions, type EvaluateFindingsResult } from "./evaluate-findings";
+export { formatEvaluationSummary } from "./format-evaluation-summary";
+export { getFindingSettings, DEFAULT_FINDING_SETTINGS, type FindingSettings } from "./findings-settings";
+export { RULES } from "./rules";
+export { runRules } from "./run-rules";
+export { RULE_IDS, SEVERITIES, type FindingCandidate, type Rule, type RuleId, type RuleInput, type Severity } from "./types";
+export type { TrustBaseline } from "./trust-baseline";

@@ -1,0 +1,86 @@
+import type { OrgInventory } from "../aws";
+import type { Db } from "../db";
+import { designationOf } from "./designation";
+import type { FindingEvents, PermissionSetUse, PrincipalActivity, TrailEventSummary } from "./finding-events";
+import type { FindingSettings } from "./findings-settings";
+import { DAY_MS, INACTIVITY_DAYS } from "./time";
+import { loadTrailCoverage } from "./trail-coverage";
+
+const SAMPLES_PER_USER = 10;
+const MAX_TRUST_UPDATES = 500;
+
+type EventRow = Omit<TrailEventSummary, "eventTime"> & { eventTime: Date };
+
+function summary(row: EventRow): TrailEventSummary {
+  return { ...row, eventTime: row.eventTime.toISOString() };
+}
+
+/**
+ * The CloudTrail facts of the snapshot's window [asOf − 90 days, asOf], aggregated in SQL: which
+ * permission set was used where by whom, what the break-glass users did, and the trust-policy
+ * updates. Events after the as-of are ignored, so an old snapshot is judged as of its date.
+ */
+export async function loadFindingEvents(
+  db: Db,
+  input: { state: OrgInventory; asOf: Date; settings: FindingSettings; lookbackDays: number },
+): Promise<FindingEvents> {
+  const { state, asOf, settings } = input;
+  const windowStart = new Date(asOf.getTime() - INACTIVITY_DAYS * DAY_MS);
+  const breakglassArns: string[] = [];
+  for (const iam of Object.values(state.iamByAccount))
+    for (const user of iam.users) if (designationOf(user, settings)?.purpose === "break-glass") breakglassArns.push(user.arn);
+
+  const [coverage, uses, activity, updates] = await Promise.all([
+    loadTrailCoverage(db, { accountIds: state.accounts.map((a) => a.id), windowStart, asOf, lookbackDays: input.lookbackDays }),
+    db.$queryRaw<Array<{ accountId: string; permissionSetName: string; userName: string | null; lastUsedAt: Date; events: number }>>`
+      SELECT "accountId", "permissionSetName", lower("identityCenterUser") AS "userName", max("eventTime") AS "lastUsedAt", count(*)::int AS events
+      FROM "CloudTrailEvent"
+      WHERE "permissionSetName" IS NOT NULL AND success AND "eventTime" >= ${windowStart} AND "eventTime" <= ${asOf}
+      GROUP BY 1, 2, 3`,
+    breakglassArns.length === 0
+      ? Promise.resolve([] as Array<EventRow & { rank: number; total: number; firstAt: Date }>)
+      : db.$queryRaw<Array<EventRow & { rank: number; total: number; firstAt: Date }>>`
+          SELECT * FROM (
+            SELECT "eventId", "eventTime", "eventName", "accountId", "actorArn", "sourceIp", "userAgent", "mfaUsed", success,
+              row_number() OVER w::int AS rank, (count(*) OVER p)::int AS total, min("eventTime") OVER p AS "firstAt"
+            FROM "CloudTrailEvent"
+            WHERE "actorArn" = ANY(${breakglassArns}) AND "eventTime" >= ${windowStart} AND "eventTime" <= ${asOf}
+            WINDOW p AS (PARTITION BY "actorArn"), w AS (PARTITION BY "actorArn" ORDER BY "eventTime" DESC, "eventId")
+          ) ranked WHERE rank <= ${SAMPLES_PER_USER} ORDER BY "actorArn", rank`,
+    db.$queryRaw<Array<EventRow & { roleName: string | null }>>`
+      SELECT "eventId", "eventTime", "eventName", "accountId", "actorArn", "sourceIp", "userAgent", "mfaUsed", success,
+        raw -> 'requestParameters' ->> 'roleName' AS "roleName"
+      FROM "CloudTrailEvent"
+      WHERE "eventName" = 'UpdateAssumeRolePolicy' AND success AND "eventTime" <= ${asOf}
+      ORDER BY "eventTime" DESC LIMIT ${MAX_TRUST_UPDATES}`,
+  ]);
+
+  const permissionSetUse: PermissionSetUse[] = uses.map((u) => ({ ...u, lastUsedAt: u.lastUsedAt.toISOString() }));
+  const byUser = new Map<string, PrincipalActivity>();
+  for (const row of activity) {
+    const arn = row.actorArn ?? "";
+    let entry = byUser.get(arn);
+    if (!entry) {
+      entry = {
+        accountId: row.accountId,
+        userArn: arn,
+        userName: arn.slice(arn.lastIndexOf("/") + 1),
+        events: row.total,
+        firstAt: row.firstAt.toISOString(),
+        lastAt: row.eventTime.toISOString(),
+        samples: [],
+      };
+      byUser.set(arn, entry);
+    }
+    const { rank: _rank, total: _total, firstAt: _firstAt, ...event } = row;
+    entry.samples.push(summary(event));
+  }
+  return {
+    windowStart: windowStart.toISOString(),
+    windowEnd: asOf.toISOString(),
+    coverage,
+    permissionSetUse,
+    breakglassActivity: [...byUser.values()],
+    trustPolicyUpdates: updates.map(({ roleName, ...event }) => ({ ...summary(event), roleName })),
+  };
+}
