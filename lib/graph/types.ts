@@ -85,6 +85,13 @@ export interface GraphNote {
   resourceArn?: string;
 }
 
+/** How the can-assume edges were decided (for benchmarks and diagnostics). */
+export interface TrustGraphStats {
+  evaluations: number;
+  cacheHits: number;
+  prefiltered: number;
+}
+
 export interface TrustGraph {
   snapshotId: number | null;
   nodes: Map<string, GraphNode>;
@@ -93,4 +100,5 @@ export interface TrustGraph {
   outgoing: Map<string, GraphEdge[]>;
   incoming: Map<string, GraphEdge[]>;
   notes: GraphNote[];
+  stats?: TrustGraphStats;
 }

@@ -1,0 +1,31 @@
+import { asList, statementsOf, type PolicyStatement } from "../policy";
+import type { PolicyDocument } from "../aws";
+
+/** IAM action matching: case-insensitive, `*` any run of characters, `?` one character. */
+export function actionMatches(pattern: string, action: string): boolean {
+  const lowerPattern = pattern.toLowerCase();
+  const lowerAction = action.toLowerCase();
+  if (!lowerPattern.includes("*") && !lowerPattern.includes("?")) return lowerPattern === lowerAction;
+  const escaped = lowerPattern
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
+  return new RegExp(`^${escaped}$`).test(lowerAction);
+}
+
+/** Whether the statement's `Action` (or the complement of its `NotAction`) covers the action. */
+export function statementCoversAction(statement: PolicyStatement, action: string): boolean {
+  if (statement.Action !== undefined) return asList(statement.Action).some((pattern) => actionMatches(pattern, action));
+  if (statement.NotAction !== undefined) return !asList(statement.NotAction).some((pattern) => actionMatches(pattern, action));
+  return false;
+}
+
+/**
+ * Whether any Allow statement of the documents could grant the action (resources and conditions
+ * aside). A quick, sound pre-check: when none could, the evaluator cannot find an identity allow.
+ */
+export function mayAllowAction(documents: ReadonlyArray<PolicyDocument | null>, action: string): boolean {
+  return documents.some((document) =>
+    statementsOf(document).some((statement) => statement.Effect === "Allow" && statementCoversAction(statement, action)),
+  );
+}
