@@ -16,6 +16,15 @@ import {
 import { addCloudTrailEvents } from "./cloudtrail-mutations";
 import { addAssignment, addIdentityCenterUser, removeAssignment, removeIdentityCenterUser } from "./identity-center-mutations";
 import { addIamUser, deleteRole, rotateAccessKeys, setTrustPolicy } from "./iam-mutations";
+import {
+  attachServiceControlPolicy,
+  createServiceControlPolicy,
+  detachServiceControlPolicy,
+  updateServiceControlPolicy,
+  type NewScpInput,
+  type ScpUpdateInput,
+} from "./scp-mutations";
+import type { SimServiceControlPolicy } from "../model/service-control-policy";
 
 /** Test-and-demo controls over a running simulator; the `/_sim/` HTTP API calls the same methods. */
 export interface SimAdmin {
@@ -31,6 +40,10 @@ export interface SimAdmin {
   addAssignment(input: AssignmentInput): IdcAssignment;
   removeAssignment(input: AssignmentInput): void;
   registerCredential(input: CredentialInput): void;
+  createServiceControlPolicy(input: NewScpInput): SimServiceControlPolicy;
+  updateServiceControlPolicy(policyId: string, input: ScpUpdateInput): SimServiceControlPolicy;
+  attachServiceControlPolicy(policyId: string, targetId: string): void;
+  detachServiceControlPolicy(policyId: string, targetId: string): void;
   plantedProblems(): PlantedProblem[];
   /** Rebuilds the scenario from scratch (same seed, same reference time) and restores its faults. */
   reset(): void;
@@ -55,6 +68,10 @@ export function createSimAdmin(runtime: SimRuntime, initialFaults: FaultConfig):
       runtime.state.credentials.set(input.accessKeyId, input);
       runtime.state.revision++;
     },
+    createServiceControlPolicy: (input) => createServiceControlPolicy(runtime.state, input),
+    updateServiceControlPolicy: (policyId, input) => updateServiceControlPolicy(runtime.state, policyId, input),
+    attachServiceControlPolicy: (policyId, targetId) => attachServiceControlPolicy(runtime.state, policyId, targetId),
+    detachServiceControlPolicy: (policyId, targetId) => detachServiceControlPolicy(runtime.state, policyId, targetId),
     plantedProblems: () => runtime.state.plantedProblems,
     reset: () => {
       runtime.state = runtime.rebuild();

@@ -83,6 +83,22 @@ function routes(runtime: SimRuntime, admin: SimAdmin): Route[] {
     { method: "POST", pattern: /^\/_sim\/identity-center\/assignments$/, run: (_, body) => admin.addAssignment(body as never) },
     { method: "DELETE", pattern: /^\/_sim\/identity-center\/assignments$/, run: (_, body) => admin.removeAssignment(body as never) },
     { method: "POST", pattern: /^\/_sim\/credentials$/, run: (_, body) => admin.registerCredential(body as never) },
+    { method: "POST", pattern: /^\/_sim\/organizations\/policies$/, run: (_, body) => admin.createServiceControlPolicy(body as never) },
+    {
+      method: "PUT",
+      pattern: /^\/_sim\/organizations\/policies\/(p-[\w]+)$/,
+      run: ([p], body) => admin.updateServiceControlPolicy(p as string, body as never),
+    },
+    {
+      method: "POST",
+      pattern: /^\/_sim\/organizations\/policies\/(p-[\w]+)\/targets\/([\w-]+)$/,
+      run: ([p, t]) => admin.attachServiceControlPolicy(p as string, t as string),
+    },
+    {
+      method: "DELETE",
+      pattern: /^\/_sim\/organizations\/policies\/(p-[\w]+)\/targets\/([\w-]+)$/,
+      run: ([p, t]) => admin.detachServiceControlPolicy(p as string, t as string),
+    },
     { method: "POST", pattern: /^\/_sim\/reset$/, run: () => admin.reset() },
   ];
 }
