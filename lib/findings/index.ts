@@ -10,3 +10,24 @@ export { RULES } from "./rules";
 export { runRules } from "./run-rules";
 export { RULE_IDS, SEVERITIES, type FindingCandidate, type Rule, type RuleId, type RuleInput, type Severity } from "./types";
 export type { TrustBaseline } from "./trust-baseline";
+export {
+  listFindings,
+  LIST_FINDINGS_INPUT,
+  FINDING_SORTS,
+  STATUS_FILTERS,
+  type FindingRow,
+  type FindingSort,
+  type ListFindingsInput,
+} from "./list-findings";
+export { FINDING_STATUSES, type FindingStatus } from "./effective-status";
+export { countOpenFindingsBySeverity, getOpenFindingsTrend, type FindingsTrendPoint } from "./finding-summaries";
+export { getFinding, type FindingDetail, type FindingHistoryEntry } from "./get-finding";
+export {
+  suppressFindings,
+  unsuppressFindings,
+  SUPPRESS_FINDINGS_INPUT,
+  UNSUPPRESS_FINDINGS_INPUT,
+  type SuppressFindingsInput,
+  type UnsuppressFindingsInput,
+} from "./suppress-findings";
+export { FindingError } from "./finding-errors";
