@@ -210,7 +210,17 @@ export const DEMO_IAM: AccountIamSpec[] = [
         createdDaysAgo: 410,
       },
     ],
-    roles: memberBaseline("sandbox"),
+    roles: [
+      ...memberBaseline("sandbox"),
+      {
+        // The trust lets sandbox developers in, but the DenyAdminRoleAssumption SCP on the Sandbox OU refuses it.
+        name: "SandboxAdmin",
+        description: "Administrator role for sandbox developers",
+        trustPolicy: trust("{{ssoRole:sandbox:PowerUserAccess}}"),
+        managedPolicies: ["AdministratorAccess"],
+        createdDaysAgo: 180,
+      },
+    ],
   },
   {
     account: "data-prod",

@@ -3,6 +3,7 @@ import { DEMO_ASSIGNMENTS, DEMO_PERMISSION_SETS } from "./demo-access";
 import { DEMO_ASSUMABLE_ADMIN_TARGETS, DEMO_IAM, EXTERNAL_ACCOUNT_ID } from "./demo-iam";
 import { DEMO_DEPARTED_OWNER, DEMO_DORMANT_USERS, DEMO_GROUPS, DEMO_USERS, DIRECT_ADMIN_USER, DIRECT_CONTRACTOR_USER } from "./demo-people";
 import { DEMO_PLANTED_PROBLEMS } from "./demo-problems";
+import { DEMO_SERVICE_CONTROL_POLICIES } from "./demo-service-control-policies";
 
 const account = (key: string, id: string, name: string, tags: Record<string, string> = {}) => ({
   key,
@@ -64,6 +65,7 @@ export const DEMO_SCENARIO: ScenarioSpec = {
       },
       { name: "Sandbox", accounts: [account("sandbox", "612345678902", "acme-sandbox", { environment: "sandbox" })] },
     ],
+    serviceControlPolicies: DEMO_SERVICE_CONTROL_POLICIES,
   },
   identityCenter: {
     instanceName: "acme",
