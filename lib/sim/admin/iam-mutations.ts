@@ -4,17 +4,29 @@ import { createRng, hashString } from "../random/prng";
 import { iamUniqueId } from "../random/ids";
 import { newAccessKey } from "../services/iam";
 import { parsePolicyDocument } from "../policy/policy-document";
-import { NEW_IAM_USER_INPUT, TRUST_POLICY_INPUT, type NewIamUserInput } from "./admin-inputs";
+import { recordWriteEvent } from "../cloudtrail/record-write-event";
+import { createAccessKeyShape, deleteAccessKeyShape, updateAssumeRolePolicyShape } from "../cloudtrail/write-event-shapes";
+import { NEW_IAM_USER_INPUT, TRUST_POLICY_INPUT, type AdminCallerInput, type NewIamUserInput } from "./admin-inputs";
+import { changeOriginFor } from "./change-origin";
 
-export function setTrustPolicy(state: SimState, accountId: string, roleName: string, document: string | Record<string, unknown>): void {
+export function setTrustPolicy(
+  state: SimState,
+  accountId: string,
+  roleName: string,
+  document: string | Record<string, unknown>,
+  now: Date,
+  caller?: AdminCallerInput,
+): void {
   const { document: doc } = TRUST_POLICY_INPUT.parse({ document });
   const text = typeof doc === "string" ? doc : JSON.stringify(doc);
   if (parsePolicyDocument(text) === undefined) throw new Error("not a policy document");
   const role = state.iam.getOrThrow(accountId).roles.find((r) => r.roleName === roleName);
   if (role === undefined) throw new Error(`unknown role ${roleName} in ${accountId}`);
+  const origin = changeOriginFor(state, accountId, caller, now);
   state.revision++;
   role.trustPolicy = text;
   role.trustPolicyRevision = state.revision;
+  recordWriteEvent(state, origin, updateAssumeRolePolicyShape(role.roleName, text));
 }
 
 /** Deleting a role leaves its unique id behind in every policy that trusted it. */
@@ -61,11 +73,16 @@ export function addIamUser(
 }
 
 /** Rotation as people do it: a new key, the previous ones gone. */
-export function rotateAccessKeys(state: SimState, accountId: string, userName: string, now: Date): IamAccessKey {
+export function rotateAccessKeys(state: SimState, accountId: string, userName: string, now: Date, caller?: AdminCallerInput): IamAccessKey {
   const user = state.iam.getOrThrow(accountId).users.find((u) => u.userName === userName);
   if (user === undefined) throw new Error(`unknown user ${userName} in ${accountId}`);
+  const origin = changeOriginFor(state, accountId, caller, now);
+  const previous = user.accessKeys;
   const key = newAccessKey("AKIA", now);
   user.accessKeys = [key];
   state.revision++;
+  const target = { userName, isUserNameSent: true };
+  recordWriteEvent(state, origin, createAccessKeyShape(target, key));
+  for (const old of previous) recordWriteEvent(state, origin, deleteAccessKeyShape(target, old.accessKeyId));
   return key;
 }

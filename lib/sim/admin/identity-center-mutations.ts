@@ -3,9 +3,12 @@ import type { IdcAssignment, IdcPermissionSet, IdcUser } from "../model/identity
 import type { SimState } from "../model/state";
 import { createRng, hashString } from "../random/prng";
 import { reservedRoleFor, samlProviderFor } from "../scenario/reserved-roles";
-import { ASSIGNMENT_INPUT, NEW_IDC_USER_INPUT, type AssignmentInput, type NewIdcUserInput } from "./admin-inputs";
+import { recordWriteEvent } from "../cloudtrail/record-write-event";
+import { createAccountAssignmentShape } from "../cloudtrail/write-event-shapes";
+import { ASSIGNMENT_INPUT, NEW_IDC_USER_INPUT, type AdminCallerInput, type AssignmentInput, type NewIdcUserInput } from "./admin-inputs";
+import { changeOriginFor } from "./change-origin";
 
-function principalPrefix(state: SimState): string {
+export function principalPrefix(state: SimState): string {
   const sample = state.identityCenter.users[0]?.userId ?? state.identityCenter.groups[0]?.groupId;
   return sample?.split("-")[0] ?? "0000000000";
 }
@@ -50,17 +53,18 @@ export function removeIdentityCenterUser(state: SimState, userIdOrName: string):
   for (const a of dropped) deprovisionIfUnused(state, a.accountId, a.permissionSetArn);
 }
 
-function permissionSetOf(state: SimState, nameOrArn: string): IdcPermissionSet {
+export function permissionSetOf(state: SimState, nameOrArn: string): IdcPermissionSet {
   const ps = state.identityCenter.permissionSets.find((p) => p.arn === nameOrArn || p.name === nameOrArn);
   if (ps === undefined) throw new Error(`unknown permission set ${nameOrArn}`);
   return ps;
 }
 
 /** Assigning provisions the permission set: the account gets its AWSReservedSSO role. */
-export function addAssignment(state: SimState, raw: AssignmentInput, now: Date): IdcAssignment {
+export function addAssignment(state: SimState, raw: AssignmentInput, now: Date, caller?: AdminCallerInput): IdcAssignment {
   const input = ASSIGNMENT_INPUT.parse(raw);
   const ps = permissionSetOf(state, input.permissionSet);
   if (!state.accounts.some((a) => a.id === input.accountId)) throw new Error(`unknown account ${input.accountId}`);
+  const origin = changeOriginFor(state, state.organization.managementAccountId, caller, now);
   const assignment: IdcAssignment = {
     accountId: input.accountId,
     permissionSetArn: ps.arn,
@@ -72,6 +76,11 @@ export function addAssignment(state: SimState, raw: AssignmentInput, now: Date):
   );
   if (!exists) state.identityCenter.assignments.push(assignment);
   state.revision++;
+  recordWriteEvent(
+    state,
+    origin,
+    createAccountAssignmentShape({ instanceArn: state.identityCenter.instance.instanceArn, ...assignment, requestId: randomUUID() }),
+  );
   const iam = state.iam.getOrThrow(input.accountId);
   const prefix = `AWSReservedSSO_${ps.name}_`;
   if (!iam.roles.some((r) => r.roleName.startsWith(prefix))) {

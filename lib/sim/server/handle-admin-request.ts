@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { prettifyError, ZodError } from "zod";
+import type { AdminCallerInput } from "../admin/admin-inputs";
 import type { SimAdmin } from "../admin/sim-admin";
 import type { SimRuntime } from "./sim-runtime";
 
@@ -33,6 +34,10 @@ function summary(runtime: SimRuntime) {
   };
 }
 
+/** The optional `caller` of a mutation's body; the mutation validates it. */
+const callerOf = (body: unknown): AdminCallerInput | undefined =>
+  typeof body === "object" && body !== null && "caller" in body ? (body.caller as AdminCallerInput) : undefined;
+
 function routes(runtime: SimRuntime, admin: SimAdmin): Route[] {
   const acct = "(\\d{12})";
   const name = "([^/]+)";
@@ -45,7 +50,24 @@ function routes(runtime: SimRuntime, admin: SimAdmin): Route[] {
     {
       method: "PUT",
       pattern: new RegExp(`^/_sim/accounts/${acct}/roles/${name}/trust-policy$`),
-      run: ([a, r], body) => admin.setTrustPolicy(a as string, r as string, (body as { document: string }).document),
+      run: ([a, r], body) => admin.setTrustPolicy(a as string, r as string, (body as { document: string }).document, callerOf(body)),
+    },
+    {
+      method: "POST",
+      pattern: new RegExp(`^/_sim/accounts/${acct}/roles/${name}/attached-policies$`),
+      run: ([a, r], body) =>
+        admin.attachRolePolicy(a as string, r as string, String((body as { policyArn?: unknown }).policyArn), callerOf(body)),
+    },
+    {
+      method: "PUT",
+      pattern: new RegExp(`^/_sim/accounts/${acct}/roles/${name}/inline-policies/${name}$`),
+      run: ([a, r, p], body) =>
+        admin.putRolePolicy(
+          a as string,
+          r as string,
+          { policyName: p as string, document: (body as { document: string }).document },
+          callerOf(body),
+        ),
     },
     {
       method: "DELETE",
@@ -68,8 +90,8 @@ function routes(runtime: SimRuntime, admin: SimAdmin): Route[] {
     {
       method: "POST",
       pattern: new RegExp(`^/_sim/accounts/${acct}/users/${name}/rotate-keys$`),
-      run: ([a, u]) => {
-        const key = admin.rotateAccessKeys(a as string, u as string);
+      run: ([a, u], body) => {
+        const key = admin.rotateAccessKeys(a as string, u as string, callerOf(body));
         return { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey };
       },
     },
@@ -80,7 +102,22 @@ function routes(runtime: SimRuntime, admin: SimAdmin): Route[] {
     },
     { method: "POST", pattern: /^\/_sim\/identity-center\/users$/, run: (_, body) => admin.addIdentityCenterUser(body as never) },
     { method: "DELETE", pattern: /^\/_sim\/identity-center\/users\/([^/]+)$/, run: ([u]) => admin.removeIdentityCenterUser(u as string) },
-    { method: "POST", pattern: /^\/_sim\/identity-center\/assignments$/, run: (_, body) => admin.addAssignment(body as never) },
+    {
+      method: "POST",
+      pattern: /^\/_sim\/identity-center\/assignments$/,
+      run: (_, body) => admin.addAssignment(body as never, callerOf(body)),
+    },
+    { method: "POST", pattern: /^\/_sim\/identity-center\/group-memberships$/, run: (_, body) => admin.addGroupMembership(body as never) },
+    {
+      method: "PATCH",
+      pattern: /^\/_sim\/identity-center\/permission-sets\/([^/]+)$/,
+      run: ([ps], body) => admin.updatePermissionSet(decodeURIComponent(ps as string), body as never),
+    },
+    {
+      method: "PUT",
+      pattern: /^\/_sim\/identity-center\/permission-sets\/([^/]+)\/inline-policy$/,
+      run: ([ps], body) => admin.putPermissionSetInlinePolicy(decodeURIComponent(ps as string), body as never),
+    },
     { method: "DELETE", pattern: /^\/_sim\/identity-center\/assignments$/, run: (_, body) => admin.removeAssignment(body as never) },
     { method: "POST", pattern: /^\/_sim\/credentials$/, run: (_, body) => admin.registerCredential(body as never) },
     { method: "POST", pattern: /^\/_sim\/organizations\/policies$/, run: (_, body) => admin.createServiceControlPolicy(body as never) },

@@ -1,6 +1,8 @@
 import { AwsError } from "../../protocol/aws-error";
 import type { QueryHandler } from "../../protocol/request-context";
 import { parsePolicyDocument, statementsOf, toList } from "../../policy/policy-document";
+import { updateAssumeRolePolicyShape } from "../../cloudtrail/write-event-shapes";
+import { recordApiWrite } from "../record-api-write";
 import { accountIam, iamPage, requireRole, roleXml } from "./iam-common";
 
 const listRoles: QueryHandler = (ctx, params) => {
@@ -45,6 +47,7 @@ const updateAssumeRolePolicy: QueryHandler = (ctx, params) => {
   ctx.state.revision++;
   role.trustPolicy = text;
   role.trustPolicyRevision = ctx.state.revision;
+  recordApiWrite(ctx, updateAssumeRolePolicyShape(role.roleName, text));
   return undefined;
 };
 

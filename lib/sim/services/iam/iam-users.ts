@@ -1,7 +1,15 @@
 import { randomBytes } from "node:crypto";
 import type { IamAccessKey, IamUser } from "../../model/iam";
 import { AwsError, queryValidationError } from "../../protocol/aws-error";
+import type { FormParams } from "../../protocol/form-params";
 import type { QueryHandler, RequestContext } from "../../protocol/request-context";
+import {
+  createAccessKeyShape,
+  deleteAccessKeyShape,
+  updateAccessKeyShape,
+  updateLoginProfileShape,
+} from "../../cloudtrail/write-event-shapes";
+import { recordApiWrite } from "../record-api-write";
 import { accountIam, iamPage, noSuchEntity, requireUser, tagsXml } from "./iam-common";
 
 const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -21,6 +29,8 @@ const userXml = (user: IamUser) => ({
   CreateDate: user.createDate,
   PasswordLastUsed: user.passwordLastUsed,
 });
+
+const keyOwner = (params: FormParams, user: IamUser) => ({ userName: user.userName, isUserNameSent: params.get("UserName") !== undefined });
 
 function findKey(ctx: RequestContext, user: IamUser, accessKeyId: string | undefined): IamAccessKey {
   const key = user.accessKeys.find((k) => k.accessKeyId === accessKeyId);
@@ -92,6 +102,7 @@ const updateLoginProfile: QueryHandler = (ctx, params) => {
   if (reset !== undefined) user.loginProfile.passwordResetRequired = reset;
   if (password !== undefined) user.loginProfile.passwordLastChanged = ctx.clock();
   ctx.state.revision++;
+  recordApiWrite(ctx, updateLoginProfileShape(user.userName, { isPasswordChanged: password !== undefined, passwordResetRequired: reset }));
   return undefined;
 };
 
@@ -101,6 +112,7 @@ const createAccessKey: QueryHandler = (ctx, params) => {
   const key = newAccessKey("AKIA", ctx.clock());
   user.accessKeys.push(key);
   ctx.state.revision++;
+  recordApiWrite(ctx, createAccessKeyShape(keyOwner(params, user), key));
   return {
     AccessKey: {
       UserName: user.userName,
@@ -117,6 +129,7 @@ const deleteAccessKey: QueryHandler = (ctx, params) => {
   const key = findKey(ctx, user, params.get("AccessKeyId"));
   user.accessKeys = user.accessKeys.filter((k) => k !== key);
   ctx.state.revision++;
+  recordApiWrite(ctx, deleteAccessKeyShape(keyOwner(params, user), key.accessKeyId));
   return undefined;
 };
 
@@ -131,6 +144,7 @@ const updateAccessKey: QueryHandler = (ctx, params) => {
   }
   key.status = status;
   ctx.state.revision++;
+  recordApiWrite(ctx, updateAccessKeyShape(keyOwner(params, user), key.accessKeyId, status));
   return undefined;
 };
 
