@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { registerDemoCommands } from "./demo";
 import { registerExportSnapshotCommands } from "./export-snapshot";
+import { registerFindingsCommands } from "./findings";
 import { registerImportCommands } from "./import";
 import { registerIngestCloudTrailCommands } from "./ingest-cloudtrail";
 import { registerMigrateCommands } from "./migrate";
@@ -20,6 +21,7 @@ export function registerCommands(program: Command): void {
   registerIngestCloudTrailCommands(program);
   registerImportCommands(program);
   registerExportSnapshotCommands(program);
+  registerFindingsCommands(program);
   registerUserCommands(program);
   registerSimCommands(program);
 }
