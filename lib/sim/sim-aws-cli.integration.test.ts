@@ -67,6 +67,22 @@ describe.skipIf(AWS === undefined && !process.env.CI)("AWS CLI v2 against the si
     );
   });
 
+  it("lists service control policies and reads one with its targets", async () => {
+    const listed = (await aws("organizations", "list-policies", "--filter", "SERVICE_CONTROL_POLICY")) as {
+      Policies: Array<{ Id: string; Name: string; AwsManaged: boolean }>;
+    };
+    expect(listed.Policies.map((p) => p.Id)).toEqual(server.state.serviceControlPolicies.map((p) => p.id));
+    const denyAdmin = listed.Policies.find((p) => p.Name === "DenyAdminRoleAssumption");
+    const described = (await aws("organizations", "describe-policy", "--policy-id", denyAdmin?.Id as string)) as {
+      Policy: { Content: string };
+    };
+    expect(JSON.parse(described.Policy.Content).Statement[0].Action).toBe("sts:AssumeRole");
+    const targets = (await aws("organizations", "list-targets-for-policy", "--policy-id", denyAdmin?.Id as string)) as {
+      Targets: Array<{ Name: string; Type: string }>;
+    };
+    expect(targets.Targets.map((t) => t.Name)).toEqual(["Sandbox", "Dev"]);
+  });
+
   it("lists permission sets of the instance", async () => {
     const instanceArn = server.state.identityCenter.instance.instanceArn;
     const out = (await aws("sso-admin", "list-permission-sets", "--instance-arn", instanceArn)) as { PermissionSets: string[] };
