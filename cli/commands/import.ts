@@ -1,4 +1,5 @@
 import { InvalidArgumentError, type Command } from "commander";
+import { evaluateFindings, formatEvaluationSummary } from "../../lib/findings";
 import { importDirectory } from "../../lib/offline";
 import { withDatabase } from "../with-database";
 import { parseIsoDate } from "./ingest-cloudtrail";
@@ -21,9 +22,14 @@ export function registerImportCommands(program: Command): void {
       parsePastIsoDate,
     )
     .action(async (dir: string, options: { asOf?: Date }) => {
-      const result = await withDatabase(({ db }) =>
-        importDirectory(db, dir, { asOf: options.asOf, onProgress: (message) => process.stderr.write(`${message}…\n`) }),
-      );
+      const [result, findings] = await withDatabase(async ({ db }) => {
+        const imported = await importDirectory(db, dir, {
+          asOf: options.asOf,
+          onProgress: (message) => process.stderr.write(`${message}…\n`),
+        });
+        const snapshot = imported.snapshot;
+        return [imported, snapshot && snapshot.status !== "FAILED" ? await evaluateFindings(db, snapshot.id) : null] as const;
+      });
       const lines: string[] = [];
       if (result.snapshot) {
         lines.push(`snapshot ${result.snapshot.id}: ${result.snapshot.status}, as of ${result.asOf.toISOString()}`);
@@ -37,6 +43,7 @@ export function registerImportCommands(program: Command): void {
       if (result.report.missing.length) lines.push(`not in the directory (marked not collected): ${result.report.missing.join(", ")}`);
       if (result.report.ignored.length) lines.push(`ignored (not part of the layout): ${result.report.ignored.join(", ")}`);
       for (const note of result.report.notes) lines.push(`note: ${note}`);
+      if (findings) lines.push(formatEvaluationSummary(findings));
       process.stdout.write(`${lines.join("\n")}\n`);
       if (result.snapshot?.status === "FAILED" || result.cloudTrail?.status === "FAILED") process.exitCode = 1;
     });

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from "commander";
 import { awsConfigFromEnv } from "../../lib/aws";
+import { evaluateFindings, formatEvaluationSummary } from "../../lib/findings";
 import { takeLiveSnapshot, type SnapshotProgress, type SnapshotResult } from "../../lib/snapshot";
 import { withDatabase } from "../with-database";
 
@@ -19,10 +20,16 @@ export function registerSnapshotCommands(program: Command): void {
     .description("take an inventory snapshot of the AWS organization now (inline, not through the job queue)")
     .option("--accounts <ids>", "read IAM only in these accounts (comma-separated); the others are carried over", parseAccountIds)
     .action(async (options: { accounts?: string[] }) => {
-      const result = await withDatabase(({ db }) =>
-        takeLiveSnapshot(db, { config: awsConfigFromEnv(), accountIds: options.accounts, onProgress: progressReporter(process.stderr) }),
-      );
+      const [result, findings] = await withDatabase(async ({ db }) => {
+        const taken = await takeLiveSnapshot(db, {
+          config: awsConfigFromEnv(),
+          accountIds: options.accounts,
+          onProgress: progressReporter(process.stderr),
+        });
+        return [taken, taken.status === "FAILED" ? null : await evaluateFindings(db, taken.id)] as const;
+      });
       process.stdout.write(formatResult(result));
+      if (findings) process.stdout.write(`${formatEvaluationSummary(findings)}\n`);
       if (result.status === "FAILED") process.exitCode = 1;
     });
 }
