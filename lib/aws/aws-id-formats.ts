@@ -7,6 +7,10 @@
 export const ACCOUNT_ID = /^\d{12}$/;
 export const ORG_ROOT_ID = /^r-[0-9a-z]{4,32}$/;
 export const ORG_UNIT_ID = /^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/;
+/** organizations PolicyId (AWS's own FullAWSAccess is `p-FullAWSAccess`) */
+export const ORG_POLICY_ID = /^p-[0-9a-zA-Z_]{8,128}$/;
+/** iam policyNameType: `[\w+=,.@-]+`, 1 to 128 characters */
+export const IAM_POLICY_NAME = /^[\w+=,.@-]{1,128}$/;
 /** sso-admin PermissionSetName: `[\w+=,.@-]+`, 1 to 32 characters */
 export const PERMISSION_SET_NAME = /^[\w+=,.@-]{1,32}$/;
 /** Every partition's regionRegex (aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc). */

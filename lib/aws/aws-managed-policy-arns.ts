@@ -1,8 +1,11 @@
 import type { AccountIam, IdentityCenterInventory } from "./types";
 
-/** `arn:<partition>:iam::aws:policy/<path><name>`: the account field is the literal `aws`. */
+/**
+ * `arn:<partition>:iam::aws:policy<path><name>`: the account field is the literal `aws`; path and
+ * name in IAM's formats (botocore policyPathType, policyNameType).
+ */
 const AWS_MANAGED_POLICY_ARN =
-  /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]|aws-eusc):iam::aws:policy(\/(?:[\x21-\x7e]*\/)?)([\w+=,.@-]{1,128})$/;
+  /^arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-[a-z]|aws-eusc):iam::aws:policy(\/(?:[A-Za-z0-9.,+@=_-]+\/)*)([\w+=,.@-]{1,128})$/;
 
 export function isAwsManagedPolicyArn(arn: string): boolean {
   return AWS_MANAGED_POLICY_ARN.test(arn);

@@ -53,7 +53,16 @@ export { fetchCredentialReport } from "./credential-report";
 export { CREDENTIAL_REPORT_COLUMNS, parseCredentialReport } from "./credential-report-csv";
 export { decodePolicyDocument, plainNamedPolicy } from "./policy-document";
 export { toIsoDateTime, toTags } from "./wire-values";
-export { ACCOUNT_ID, AWS_REGION, isOrgParentId, ORG_ROOT_ID, ORG_UNIT_ID, PERMISSION_SET_NAME } from "./aws-id-formats";
+export {
+  ACCOUNT_ID,
+  AWS_REGION,
+  IAM_POLICY_NAME,
+  isOrgParentId,
+  ORG_POLICY_ID,
+  ORG_ROOT_ID,
+  ORG_UNIT_ID,
+  PERMISSION_SET_NAME,
+} from "./aws-id-formats";
 export type { WireTimestamp } from "./wire-values";
 export {
   linkReservedRoles,
