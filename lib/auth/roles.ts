@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   "export:create": ["auditor"],
   "checkout:request": ["breakglass-operator"],
   "checkout:approve": ["approver"],
+  /** accepting a finding's risk for a while is an audit judgement, not something a viewer decides */
+  "findings:suppress": ["auditor", "approver"],
   "users:manage": [],
 } as const satisfies Record<string, readonly RoleName[]>;
 

@@ -16,6 +16,8 @@ import { formFields } from "./form-fields";
 export type ActionAudit =
   /** The domain function the handler calls records this event in the transaction that makes the change. */
   | { recordedBy: "domain"; event: Prisma.AuthEventType }
+  /** The domain function records this entry in the finding's history (FindingEvent), in the same transaction. */
+  | { recordedBy: "finding-history"; event: Prisma.FindingEventType }
   /** The action changes nothing an auditor needs to see; the reason says why. */
   | { recordedBy: "nobody"; reason: string };
 
@@ -80,7 +82,7 @@ export function defineAction<S extends z.ZodType, R extends object>(definition: 
       if (!parsed.success) throw invalidInput(parsed.error);
       const result = await definition.handler({ db: context.db, user, input: parsed.data, meta: requestMetaFrom(context.headers) });
       for (const path of definition.revalidate) context.revalidate(path);
-      const audit = definition.audit.recordedBy === "domain" ? definition.audit.event : null;
+      const audit = definition.audit.recordedBy === "nobody" ? null : definition.audit.event;
       log.info({ requestId, action: definition.name, actorId: user.id, audit }, "server action done");
       return { ok: true, ...result };
     } catch (error) {
