@@ -11,3 +11,8 @@ export type { TrustBaseline } from "./load-trust-baselines";
 export { approveTrustBaseline, APPROVE_TRUST_BASELINE_INPUT } from "./approve-trust-baseline";
 export type { ApprovedTrustBaseline, ApproveTrustBaselineInput } from "./approve-trust-baseline";
 export { DriftError } from "./drift-errors";
+export { diffDrift, DIFF_DRIFT_INPUT } from "./diff-drift";
+export type { DiffDriftInput, DriftAccountGroup, DriftChangeKind, DriftItem, DriftKindGroup, DriftReport } from "./diff-drift";
+export type { ChangeEvent } from "./who-changed";
+export type { ReadableSnapshot } from "./readable-snapshot";
+export { KIND_LABELS } from "./entity-label";
