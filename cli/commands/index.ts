@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { registerDemoCommands } from "./demo";
+import { registerDriftCommands } from "./drift";
 import { registerExportSnapshotCommands } from "./export-snapshot";
 import { registerFindingsCommands } from "./findings";
 import { registerImportCommands } from "./import";
@@ -22,6 +23,7 @@ export function registerCommands(program: Command): void {
   registerImportCommands(program);
   registerExportSnapshotCommands(program);
   registerFindingsCommands(program);
+  registerDriftCommands(program);
   registerUserCommands(program);
   registerSimCommands(program);
 }
