@@ -50,6 +50,8 @@ export type JobContext = {
   retryCount: number;
   /** Aborted when the run exceeds its expiry or the worker's graceful stop times out. */
   signal: AbortSignal;
+  /** Queues a follow-up job on the worker's own queue (a chained run); absent when a handler is called outside a worker. */
+  enqueue?: (job: AnyJobDefinition, payload: unknown) => Promise<string | null>;
 };
 
 export type JobDefinition<Name extends string = string, Schema extends z.ZodType = z.ZodType> = {

@@ -3,12 +3,18 @@ import type { AnyJobDefinition } from "./define-job";
 import { pruneHeartbeatsJob } from "./prune-heartbeats";
 import { snapshotJob } from "./snapshot";
 import { ingestCloudTrailJob } from "./ingest-cloudtrail";
+import { evaluateFindingsJob } from "./evaluate-findings";
 
 /**
  * Every job the worker runs. Adding a job is one file (`jobs/<name>.ts` exporting a `defineJob`
  * with its run policy) plus one line here, and its cron (or null) in `jobs/schedules.ts`.
  */
-export const JOBS = [pruneHeartbeatsJob, snapshotJob, ingestCloudTrailJob] as const satisfies readonly AnyJobDefinition[];
+export const JOBS = [
+  pruneHeartbeatsJob,
+  snapshotJob,
+  ingestCloudTrailJob,
+  evaluateFindingsJob,
+] as const satisfies readonly AnyJobDefinition[];
 
 export type RegisteredJob = (typeof JOBS)[number];
 export type JobName = RegisteredJob["name"];

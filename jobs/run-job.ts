@@ -1,7 +1,7 @@
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "../lib/db";
 import type { Logger } from "../lib/log";
-import type { AnyJobDefinition } from "./define-job";
+import type { AnyJobDefinition, JobContext } from "./define-job";
 
 /** Aborts a handler's signal this long before pg-boss gives up on it, so it can stop tidily. */
 const EXPIRY_MARGIN_MS = 1_000;
@@ -15,7 +15,7 @@ export type InFlightRuns = Set<AbortController>;
  */
 export function createJobRunner(
   job: AnyJobDefinition,
-  dependencies: { db: PrismaClient; log: Logger; inFlight: InFlightRuns },
+  dependencies: { db: PrismaClient; log: Logger; inFlight: InFlightRuns; enqueue?: JobContext["enqueue"] },
 ): PgBoss.WorkWithMetadataHandler<unknown> {
   return async ([run]) => {
     if (!run) return undefined;
@@ -40,6 +40,7 @@ export function createJobRunner(
         jobId: run.id,
         retryCount: run.retryCount,
         signal: controller.signal,
+        enqueue: dependencies.enqueue,
       });
       log.info({ durationMs: Math.round(performance.now() - started) }, "job completed");
       return output;

@@ -22,6 +22,8 @@ const CRONS: Record<JobName, ((settings: ScheduleSettings) => string) | null> = 
   snapshot: (settings) => settings.VIGIL_SNAPSHOT_CRON,
   "ingest-cloudtrail": (settings) => settings.VIGIL_CLOUDTRAIL_CRON,
   "prune-heartbeats": () => "23 * * * *",
+  // Chained: the snapshot job enqueues it for the snapshot it took.
+  "evaluate-findings": null,
 };
 
 /** A schedule of `job`: the cron and time zone given, everything else from the job's definition. */

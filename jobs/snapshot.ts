@@ -2,6 +2,7 @@ import { z } from "zod";
 import { awsConfigFromEnv } from "../lib/aws";
 import { takeLiveSnapshot } from "../lib/snapshot";
 import { defineJob } from "./define-job";
+import { evaluateFindingsJob } from "./evaluate-findings";
 
 /** Takes a LIVE inventory snapshot of the organization (lib/snapshot); scheduled by VIGIL_SNAPSHOT_CRON. */
 export const snapshotJob = defineJob({
@@ -20,7 +21,7 @@ export const snapshotJob = defineJob({
     // A full read of a large organization takes minutes; a run killed mid-way is retried after its hour.
     run: { retryLimit: 2, retryDelaySeconds: 300, retryBackoff: true, expireInSeconds: 60 * 60 },
   },
-  handler: async (payload, { db, log, signal }) => {
+  handler: async (payload, { db, log, signal, enqueue }) => {
     const result = await takeLiveSnapshot(db, {
       config: awsConfigFromEnv(),
       signal,
@@ -38,6 +39,7 @@ export const snapshotJob = defineJob({
     };
     if (result.status === "FAILED") throw new Error(`snapshot ${result.id} failed: ${result.failure}`);
     log.info(summary, "snapshot finished");
-    return summary;
+    const findingsJobId = await enqueue?.(evaluateFindingsJob, { snapshotId: result.id });
+    return { ...summary, findingsJobId };
   },
 });

@@ -7,7 +7,7 @@ import { HEARTBEAT_INTERVAL_MS, recordHeartbeat, removeHeartbeat } from "../lib/
 import { childLogger } from "../lib/log";
 import { recoverAbandonedIngestRuns } from "../lib/cloudtrail";
 import { recoverAbandonedSnapshots } from "../lib/snapshot";
-import type { AnyJobDefinition } from "./define-job";
+import { runPolicyOf, type AnyJobDefinition } from "./define-job";
 import { ensureQueue, PGBOSS_SCHEMA } from "./queues";
 import { JOBS } from "./registry";
 import { createJobRunner, type InFlightRuns } from "./run-job";
@@ -79,11 +79,16 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
   });
   boss.on("error", (error) => log.error({ err: error }, "pg-boss error"));
   const inFlight: InFlightRuns = new Set();
+  const enqueue = async (next: AnyJobDefinition, payload: unknown): Promise<string | null> => {
+    const data = next.schema.parse(payload) as object;
+    await ensureQueue(boss, next);
+    return boss.send(next.name, data, runPolicyOf(next, data));
+  };
 
   await boss.start();
   for (const job of jobs) {
     await ensureQueue(boss, job);
-    const runner = createJobRunner(job, { db, log, inFlight });
+    const runner = createJobRunner(job, { db, log, inFlight, enqueue });
     const handlers = job.options.localConcurrency ?? concurrency;
     // pg-boss 10 has no localConcurrency: each work() registration is one polling handler.
     for (let i = 0; i < handlers; i += 1) {
