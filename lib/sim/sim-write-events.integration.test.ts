@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CloudTrailClient, LookupEventsCommand, type Event } from "@aws-sdk/client-cloudtrail";
+import { CloudTrailClient, paginateLookupEvents, type Event } from "@aws-sdk/client-cloudtrail";
 import {
   CreateAccessKeyCommand,
   DeleteAccessKeyCommand,
@@ -54,17 +54,35 @@ async function writeEvents(accountId: string, region: string, eventName: string)
           ),
         );
   const ct = new CloudTrailClient(simClientConfig(server, { credentials, region }));
-  const out = await ct.send(
-    new LookupEventsCommand({
-      LookupAttributes: [{ AttributeKey: "ReadOnly", AttributeValue: "false" }],
-      StartTime: TEST_NOW,
-      MaxResults: 50,
-    }),
-  );
-  return (out.Events ?? [])
-    .filter((e) => e.EventName === eventName)
-    .map((event) => ({ event, body: JSON.parse(event.CloudTrailEvent as string) as TrailRecord }));
+  const found: Array<{ event: Event; body: TrailRecord }> = [];
+  for await (const page of paginateLookupEvents(
+    { client: ct, pageSize: 50 },
+    { LookupAttributes: [{ AttributeKey: "EventName", AttributeValue: eventName }] },
+  )) {
+    for (const event of page.Events ?? []) {
+      const body = JSON.parse(event.CloudTrailEvent as string) as TrailRecord & { readOnly: boolean };
+      expect(body.readOnly).toBe(false);
+      expect(event.ReadOnly).toBe("false");
+      found.push({ event, body });
+    }
+  }
+  return found;
 }
+
+describe("the demo's change history", () => {
+  it("holds the UpdateAssumeRolePolicy that let the outside account into data-staging's AssumableAdmin", async () => {
+    const changes = (await writeEvents("489012345679", "us-east-1", "UpdateAssumeRolePolicy")).filter(
+      (e) => e.body.requestParameters.roleName === "AssumableAdmin",
+    );
+    expect(changes).toHaveLength(1);
+    const [change] = changes;
+    expect(change?.body.requestParameters.policyDocument).toContain("arn:aws:iam::444455556666:root");
+    expect(change?.body.userIdentity.arn).toMatch(/^arn:aws:sts::489012345679:assumed-role\/AssumableAdmin\/[\w.@-]+$/);
+    expect(TEST_NOW.getTime() - (change?.event.EventTime as Date).getTime()).toBeGreaterThan(22 * 86_400_000);
+    const payments = await writeEvents("590123456780", "us-east-1", "UpdateAssumeRolePolicy");
+    expect(payments.filter((e) => e.body.requestParameters.roleName === "AssumableAdmin")).toEqual([]);
+  });
+});
 
 describe("write events of IAM API calls", () => {
   it("records UpdateAssumeRolePolicy with the caller's session, address and the document sent", async () => {

@@ -13,6 +13,8 @@ import { buildServiceControlPolicies, resolveScpTarget } from "./build-service-c
 import { resolvePlaceholders, type PlaceholderResolver } from "./placeholders";
 import { reservedRoleFor, samlProviderFor } from "./reserved-roles";
 import { SCENARIO_SPEC, type ScenarioSpec } from "./scenario-spec";
+import type { ActivityWorld } from "./activity/activity-world";
+import { changeHistory } from "./activity/change-history";
 import { generateActivity } from "./activity/generate-activity";
 
 const DAY = 86_400_000;
@@ -169,23 +171,20 @@ export function buildState(input: ScenarioSpec, options: BuildOptions = {}): Sim
   };
   for (const [id, iam] of iamByAccount) state.iam.set(id, iam);
 
-  const events = generateActivity(
-    {
-      now,
-      rng: rng.fork("activity"),
-      organizationId: org.organization.id,
-      managementAccountId: org.organization.managementAccountId,
-      homeRegion: spec.homeRegion,
-      identityCenter: ic.identityCenter,
-      iamByAccount,
-      accountIdByKey: org.accountIdByKey,
-      reservedRole: (acct, psName) => reservedByAccount.get(acct)?.get(psName),
-      samlProvider: (acct) => samlByAccount.get(acct),
-      renderTrust: (role) => renderTrustPolicy(state, role),
-    },
-    spec.activity,
-    spec.events,
-  );
+  const world: ActivityWorld = {
+    now,
+    rng: rng.fork("activity"),
+    organizationId: org.organization.id,
+    managementAccountId: org.organization.managementAccountId,
+    homeRegion: spec.homeRegion,
+    identityCenter: ic.identityCenter,
+    iamByAccount,
+    accountIdByKey: org.accountIdByKey,
+    reservedRole: (acct, psName) => reservedByAccount.get(acct)?.get(psName),
+    samlProvider: (acct) => samlByAccount.get(acct),
+    renderTrust: (role) => renderTrustPolicy(state, role),
+  };
+  const events = [...generateActivity(world, spec.activity, spec.events), ...changeHistory(world, spec.changes)];
   state.cloudTrail = createCloudTrailStore({ events });
 
   for (const c of spec.credentials ?? []) {

@@ -187,6 +187,24 @@ export const EXPLICIT_EVENT_SPEC = z.object({
     .optional(),
 });
 
+/**
+ * A past change written into the trail as the CloudTrail event AWS records for it, so "who changed
+ * it" has history: `trust-policy` is an `UpdateAssumeRolePolicy` that wrote the role's current trust
+ * policy, made by an IAM user or a role session of that account.
+ */
+export const CHANGE_SPEC = z.object({
+  kind: z.literal("trust-policy"),
+  account: z.string(),
+  roleName: z.string(),
+  daysAgo: z.number().min(0).max(90),
+  hour: z.number().min(0).max(23).optional(),
+  by: z.union([
+    z.object({ userName: z.string() }),
+    z.object({ roleName: z.string(), sessionName: z.string().regex(/^[\w+=,.@-]{2,64}$/) }),
+  ]),
+  sourceIp: z.string().optional(),
+});
+
 const FAULTS_SPEC = z.object({
   latencyMs: z.number().optional(),
   operationLatencyMs: z.record(z.string(), z.number()).optional(),
@@ -265,6 +283,7 @@ export const SCENARIO_SPEC = z.object({
   iam: z.array(ACCOUNT_IAM_SPEC).optional(),
   activity: ACTIVITY_SPEC.optional(),
   events: z.array(EXPLICIT_EVENT_SPEC).optional(),
+  changes: z.array(CHANGE_SPEC).optional(),
   credentials: z
     .array(z.object({ accessKeyId: z.string(), account: z.string(), userName: z.string().optional(), roleName: z.string().optional() }))
     .optional(),

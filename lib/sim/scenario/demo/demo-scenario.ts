@@ -5,6 +5,9 @@ import { DEMO_DEPARTED_OWNER, DEMO_DORMANT_USERS, DEMO_GROUPS, DEMO_USERS, DIREC
 import { DEMO_PLANTED_PROBLEMS } from "./demo-problems";
 import { DEMO_SERVICE_CONTROL_POLICIES } from "./demo-service-control-policies";
 
+/** The bastion operator who widened AssumableAdmin's trust (the first of the group). */
+const DEMO_TRUST_CHANGER = DEMO_GROUPS.find((g) => g.name === "bastion-operators")?.members[0] ?? "unknown";
+
 const account = (key: string, id: string, name: string, tags: Record<string, string> = {}) => ({
   key,
   id,
@@ -114,6 +117,17 @@ export const DEMO_SCENARIO: ScenarioSpec = {
       mfa: true,
       region: "us-east-1",
       sourceIp: "198.51.100.77",
+    },
+  ],
+  changes: [
+    // The planted external trust: a bastion operator, chained into AssumableAdmin, added the consultancy's account.
+    {
+      kind: "trust-policy",
+      account: "data-staging",
+      roleName: "AssumableAdmin",
+      daysAgo: 23,
+      hour: 16,
+      by: { roleName: "AssumableAdmin", sessionName: DEMO_TRUST_CHANGER },
     },
   ],
   plantedProblems: DEMO_PLANTED_PROBLEMS,
