@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   "checkout:approve": ["approver"],
   /** accepting a finding's risk for a while is an audit judgement, not something a viewer decides */
   "findings:suppress": ["auditor", "approver"],
+  /** accepting a role's changed trust policy as its new baseline (drift) */
+  "trust-baseline:approve": ["approver"],
   "users:manage": [],
 } as const satisfies Record<string, readonly RoleName[]>;
 

@@ -18,6 +18,8 @@ export type ActionAudit =
   | { recordedBy: "domain"; event: Prisma.AuthEventType }
   /** The domain function records this entry in the finding's history (FindingEvent), in the same transaction. */
   | { recordedBy: "finding-history"; event: Prisma.FindingEventType }
+  /** The domain function's append-only TrustPolicyBaseline row is the record: who approved which version, when. */
+  | { recordedBy: "trust-baseline-history"; event: "TRUST_BASELINE_APPROVED" }
   /** The action changes nothing an auditor needs to see; the reason says why. */
   | { recordedBy: "nobody"; reason: string };
 
