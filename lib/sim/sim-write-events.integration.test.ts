@@ -270,6 +270,23 @@ describe("scripted drift through the admin API", () => {
     ).toThrow(/protected/);
   });
 
+  it("records Organizations AttachPolicy in the management account's us-east-1 trail, and nothing for a refused attach", async () => {
+    const sandbox = server.state.accounts.find((a) => a.name === "acme-sandbox")?.id as string;
+    const denyAll = server.admin.createServiceControlPolicy({
+      name: "deny-leaving",
+      document: { Version: "2012-10-17", Statement: [{ Effect: "Deny", Action: "organizations:LeaveOrganization", Resource: "*" }] },
+    });
+    server.admin.attachServiceControlPolicy(denyAll.id, sandbox, { userName: "breakglass-admin" });
+    const [found] = await writeEvents(MANAGEMENT, "us-east-1", "AttachPolicy");
+    expect(found?.body).toMatchObject({
+      eventSource: "organizations.amazonaws.com",
+      requestParameters: { policyId: denyAll.id, targetId: sandbox },
+      userIdentity: { type: "IAMUser", userName: "breakglass-admin" },
+    });
+    expect(() => server.admin.attachServiceControlPolicy(denyAll.id, "999999999999")).toThrow();
+    expect(await writeEvents(MANAGEMENT, "us-east-1", "AttachPolicy")).toHaveLength(1);
+  });
+
   it("rotates keys as CreateAccessKey plus DeleteAccessKey of each previous key", async () => {
     const before = server.state.iam.getOrThrow("345678901235").users.find((u) => u.userName === "ci-deployer")?.accessKeys ?? [];
     server.admin.rotateAccessKeys("345678901235", "ci-deployer");

@@ -17,18 +17,12 @@ import {
   type NewIdcUserInput,
   type PermissionSetUpdateInput,
 } from "./admin-inputs";
+import { attachServiceControlPolicyRecorded, detachServiceControlPolicyRecorded } from "./recorded-scp-mutations";
 import { addGroupMembership, attachRolePolicy, putPermissionSetInlinePolicy, putRolePolicy, updatePermissionSet } from "./drift-mutations";
 import { addCloudTrailEvents } from "./cloudtrail-mutations";
 import { addAssignment, addIdentityCenterUser, removeAssignment, removeIdentityCenterUser } from "./identity-center-mutations";
 import { addIamUser, deleteRole, rotateAccessKeys, setTrustPolicy } from "./iam-mutations";
-import {
-  attachServiceControlPolicy,
-  createServiceControlPolicy,
-  detachServiceControlPolicy,
-  updateServiceControlPolicy,
-  type NewScpInput,
-  type ScpUpdateInput,
-} from "./scp-mutations";
+import { createServiceControlPolicy, updateServiceControlPolicy, type NewScpInput, type ScpUpdateInput } from "./scp-mutations";
 import type { SimServiceControlPolicy } from "../model/service-control-policy";
 
 /** Test-and-demo controls over a running simulator; the `/_sim/` HTTP API calls the same methods. */
@@ -61,8 +55,9 @@ export interface SimAdmin {
   registerCredential(input: CredentialInput): void;
   createServiceControlPolicy(input: NewScpInput): SimServiceControlPolicy;
   updateServiceControlPolicy(policyId: string, input: ScpUpdateInput): SimServiceControlPolicy;
-  attachServiceControlPolicy(policyId: string, targetId: string): void;
-  detachServiceControlPolicy(policyId: string, targetId: string): void;
+  /** Organizations `AttachPolicy` / `DetachPolicy`, recorded as `caller` in the management account. */
+  attachServiceControlPolicy(policyId: string, targetId: string, caller?: AdminCallerInput): void;
+  detachServiceControlPolicy(policyId: string, targetId: string, caller?: AdminCallerInput): void;
   plantedProblems(): PlantedProblem[];
   /** Rebuilds the scenario from scratch (same seed, same reference time) and restores its faults. */
   reset(): void;
@@ -95,8 +90,10 @@ export function createSimAdmin(runtime: SimRuntime, initialFaults: FaultConfig):
     },
     createServiceControlPolicy: (input) => createServiceControlPolicy(runtime.state, input),
     updateServiceControlPolicy: (policyId, input) => updateServiceControlPolicy(runtime.state, policyId, input),
-    attachServiceControlPolicy: (policyId, targetId) => attachServiceControlPolicy(runtime.state, policyId, targetId),
-    detachServiceControlPolicy: (policyId, targetId) => detachServiceControlPolicy(runtime.state, policyId, targetId),
+    attachServiceControlPolicy: (policyId, targetId, caller) =>
+      attachServiceControlPolicyRecorded(runtime.state, policyId, targetId, now(), caller),
+    detachServiceControlPolicy: (policyId, targetId, caller) =>
+      detachServiceControlPolicyRecorded(runtime.state, policyId, targetId, now(), caller),
     plantedProblems: () => runtime.state.plantedProblems,
     reset: () => {
       runtime.state = runtime.rebuild();

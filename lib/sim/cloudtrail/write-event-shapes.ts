@@ -156,3 +156,10 @@ export const attachPolicyShape = (policyId: string, targetId: string): WriteEven
   requestParameters: { policyId, targetId },
   lookupResources: [{ type: "AWS::Organizations::Policy", name: policyId }],
 });
+
+export const detachPolicyShape = (policyId: string, targetId: string): WriteEventShape => ({
+  eventSource: "organizations.amazonaws.com",
+  eventName: "DetachPolicy",
+  requestParameters: { policyId, targetId },
+  lookupResources: [{ type: "AWS::Organizations::Policy", name: policyId }],
+});

@@ -129,12 +129,12 @@ function routes(runtime: SimRuntime, admin: SimAdmin): Route[] {
     {
       method: "POST",
       pattern: /^\/_sim\/organizations\/policies\/(p-[\w]+)\/targets\/([\w-]+)$/,
-      run: ([p, t]) => admin.attachServiceControlPolicy(p as string, t as string),
+      run: ([p, t], body) => admin.attachServiceControlPolicy(p as string, t as string, callerOf(body)),
     },
     {
       method: "DELETE",
       pattern: /^\/_sim\/organizations\/policies\/(p-[\w]+)\/targets\/([\w-]+)$/,
-      run: ([p, t]) => admin.detachServiceControlPolicy(p as string, t as string),
+      run: ([p, t], body) => admin.detachServiceControlPolicy(p as string, t as string, callerOf(body)),
     },
     { method: "POST", pattern: /^\/_sim\/reset$/, run: () => admin.reset() },
   ];
