@@ -21,7 +21,7 @@ export function pageOf<T>(all: readonly T[], input: z.infer<typeof PAGE>, print:
     token: input.NextToken,
     limit,
     print: fingerprint(print),
-    invalidToken: () => invalidInput("The specified pagination token is invalid.", "INVALID_PAGINATION_TOKEN"),
+    invalidToken: () => invalidInput("The specified pagination token is invalid.", "INVALID_NEXT_TOKEN"),
   });
 }
 
@@ -140,7 +140,7 @@ const listTagsForResource: JsonHandler = (ctx, input) => {
     token: args.NextToken,
     limit: 50,
     print: fingerprint(["OrgTags", args.ResourceId]),
-    invalidToken: () => invalidInput("The specified pagination token is invalid.", "INVALID_PAGINATION_TOKEN"),
+    invalidToken: () => invalidInput("The specified pagination token is invalid.", "INVALID_NEXT_TOKEN"),
   });
   return { Tags: page.items.map((t) => ({ Key: t.key, Value: t.value })), NextToken: page.nextToken };
 };
