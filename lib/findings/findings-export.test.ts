@@ -7,7 +7,7 @@ describe("findings CSV", () => {
     expect(csvCell("+1")).toBe("'+1");
     expect(csvCell("-2")).toBe("'-2");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
-    expect(csvCell("\tx")).toBe(`"'\tx"`);
+    expect(csvCell("\tx")).toBe("'\tx");
     expect(csvCell("a,b")).toBe('"a,b"');
     expect(csvCell("role/Deploy")).toBe("role/Deploy");
     expect(csvCell(null)).toBe("");
