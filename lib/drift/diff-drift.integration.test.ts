@@ -128,6 +128,7 @@ describe("diffDrift", () => {
   });
 
   it("diffs changed entities field by field, policy documents by meaning", () => {
+    expect(item("IAM_ROLE", OPS)).toMatchObject({ trustPolicyChanged: true, target: { page: "iam-role", arn: OPS } });
     expect(item("IAM_ROLE", OPS)?.changes).toEqual([
       { path: "trustPolicy.Statement[0].Principal.AWS", kind: "added", after: `arn:aws:iam::${A}:root` },
     ]);
@@ -144,7 +145,11 @@ describe("diffDrift", () => {
   });
 
   it("labels memberships with names and leaves activity-only changes out", () => {
-    expect(item("IDC_GROUP_MEMBERSHIP", "g-admins|user-bob")).toMatchObject({ change: "added", label: "bob in Admins" });
+    expect(item("IDC_GROUP_MEMBERSHIP", "g-admins|user-bob")).toMatchObject({
+      change: "added",
+      label: "bob in Admins",
+      target: { page: "idc-group", groupId: "g-admins" },
+    });
     expect(item("IAM_ROLE", `arn:aws:iam::${A}:role/app`)).toBeUndefined();
   });
 

@@ -7,6 +7,7 @@ import { entityLabel, KIND_LABELS, type NameBook } from "./entity-label";
 import { loadNameBook, referencedIds } from "./load-name-book";
 import { resolveDriftSnapshots } from "./resolve-drift-snapshots";
 import type { ReadableSnapshot } from "./readable-snapshot";
+import { inventoryTarget, type InventoryTarget } from "./inventory-target";
 import { findWhoChanged, type ChangeEvent } from "./who-changed";
 
 export const DIFF_DRIFT_INPUT = z.object({
@@ -26,8 +27,12 @@ export interface DriftItem {
   accountId: string | null;
   /** a readable name: role name, "alice in Admins", "AdministratorAccess → group Admins in prod (…)" */
   label: string;
+  /** the inventory page to link to (of the newer snapshot, or of the older one for a removed entity) */
+  target: InventoryTarget | null;
   /** field-level differences of a changed entity (policy documents by meaning); empty for added/removed */
   changes: JsonChange[];
+  /** an IAM role whose trust policy changed by meaning: what an approver may accept as the new baseline */
+  trustPolicyChanged: boolean;
   /** a changed entity whose differences are all cosmetic (re-formatted document, renamed Sid) */
   cosmeticOnly: boolean;
   /** the entity as added or removed (activity fields and duplicate raw text left out); null when changed */
@@ -106,7 +111,9 @@ export async function diffDrift(db: Db, input: DiffDriftInput = {}): Promise<Dri
       naturalKey: item.naturalKey,
       accountId: item.accountId,
       label: entityLabel(item.kind, item.naturalKey, data, names),
+      target: inventoryTarget(item.kind, item.naturalKey, item.accountId, data),
       changes,
+      trustPolicyChanged: item.kind === "IAM_ROLE" && changes.some((c) => c.path === "trustPolicy" || c.path.startsWith("trustPolicy.")),
       cosmeticOnly: item.change === "changed" && changes.length === 0,
       data: item.change === "changed" ? null : (after ?? before),
       whoChanged: [],

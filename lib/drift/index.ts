@@ -16,3 +16,4 @@ export type { DiffDriftInput, DriftAccountGroup, DriftChangeKind, DriftItem, Dri
 export type { ChangeEvent } from "./who-changed";
 export type { ReadableSnapshot } from "./readable-snapshot";
 export { KIND_LABELS } from "./entity-label";
+export type { InventoryTarget } from "./inventory-target";
