@@ -25,6 +25,8 @@ const status = z.enum(["COLLECTED", "PARTIAL", "FAILED", "SKIPPED"]);
 export const SNAPSHOT_COVERAGE = z.object({
   organization: status,
   accountTags: status,
+  serviceControlPolicies: status.optional(),
+  awsManagedPolicies: status.optional(),
   identityCenter: z.object({
     instance: status,
     users: status,
