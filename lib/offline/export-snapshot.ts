@@ -12,6 +12,7 @@ import { resolveInside } from "./path-segment";
 import type { ExportManifest } from "./schemas/manifest";
 import { toAuthorizationDetails, toListRoles } from "./to-cli-iam";
 import { toIdentityCenterFiles, toOrganizationFiles } from "./to-cli-organization";
+import { toPolicyFiles } from "./to-cli-policies";
 
 /** CloudTrail events exported with a snapshot: those LookupEvents could still return at its as-of time. */
 export const EXPORT_CLOUDTRAIL_WINDOW_DAYS = 90;
@@ -114,6 +115,7 @@ export async function exportSnapshot(db: Db, ref: number | "latest", dir: string
   const json = (path: string, value: unknown) => files.set(path, `${JSON.stringify(value, null, 2)}\n`);
   json(LAYOUT.manifest, manifest);
   for (const [path, value] of toOrganizationFiles(state)) json(path, value);
+  for (const [path, value] of toPolicyFiles(state, coverage)) json(path, value);
   if (state.identityCenter)
     for (const [path, value] of toIdentityCenterFiles(state.identityCenter, coverage.identityCenter)) json(path, value);
   for (const [accountId, iam] of Object.entries(state.iamByAccount)) {

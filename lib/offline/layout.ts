@@ -20,6 +20,20 @@ export const LAYOUT = {
   /** `list-tags-for-resource --resource-id <accountId>` */
   accountTags: (accountId: string) => `organizations/tags/${seg(accountId)}.json`,
   tagsDir: "organizations/tags",
+  /** `list-policies --filter SERVICE_CONTROL_POLICY` */
+  listPolicies: "organizations/policies/list-policies.json",
+  policiesDir: "organizations/policies",
+  /** `describe-policy --policy-id <policyId>` */
+  describePolicy: (policyId: string) => `organizations/policies/${seg(policyId)}/describe-policy.json`,
+  /** `list-targets-for-policy --policy-id <policyId>` */
+  policyTargets: (policyId: string) => `organizations/policies/${seg(policyId)}/targets.json`,
+
+  awsManagedPoliciesDir: "aws-managed-policies",
+  /** `get-account-authorization-details --filter AWSManagedPolicy`, from any one account */
+  awsManagedAuthorizationDetails: "aws-managed-policies/authorization-details.json",
+  policyVersionsDir: "aws-managed-policies/policy-versions",
+  /** `get-policy-version --policy-arn <arn> --version-id <default version>`; AWS-managed policy names are unique */
+  policyVersion: (policyName: string) => `aws-managed-policies/policy-versions/${seg(policyName)}.json`,
 
   iamDir: "iam",
   authorizationDetails: (accountId: string) => `iam/${seg(accountId)}/authorization-details.json`,

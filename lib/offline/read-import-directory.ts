@@ -3,6 +3,7 @@ import { join, relative, sep } from "node:path";
 import type { z } from "zod";
 import { ACCOUNT_ID, isOrgParentId, parseCredentialReport } from "../aws";
 import { LAYOUT } from "./layout";
+import { emptyPolicyFiles, readPolicyFile, type PolicyFiles } from "./read-policy-files";
 import { EXPORT_MANIFEST } from "./schemas/manifest";
 import { truncationMarker } from "./truncation";
 import { GET_CREDENTIAL_REPORT, AUTHORIZATION_DETAILS, LIST_ROLES } from "./schemas/iam";
@@ -45,6 +46,8 @@ export interface ImportFiles {
     permissionSets?: Array<{ file: string; data: Out<typeof PERMISSION_SET_FILE> }>;
     assignments?: Out<typeof ACCOUNT_ASSIGNMENTS>;
   };
+  /** SCPs and AWS-managed policy documents */
+  policies: PolicyFiles;
   /** the `cloudtrail/` folder when it holds at least one file */
   cloudTrailDir: string | null;
   /** relative paths of the files read */
@@ -94,6 +97,7 @@ export async function readImportDirectory(root: string, opts: { maxFileBytes?: n
     accountTags: new Map(),
     iam: new Map(),
     identityCenter: {},
+    policies: emptyPolicyFiles(),
     cloudTrailDir: null,
     read: [],
     ignored: [],
@@ -142,6 +146,7 @@ export async function readImportDirectory(root: string, opts: { maxFileBytes?: n
       files.cloudTrailDir = join(root, LAYOUT.cloudTrailDir);
       continue;
     }
+    if (await readPolicyFile(path, { files: files.policies, problems, ignored: files.ignored, parse })) continue;
     if (path === LAYOUT.manifest) files.manifest = await parse(path, EXPORT_MANIFEST);
     else if (path === LAYOUT.describeOrganization) files.organization = await parse(path, DESCRIBE_ORGANIZATION);
     else if (path === LAYOUT.listRoots) files.roots = await parse(path, LIST_ROOTS);

@@ -1,9 +1,11 @@
 import { linkReservedRoles, type AccountCoverage, type AccountIam, type InventoryCoverage, type OrgInventory } from "../aws";
 import { capCoverage } from "./cap-coverage";
 import { LAYOUT } from "./layout";
+import { mapAwsManagedPolicies } from "./map-aws-managed-policies";
 import { mapAccountIam } from "./map-iam";
 import { mapIdentityCenter } from "./map-identity-center";
 import { mapOrganizations } from "./map-organizations";
+import { mapServiceControlPolicies } from "./map-service-control-policies";
 import type { ImportFiles } from "./read-import-directory";
 
 export interface ImportReport {
@@ -50,7 +52,11 @@ export function newestDataTime(inventory: OrgInventory): string | null {
   return newest;
 }
 
-export function toOrgInventory(files: ImportFiles, now: Date = new Date()): { inventory: OrgInventory; report: ImportReport } {
+export function toOrgInventory(
+  files: ImportFiles,
+  now: Date = new Date(),
+  opts: { loadBundledManagedPolicies?: Parameters<typeof mapAwsManagedPolicies>[2] } = {},
+): { inventory: OrgInventory; report: ImportReport } {
   const org = mapOrganizations(files);
   const idc = mapIdentityCenter(files);
   const missing: string[] = [];
@@ -95,6 +101,23 @@ export function toOrgInventory(files: ImportFiles, now: Date = new Date()): { in
     [`${LAYOUT.cloudTrailDir}/`, files.cloudTrailDir ?? undefined],
   ];
   for (const [path, value] of expected) if (value === undefined) missing.push(path);
+
+  const scps = mapServiceControlPolicies(files, org.roots);
+  missing.push(...scps.missing);
+  notes.push(...scps.notes);
+  const awsManaged = mapAwsManagedPolicies(
+    files,
+    {
+      iamByAccount,
+      identityCenter: idc.inventory,
+      // As live: an account or permission set not read in full may attach a policy no other does.
+      sourcesComplete:
+        org.accounts.filter((a) => a.status === "ACTIVE").every((a) => accounts[a.id]?.authorizationDetails === "COLLECTED") &&
+        (idc.coverage.permissionSets === "COLLECTED" || (idc.coverage.instance === "COLLECTED" && idc.inventory === null)),
+    },
+    opts.loadBundledManagedPolicies,
+  );
+  notes.push(...awsManaged.notes);
   for (const [path, marker] of files.truncated) {
     notes.push(
       `${path}: one page of a longer listing (${marker}; --max-items or --no-paginate?): its section is imported as PARTIAL, nothing absent from it is read as deleted`,
@@ -104,6 +127,8 @@ export function toOrgInventory(files: ImportFiles, now: Date = new Date()): { in
   const fromFiles: InventoryCoverage = {
     organization: org.organizationStatus,
     accountTags: org.accountTagsStatus,
+    ...(scps.status ? { serviceControlPolicies: scps.status } : {}),
+    ...(awsManaged.status ? { awsManagedPolicies: awsManaged.status } : {}),
     identityCenter: idc.coverage,
     accounts,
   };
@@ -117,8 +142,8 @@ export function toOrgInventory(files: ImportFiles, now: Date = new Date()): { in
     roots: org.roots,
     ous: org.ous,
     accounts: org.accounts,
-    serviceControlPolicies: [],
-    awsManagedPolicies: [],
+    serviceControlPolicies: scps.policies,
+    awsManagedPolicies: awsManaged.policies,
     identityCenter: idc.inventory,
     iamByAccount,
     coverage: capped.coverage,
