@@ -1,12 +1,12 @@
-import type { Db } from "../db";
+import type { Db, Prisma } from "../db";
 import { isReadableStatus } from "../snapshot";
 import { snapshotNotFound, snapshotNotReadable } from "./drift-errors";
 
 export interface ReadableSnapshot {
   id: number;
   asOf: Date;
-  status: string;
-  source: string;
+  status: Prisma.SnapshotStatus;
+  source: Prisma.SnapshotSource;
 }
 
 /** The snapshot, if it exists and is readable (lib/snapshot's rule); a DriftError naming the id otherwise. */
