@@ -21,3 +21,4 @@ export { readTrailFile, TrailFileError } from "./read-trail-file";
 export { INGEST_RUN_LEASE_MS, type IngestProblem, type IngestRunStatus } from "./ingest-run";
 export { recoverAbandonedIngestRuns, ABANDONED_INGEST_RUN } from "./recover-abandoned-ingest-runs";
 export { ingestCloudTrailForOrganization, findIngestTargets, type OrganizationIngestResult } from "./ingest-cloudtrail-for-organization";
+export { findHopUses, hopKey, type HopUse, type HopUseQuery, type HopUses } from "./find-hop-uses";

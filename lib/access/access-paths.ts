@@ -1,0 +1,174 @@
+import type { EdgeCondition, GraphEdge, GraphNode, TrustGraph } from "../graph";
+import type { AccessSubject } from "./access-subject";
+
+/** One way a principal reaches a role (or, when the role is not in the snapshot, an account). */
+export interface AccessPath {
+  start: GraphNode;
+  /** every node in order, the start first */
+  hops: GraphNode[];
+  permissionSet: GraphNode | null;
+  /** the last role reached; null when a permission set is assigned where its reserved role is not in the snapshot */
+  role: GraphNode | null;
+  accountId: string;
+  /** the can-assume edges taken, in order */
+  assumeEdges: GraphEdge[];
+  /** can-assume hops made from a role session (role chaining) */
+  chainedHops: number;
+  conditional: boolean;
+  conditions: EdgeCondition[];
+}
+
+export interface AccessPathOptions {
+  /** only paths ending in this account */
+  accountId?: string;
+  /** most can-assume hops followed from the first role (default 5) */
+  maxAssumeHops?: number;
+  /** stop after this many paths (default 20,000); `truncated` says so */
+  maxPaths?: number;
+}
+
+export interface AccessPathResult {
+  paths: AccessPath[];
+  truncated: boolean;
+}
+
+const ROLE_KINDS = new Set(["IAM_ROLE", "RESERVED_ROLE"]);
+
+/**
+ * Every path from the subject: person → (group →) permission set → reserved role → role → role …, an
+ * IAM user or role → role …, or, for an account, every person's, IAM user's and outside principal's
+ * paths into it. Cycle-safe (a node appears once per path) with a cap on hops and on paths.
+ */
+export function findAccessPaths(graph: TrustGraph, subject: AccessSubject, options: AccessPathOptions = {}): AccessPathResult {
+  const walker = new PathWalker(graph, options);
+  for (const start of startsOf(graph, subject)) {
+    if (walker.full) break;
+    walker.walkFrom(start);
+  }
+  return { paths: walker.paths, truncated: walker.full };
+}
+
+function startsOf(graph: TrustGraph, subject: AccessSubject): GraphNode[] {
+  if (subject.kind !== "account") return [subject.node];
+  return [...graph.nodes.values()].filter((node) => ["IDC_USER", "IAM_USER", "EXTERNAL_ACCOUNT", "ANY_PRINCIPAL"].includes(node.kind));
+}
+
+class PathWalker {
+  readonly paths: AccessPath[] = [];
+  full = false;
+  private readonly maxAssumeHops: number;
+  private readonly maxPaths: number;
+  private readonly reaches: Set<string> | null;
+
+  constructor(
+    private readonly graph: TrustGraph,
+    private readonly options: AccessPathOptions,
+  ) {
+    this.maxAssumeHops = options.maxAssumeHops ?? 5;
+    this.maxPaths = options.maxPaths ?? 20_000;
+    this.reaches = options.accountId ? nodesReaching(graph, options.accountId) : null;
+  }
+
+  walkFrom(start: GraphNode): void {
+    if (this.reaches && !this.reaches.has(start.id)) return;
+    if (start.kind === "IDC_USER") {
+      for (const edge of this.out(start.id, "ASSIGNED")) this.viaAssignment(start, [start], edge);
+      for (const member of this.out(start.id, "MEMBER_OF")) {
+        const group = this.graph.nodes.get(member.to);
+        if (!group) continue;
+        for (const edge of this.out(group.id, "ASSIGNED")) this.viaAssignment(start, [start, group], edge);
+      }
+    } else if (start.kind === "IDC_GROUP") {
+      for (const edge of this.out(start.id, "ASSIGNED")) this.viaAssignment(start, [start], edge);
+    } else {
+      this.assume(start, [start], null, []);
+    }
+  }
+
+  private viaAssignment(start: GraphNode, before: GraphNode[], assignment: GraphEdge): void {
+    const permissionSet = this.graph.nodes.get(assignment.to);
+    const accountId = assignment.accountId;
+    if (!permissionSet || !accountId || this.full) return;
+    const hops = [...before, permissionSet];
+    const roles = this.out(permissionSet.id, "PROVISIONED_AS").filter((edge) => edge.accountId === accountId);
+    if (roles.length === 0) {
+      this.emit({ start, hops, permissionSet, role: null, accountId, assumeEdges: [] });
+      return;
+    }
+    for (const provisioned of roles) {
+      const role = this.graph.nodes.get(provisioned.to);
+      if (!role || hops.some((h) => h.id === role.id)) continue;
+      this.emit({ start, hops: [...hops, role], permissionSet, role, accountId, assumeEdges: [] });
+      this.assume(start, [...hops, role], permissionSet, []);
+    }
+  }
+
+  /** Follows can-assume edges from the last hop. */
+  private assume(start: GraphNode, hops: GraphNode[], permissionSet: GraphNode | null, edges: GraphEdge[]): void {
+    const from = hops[hops.length - 1]!;
+    if (edges.length >= this.maxAssumeHops || this.full) return;
+    for (const edge of this.out(from.id, "CAN_ASSUME")) {
+      if (edge.action !== "sts:AssumeRole") continue;
+      const target = this.graph.nodes.get(edge.to);
+      if (!target || !ROLE_KINDS.has(target.kind) || hops.some((h) => h.id === target.id)) continue;
+      if (this.reaches && !this.reaches.has(target.id)) continue;
+      const nextHops = [...hops, target];
+      const nextEdges = [...edges, edge];
+      this.emit({
+        start,
+        hops: nextHops,
+        permissionSet,
+        role: target,
+        accountId: target.accountId ?? edge.accountId ?? "",
+        assumeEdges: nextEdges,
+      });
+      if (this.full) return;
+      this.assume(start, nextHops, permissionSet, nextEdges);
+    }
+  }
+
+  private emit(path: Omit<AccessPath, "chainedHops" | "conditional" | "conditions">): void {
+    if (this.options.accountId && path.accountId !== this.options.accountId) return;
+    if (this.paths.length >= this.maxPaths) {
+      this.full = true;
+      return;
+    }
+    const conditions = path.assumeEdges.flatMap((edge) => edge.conditions ?? []);
+    // A role session (reserved or not) that assumes a role is chaining; an IAM user's or outside principal's first AssumeRole is not.
+    const fromSession = path.permissionSet !== null || ROLE_KINDS.has(path.start.kind);
+    const chainedHops = fromSession ? path.assumeEdges.length : Math.max(0, path.assumeEdges.length - 1);
+    this.paths.push({ ...path, chainedHops, conditional: path.assumeEdges.some((edge) => edge.conditional), conditions });
+  }
+
+  private out(id: string, kind: GraphEdge["kind"]): GraphEdge[] {
+    return (this.graph.outgoing.get(id) ?? []).filter((edge) => edge.kind === kind);
+  }
+}
+
+/** Nodes from which some edge chain leads into the account (a sound pruning for one-account queries). */
+function nodesReaching(graph: TrustGraph, accountId: string): Set<string> {
+  const seen = new Set<string>();
+  const queue: string[] = [];
+  for (const node of graph.nodes.values()) {
+    if (node.accountId === accountId && ROLE_KINDS.has(node.kind)) {
+      seen.add(node.id);
+      queue.push(node.id);
+    }
+  }
+  for (const edge of graph.edges) {
+    if (edge.kind === "ASSIGNED" && edge.accountId === accountId && !seen.has(edge.to)) {
+      seen.add(edge.to);
+      queue.push(edge.to);
+    }
+  }
+  while (queue.length > 0) {
+    const id = queue.pop()!;
+    for (const edge of graph.incoming.get(id) ?? []) {
+      if (!seen.has(edge.from)) {
+        seen.add(edge.from);
+        queue.push(edge.from);
+      }
+    }
+  }
+  return seen;
+}

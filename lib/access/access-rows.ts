@@ -1,0 +1,75 @@
+import type { OrgInventory } from "../aws";
+import type { EdgeCondition, GraphNodeKind } from "../graph";
+import type { AccessPath } from "./access-paths";
+import { effectiveSession } from "./session-duration";
+
+export interface AccessHop {
+  kind: GraphNodeKind;
+  id: string;
+  label: string;
+  arn: string | null;
+}
+
+/** One row of `vigil access` and of the access page: one path from a principal to a role. */
+export interface AccessRow {
+  /** who the path starts from: a person's user name, a group, an IAM principal's ARN, an outside account */
+  principal: string;
+  accountId: string;
+  accountName: string | null;
+  via: AccessHop[];
+  permissionSet: string | null;
+  roleArn: string | null;
+  effectiveSessionSeconds: number;
+  cappedByChaining: boolean;
+  conditional: boolean;
+  conditions: EdgeCondition[];
+  /** ISO-8601; null when no ingested CloudTrail event shows the last hop used */
+  lastUsedAt: string | null;
+}
+
+/**
+ * Each path with its row (lastUsedAt not yet joined), ordered by account name, principal, role and
+ * path length.
+ */
+export function toAccessRows(state: OrgInventory, paths: readonly AccessPath[]): Array<{ row: AccessRow; path: AccessPath }> {
+  const accountNames = new Map(state.accounts.map((a) => [a.id, a.name]));
+  const permissionSets = new Map((state.identityCenter?.permissionSets ?? []).map((p) => [p.arn, p]));
+  const maxSession = new Map<string, number | null>();
+  for (const iam of Object.values(state.iamByAccount)) for (const role of iam.roles) maxSession.set(role.arn, role.maxSessionDuration);
+  const rows = paths.map((path) => {
+    const set = path.permissionSet?.arn ? permissionSets.get(path.permissionSet.arn) : undefined;
+    const firstTarget = path.assumeEdges[0]?.to;
+    const session = effectiveSession(
+      path.permissionSet
+        ? { permissionSetDuration: set?.sessionDuration ?? null }
+        : { maxSessionDuration: firstTarget ? maxSession.get(firstTarget) : null },
+      path.chainedHops,
+    );
+    const row: AccessRow = {
+      principal: principalLabel(path),
+      accountId: path.accountId,
+      accountName: accountNames.get(path.accountId) ?? null,
+      via: path.hops.map((node) => ({ kind: node.kind, id: node.id, label: node.label, arn: node.arn })),
+      permissionSet: path.permissionSet?.label ?? null,
+      roleArn: path.role?.arn ?? null,
+      ...session,
+      conditional: path.conditional,
+      conditions: path.conditions,
+      lastUsedAt: null,
+    };
+    return { row, path };
+  });
+  return rows.sort(
+    ({ row: a }, { row: b }) =>
+      (a.accountName ?? a.accountId).localeCompare(b.accountName ?? b.accountId) ||
+      a.principal.localeCompare(b.principal) ||
+      (a.roleArn ?? "").localeCompare(b.roleArn ?? "") ||
+      a.via.length - b.via.length,
+  );
+}
+
+function principalLabel(path: AccessPath): string {
+  return path.start.kind === "IAM_USER" || path.start.kind === "IAM_ROLE" || path.start.kind === "RESERVED_ROLE"
+    ? (path.start.arn ?? path.start.label)
+    : path.start.label;
+}

@@ -1,0 +1,25 @@
+/**
+ * lib/access: effective access — for a person, group, account or IAM principal, who reaches what,
+ * through which chain (person → group → permission set → reserved role → role …), with the
+ * effective session (role chaining caps it at one hour) and when the chain was last used. Built on
+ * lib/graph's trust graph of a snapshot.
+ */
+export { getAccessContext, type AccessContext } from "./access-context";
+export { AccessError, type AccessErrorCode } from "./access-errors";
+export { resolveAccessSubject, type AccessSubject } from "./access-subject";
+export { findAccessPaths, type AccessPath, type AccessPathOptions, type AccessPathResult } from "./access-paths";
+export { toAccessRows, type AccessHop, type AccessRow } from "./access-rows";
+export { attachLastUse } from "./attach-last-use";
+export { findAccess, FIND_ACCESS_INPUT, type AccessPage, type FindAccessInput } from "./find-access";
+export {
+  getAccessMatrix,
+  ACCESS_MATRIX_INPUT,
+  ACCESS_MATRIX_SORTS,
+  type AccessMatrix,
+  type AccessMatrixCell,
+  type AccessMatrixColumn,
+  type AccessMatrixInput,
+  type AccessMatrixRow,
+} from "./access-matrix";
+export { chainSubgraph, type ChainSubgraph, type ChainSubgraphOptions } from "./chain-subgraph";
+export { effectiveSession, isoDurationSeconds, ONE_HOUR_SECONDS } from "./session-duration";
