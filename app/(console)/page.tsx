@@ -1,9 +1,12 @@
+import { countOpenFindingsBySeverity } from "@/lib/findings";
+import { getDb } from "@/lib/db";
 import { PageHeader } from "./_components/page-header";
 import { CloudTrailCard } from "./_dashboard/cloudtrail-card";
 import "./_dashboard/dashboard.css";
 import { HealthCard } from "./_dashboard/health-card";
 import { LatestSnapshotCard } from "./_dashboard/latest-snapshot-card";
 import { loadDashboard } from "./_dashboard/load-dashboard";
+import { OpenFindingsCard } from "./_dashboard/open-findings-card";
 import { QuickLinksCard } from "./_dashboard/quick-links-card";
 import { RecentRunsCard } from "./_dashboard/recent-runs-card";
 import { requireInventoryReader } from "./_data/require-inventory-reader";
@@ -12,7 +15,8 @@ export const dynamic = "force-dynamic";
 
 export default async function DashboardPage() {
   const user = await requireInventoryReader();
-  const dashboard = await loadDashboard(new Date());
+  const now = new Date();
+  const [dashboard, openFindings] = await Promise.all([loadDashboard(now), getDb().then((db) => countOpenFindingsBySeverity(db, now))]);
   return (
     <>
       <PageHeader title="Dashboard">
@@ -23,6 +27,7 @@ export default async function DashboardPage() {
       </PageHeader>
       <div className="dash-grid">
         <LatestSnapshotCard latest={dashboard.latest} newestRun={dashboard.runs[0] ?? null} />
+        <OpenFindingsCard counts={openFindings} />
         <RecentRunsCard runs={dashboard.runs} />
         <CloudTrailCard cloudTrail={dashboard.cloudTrail} />
         <HealthCard health={dashboard.health} />
