@@ -7,6 +7,7 @@ import { createLocalUser } from "../../lib/auth";
 import { applyMigrations, createDb, findFreePort, poolConfigFromUrl, startEmbeddedPostgres } from "../../lib/db";
 import { assertLocalDatabase } from "../../lib/testing/local-database-guard";
 import { withDatabaseName } from "../../lib/testing/test-databases";
+import { seedFindings } from "./seed-findings";
 import { seedInventory } from "./seed-inventory";
 import { STATE_FILE, TOTP_STEP_DIR, type E2eState } from "./state";
 
@@ -130,7 +131,8 @@ export default async function globalSetup() {
         users[key] = { username, password: created.password, totpSecret: created.totpSecret };
       }
       // One snapshot of the simulated demo organization for the inventory specs.
-      await seedInventory(db);
+      const seeded = await seedInventory(db);
+      await seedFindings(db, seeded.snapshotId);
     } finally {
       await db.$disconnect();
     }
@@ -168,7 +170,7 @@ export default async function globalSetup() {
       throw new Error(`${String(error)}\n--- web server output ---\n${webLog.join("").slice(-4000)}`);
     });
 
-    const state: E2eState = { baseUrl, oidcIssuer, oidcPid: idp.pid!, users, ssoUsers };
+    const state: E2eState = { baseUrl, databaseUrl, oidcIssuer, oidcPid: idp.pid!, users, ssoUsers };
     mkdirSync(path.dirname(STATE_FILE), { recursive: true });
     rmSync(TOTP_STEP_DIR, { recursive: true, force: true });
     writeFileSync(STATE_FILE, JSON.stringify(state, null, 2), { mode: 0o600 });

@@ -6,6 +6,8 @@ export type LocalCredentials = { username: string; password: string; totpSecret:
 /** What global-setup hands the specs (written under test-results, outside Playwright's outputDir). */
 export type E2eState = {
   baseUrl: string;
+  /** the run's own database, for specs that must set up what no page can (e.g. a suppression that has expired) */
+  databaseUrl: string;
   oidcIssuer: string;
   oidcPid: number;
   users: Record<"admin" | "viewer" | "signIn" | "wrongCode" | "outage", LocalCredentials>;
