@@ -1,0 +1,91 @@
+import pg from "pg";
+import { poolConfigFromUrl } from "../lib/db";
+import { expect, signInThroughApi, test } from "./support/fixtures";
+
+// Reads the findings global-setup evaluates on the seeded demo snapshot (e2e/support/seed-findings.ts).
+// The one test that suppresses a finding; other specs only read findings.
+
+const DAY_MS = 86_400_000;
+
+/**
+ * "Moves the clock" past a suppression's expiry: the web server's clock cannot move, so the
+ * expiry moves to a minute ago instead (on the finding and on its SUPPRESSED history entry). The
+ * pages then read it through lib/findings' real "an expired suppression reads as reopened" path.
+ */
+async function expireSuppression(databaseUrl: string, findingId: number): Promise<void> {
+  const client = new pg.Client(poolConfigFromUrl(databaseUrl));
+  await client.connect();
+  try {
+    const past = new Date(Date.now() - 60_000);
+    const finding = await client.query(`UPDATE "Finding" SET "suppressedUntil" = $2 WHERE id = $1 AND status = 'SUPPRESSED'`, [
+      findingId,
+      past,
+    ]);
+    expect(finding.rowCount).toBe(1);
+    await client.query(
+      `UPDATE "FindingEvent" SET details = jsonb_build_object('until', $2::text) WHERE "findingId" = $1 AND type = 'SUPPRESSED'`,
+      [findingId, past.toISOString()],
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+test("a finding opened from the dashboard is suppressed with a reason, leaves the open list, and comes back reopened when the suppression expires", async ({
+  page,
+  state,
+}) => {
+  await signInThroughApi(page, state, state.users.admin);
+
+  // Given the dashboard's open findings by severity
+  await page.goto("/");
+  const card = page.locator("section", { has: page.getByRole("heading", { name: "Open findings" }) });
+  const severityLink = card.getByRole("link", { name: /^[1-9]\d* open (critical|high|medium) findings$/ }).first();
+  await expect(severityLink).toBeVisible();
+
+  // When the user follows a severity and opens its first finding
+  await severityLink.click();
+  await expect(page).toHaveURL(/\/findings\?severity=(critical|high|medium)$/);
+  const firstFinding = page.locator("tbody tr").first().getByRole("link").first();
+  const title = (await firstFinding.innerText()).trim();
+  await firstFinding.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  const findingId = Number(/\/findings\/(\d+)$/.exec(page.url())?.[1]);
+  expect(findingId).toBeGreaterThan(0);
+  const rule = (
+    await page
+      .locator("dd")
+      .filter({ has: page.locator(`a[href^="/findings?rule="]`) })
+      .locator(".inv-mono")
+      .innerText()
+  ).trim();
+  const openList = `/findings?rule=${rule}&pageSize=200`;
+  const inList = page.locator(`tbody a[href="/findings/${findingId}"]`);
+
+  // And suppresses it with a reason until tomorrow
+  const suppress = page.getByRole("form", { name: "Suppress" });
+  await suppress.getByLabel("Reason").fill("accepted risk: vendor migration in progress");
+  await suppress.getByLabel("Until (UTC)").fill(new Date(Date.now() + DAY_MS).toISOString().slice(0, 10));
+  await suppress.getByRole("button", { name: "Suppress" }).click();
+
+  // Then it is suppressed, with who and why in its history, and no longer in the open list
+  await expect(page.getByRole("status")).toContainText("Suppressed 1 finding until");
+  await expect(page.getByTestId("history-suppressed")).toContainText("accepted risk: vendor migration in progress");
+  await expect(page.getByTestId("history-suppressed")).toContainText(state.users.admin.username);
+  await page.goto(openList);
+  await expect(page.locator("tbody tr").first()).toBeVisible();
+  await expect(inList).toHaveCount(0);
+  await page.goto(`/findings?rule=${rule}&status=suppressed&pageSize=200`);
+  await expect(inList).toHaveCount(1);
+
+  // When the suppression's expiry passes
+  await expireSuppression(state.databaseUrl, findingId);
+
+  // Then the finding reads as reopened, its history says the suppression expired, and it is back in the open list
+  await page.goto(`/findings/${findingId}`);
+  await expect(page.locator("dd .badge").filter({ hasText: /^reopened$/ })).toBeVisible();
+  await expect(page.getByTestId("history-suppression_expired")).toBeVisible();
+  await page.goto(openList);
+  await expect(inList).toHaveCount(1);
+  await expect(page.locator("tbody tr", { has: inList })).toContainText("reopened");
+});
