@@ -79,7 +79,27 @@ async function save(root: string, path: string, value: unknown): Promise<void> {
 
 /** Produces every file of the layout with the AWS CLI, as the README tells a customer to. */
 async function exportWithCli(endpoint: string, root: string): Promise<void> {
-  await Promise.all([exportOrganizationAndIam(endpoint, root), exportIdentityCenter(endpoint, root)]);
+  await Promise.all([
+    exportOrganizationAndIam(endpoint, root),
+    exportIdentityCenter(endpoint, root),
+    exportServiceControlPolicies(endpoint, root),
+  ]);
+}
+
+async function exportServiceControlPolicies(endpoint: string, root: string): Promise<void> {
+  const aws = cli(endpoint, HOST_KEY);
+  const listed = (await aws(["organizations", "list-policies", "--filter", "SERVICE_CONTROL_POLICY"])) as {
+    Policies: Array<{ Id: string }>;
+  };
+  await save(root, LAYOUT.listPolicies, listed);
+  await mapLimited(listed.Policies, 8, async ({ Id: policyId }) => {
+    const [described, targets] = await Promise.all([
+      aws(["organizations", "describe-policy", "--policy-id", policyId]),
+      aws(["organizations", "list-targets-for-policy", "--policy-id", policyId]),
+    ]);
+    await save(root, LAYOUT.describePolicy(policyId), described);
+    await save(root, LAYOUT.policyTargets(policyId), targets);
+  });
 }
 
 async function exportOrganizationAndIam(endpoint: string, root: string): Promise<void> {
@@ -132,7 +152,8 @@ async function exportOrganizationAndIam(endpoint: string, root: string): Promise
     }
     const iam = cli(endpoint, credentials);
     const [details, roles] = await Promise.all([
-      iam(["iam", "get-account-authorization-details", "--filter", "Role", "User", "Group", "LocalManagedPolicy"]),
+      // AWSManagedPolicy adds the documents of the AWS-managed policies the account uses, at no extra call.
+      iam(["iam", "get-account-authorization-details", "--filter", "Role", "User", "Group", "LocalManagedPolicy", "AWSManagedPolicy"]),
       iam(["iam", "list-roles"]),
     ]);
     await save(root, LAYOUT.authorizationDetails(accountId), details);
@@ -271,6 +292,9 @@ describeCli(`vigil import of a directory written by the AWS CLI (${version ?? "a
       "only in the live snapshot",
     ).toEqual([]);
     expect(a.length).toBeGreaterThan(100);
+    expect(fromCli.serviceControlPolicies.length).toBeGreaterThan(0);
+    expect(fromCli.awsManagedPolicies.length).toBeGreaterThan(0);
+    expect(fromCli.awsManagedPolicies.every((p) => p.source === "iam")).toBe(true);
     expect(fromCli.coverage).toEqual(fromLive.coverage);
   }, 600_000);
 });
