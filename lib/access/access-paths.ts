@@ -40,7 +40,8 @@ const ROLE_KINDS = new Set(["IAM_ROLE", "RESERVED_ROLE"]);
  * paths into it. Cycle-safe (a node appears once per path) with a cap on hops and on paths.
  */
 export function findAccessPaths(graph: TrustGraph, subject: AccessSubject, options: AccessPathOptions = {}): AccessPathResult {
-  const walker = new PathWalker(graph, options);
+  if (subject.kind === "account" && options.accountId && options.accountId !== subject.accountId) return { paths: [], truncated: false };
+  const walker = new PathWalker(graph, subject.kind === "account" ? { ...options, accountId: subject.accountId } : options);
   for (const start of startsOf(graph, subject)) {
     if (walker.full) break;
     walker.walkFrom(start);

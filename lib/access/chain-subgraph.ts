@@ -80,7 +80,8 @@ class Collector {
         if (edge.kind === "ASSIGNED" && edge.accountId !== accountId) continue;
         if (edge.kind === "PROVISIONED_AS" && edge.accountId !== accountId) continue;
         const from = this.graph.nodes.get(edge.from);
-        if (!from) continue;
+        // Identity Center's SAML sign-in into a reserved role is drawn as its permission set's provisioning.
+        if (!from || (from.kind === "FEDERATED_PROVIDER" && node.kind === "RESERVED_ROLE")) continue;
         const known = this.nodeMap.has(from.id);
         if (!this.node(from)) return;
         this.edgeSet.add(edge);
