@@ -5,7 +5,7 @@ import { loadTrustBaselines } from "../drift";
 import { getSnapshotOrThrow, readSnapshotState } from "../snapshot";
 import { getFindingSettings, type FindingSettings } from "./findings-settings";
 import { loadFindingEvents } from "./load-finding-events";
-import { persistFindings, type PersistOutcome } from "./persist-findings";
+import { persistFindings, refuseOlderSnapshot, type PersistOutcome } from "./persist-findings";
 import { RULES } from "./rules";
 import { runRules } from "./run-rules";
 import type { TrustBaseline } from "./trust-baseline";
@@ -38,6 +38,8 @@ export async function evaluateFindings(
   options: EvaluateFindingsOptions = {},
 ): Promise<EvaluateFindingsResult> {
   const snapshot = await getSnapshotOrThrow(db, snapshotId);
+  const refused = await refuseOlderSnapshot(db, snapshotId);
+  if (refused) return { ...refused, graphError: null };
   const state = await readSnapshotState(db, snapshotId);
   const settings = options.settings ?? getFindingSettings();
   const asOf = snapshot.asOf;

@@ -143,6 +143,33 @@ describe("findings lifecycle", () => {
     expect(await database.db.finding.count()).toBe(1);
   });
 
+  it("records evidence changes, but not facts that move with every snapshot (a key's age, its last use)", async () => {
+    const base = Date.now();
+    const withKey = (rotatedDaysAgo: number, usedDaysAgo: number) => {
+      const inventory = state(true);
+      const row = inventory.iamByAccount[MEMBER]?.credentialReport?.rows.find((r) => r.user === "u");
+      const at = (days: number) => new Date(base - days * 86_400_000).toISOString();
+      if (row)
+        row.accessKeys[0] = {
+          active: true,
+          lastRotatedAt: at(rotatedDaysAgo),
+          lastUsedAt: at(usedDaysAgo),
+          lastUsedRegion: null,
+          lastUsedService: "s3",
+        };
+      return inventory;
+    };
+    const history = async () => {
+      const page = await listFindings(database.db, { status: "all", rule: "STALE_ACCESS_KEY" });
+      return (await getFinding(database.db, page.rows[0]?.id ?? 0)).history.map((h) => h.type);
+    };
+    await evaluate(await snapshot(withKey(200, 3)));
+    await evaluate(await snapshot(withKey(200, 1)));
+    expect(await history()).toEqual(["opened"]);
+    await evaluate(await snapshot(withKey(150, 1)));
+    expect(await history()).toEqual(["opened", "evidence_changed"]);
+  });
+
   it("two evaluations at once create each finding once", async () => {
     const snapshotId = await snapshot(state(false));
     await Promise.all([evaluate(snapshotId), evaluate(snapshotId), evaluate(snapshotId)]);

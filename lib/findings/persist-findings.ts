@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../db";
+import type { Db, PrismaClient } from "../db";
 import { resolutionBlockers, type ResolutionContext } from "./resolution-coverage";
 import { emptySeverityCounts, fromDbSeverity, toDbSeverity, type DbStatus } from "./severity";
 import { stableHash } from "./stable-hash";
@@ -30,6 +30,29 @@ interface PersistInput {
   resolution: ResolutionContext;
 }
 
+/**
+ * Evaluating a snapshot older than one already evaluated would move findings backwards (resolve what
+ * the newer one saw, reopen what it resolved): it is refused as a no-op, with the reason.
+ */
+export async function refuseOlderSnapshot(db: Db, snapshotId: number): Promise<PersistOutcome | null> {
+  const newest = await db.findingEvaluation.findFirst({ orderBy: { snapshotId: "desc" }, select: { snapshotId: true } });
+  if (!newest || newest.snapshotId <= snapshotId) return null;
+  return {
+    snapshotId,
+    skipped: `snapshot ${newest.snapshotId} was already evaluated; an older snapshot cannot move findings backwards`,
+    candidates: 0,
+    new: 0,
+    resolved: 0,
+    reopened: 0,
+    open: emptySeverityCounts(),
+  };
+}
+
+/** What the finding row keeps: the evidence and, beside it, the facts of this snapshot. */
+function storedEvidence(candidate: FindingCandidate): object {
+  return { ...candidate.evidence, ...candidate.context };
+}
+
 type EventType = "OPENED" | "RESOLVED" | "REOPENED" | "EVIDENCE_CHANGED" | "SEVERITY_CHANGED" | "SUPPRESSION_EXPIRED";
 
 /**
@@ -41,18 +64,8 @@ export async function persistFindings(db: PrismaClient, input: PersistInput): Pr
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EVALUATION_LOCK})`;
-      const newest = await tx.findingEvaluation.findFirst({ orderBy: { snapshotId: "desc" }, select: { snapshotId: true } });
-      if (newest && newest.snapshotId > snapshotId) {
-        return {
-          snapshotId,
-          skipped: `snapshot ${newest.snapshotId} was already evaluated; an older snapshot cannot move findings backwards`,
-          candidates: input.candidates.length,
-          new: 0,
-          resolved: 0,
-          reopened: 0,
-          open: emptySeverityCounts(),
-        };
-      }
+      const refused = await refuseOlderSnapshot(tx, snapshotId);
+      if (refused) return { ...refused, candidates: input.candidates.length };
       const existing = await tx.finding.findMany({
         select: {
           id: true,
@@ -82,7 +95,7 @@ export async function persistFindings(db: PrismaClient, input: PersistInput): Pr
           title: c.title,
           accountId: c.accountId,
           resourceArn: c.resourceArn,
-          evidence: c.evidence as object,
+          evidence: storedEvidence(c),
           evidenceHash: stableHash(c.evidence),
           remediation: c.remediation,
           firstSeenAt: asOf,
@@ -133,7 +146,7 @@ export async function persistFindings(db: PrismaClient, input: PersistInput): Pr
             severity,
             title: candidate.title,
             resourceArn: candidate.resourceArn,
-            evidence: candidate.evidence as object,
+            evidence: storedEvidence(candidate),
             evidenceHash,
             remediation: candidate.remediation,
             lastSeenAt: asOf,

@@ -51,6 +51,11 @@ export interface FindingCandidate {
   resourceArn: string;
   accountId: string | null;
   evidence: Evidence;
+  /**
+   * Facts that move with every snapshot (the window, an age in days, how far CloudTrail is read):
+   * stored with the evidence, but a change in them alone is not "evidence changed".
+   */
+  context?: Evidence;
   remediation: string;
   /** rule + resource (+ account, + detail such as the key slot): the same problem keeps it across snapshots */
   fingerprint: string;

@@ -72,7 +72,7 @@ function evaluate({ state, settings, asOf }: RuleInput): FindingCandidate[] {
         title: `IAM user ${user.userName} looks orphaned: ${why.join("; ")}`,
         resourceArn: user.arn,
         accountId: user.accountId,
-        evidence: { reasons, credentialReport: activityFields(row), tags: user.tags, createdAt: user.createdAt },
+        evidence: { reasons, credentialReport: activityFields(row), createdAt: user.createdAt },
         remediation:
           "Confirm with the owner whether the user is still needed; delete it (or its credentials) if not. If it is a break-glass or " +
           "automation user, tag it vigil:purpose=break-glass|automation. Set an owner tag naming an active Identity Center user.",

@@ -22,10 +22,12 @@ function evaluate({ state, asOf }: RuleInput): FindingCandidate[] {
               user: row.user,
               [`${slot}_active`]: key.active,
               [`${slot}_last_rotated`]: key.lastRotatedAt,
-              [`${slot}_last_used_date`]: key.lastUsedAt,
-              [`${slot}_last_used_service`]: key.lastUsedService,
             },
+          },
+          // Use moves daily for a working key; only the rotation date proves staleness.
+          context: {
             ageDays: daysBetween(key.lastRotatedAt, asOf),
+            lastUse: { [`${slot}_last_used_date`]: key.lastUsedAt, [`${slot}_last_used_service`]: key.lastUsedService },
           },
           remediation:
             "Rotate the key: create a second key, move its users to it, deactivate then delete the old one. Prefer short-lived role credentials over long-term keys.",

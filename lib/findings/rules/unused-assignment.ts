@@ -46,10 +46,9 @@ function evaluate({ state, events }: RuleInput): FindingCandidate[] {
         principal,
         permissionSet: ps.name,
         usersReached: reached.length,
-        window: { from: events.windowStart, to: events.windowEnd },
-        cloudTrailCoverage: coverage,
         otherUsersOfThePermissionSetHere: use ? use.users.size : 0,
       },
+      context: { window: { from: events.windowStart, to: events.windowEnd }, cloudTrailCoverage: coverage },
       remediation: "Remove the assignment if nobody needs it; people who need it rarely can request it when they do.",
       fingerprint: fingerprintOf("UNUSED_ASSIGNMENT", assignment.accountId, assignment.key),
     });
