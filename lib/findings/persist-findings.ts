@@ -108,6 +108,7 @@ export async function persistFindings(db: PrismaClient, input: PersistInput): Pr
       for (const row of created) history.push({ findingId: row.id, type: "OPENED", snapshotId });
 
       const seen = new Set<string>();
+      const seenAgain: number[] = [];
       for (const candidate of input.candidates) {
         seen.add(candidate.fingerprint);
         const row = byFingerprint.get(candidate.fingerprint);
@@ -136,9 +137,12 @@ export async function persistFindings(db: PrismaClient, input: PersistInput): Pr
             snapshotId,
             details: { from: fromDbSeverity(row.severity), to: candidate.severity },
           });
-        const unchanged =
-          status === row.status && evidenceHash === row.evidenceHash && severity === row.severity && row.lastSeenSnapshotId === snapshotId;
-        if (unchanged) continue;
+        const changed = status !== row.status || evidenceHash !== row.evidenceHash || severity !== row.severity;
+        if (!changed) {
+          // Only seen again: moved for all such findings in one statement below.
+          if (row.lastSeenSnapshotId !== snapshotId) seenAgain.push(row.id);
+          continue;
+        }
         await tx.finding.update({
           where: { id: row.id },
           data: {
@@ -155,6 +159,12 @@ export async function persistFindings(db: PrismaClient, input: PersistInput): Pr
           },
         });
       }
+
+      for (let i = 0; i < seenAgain.length; i += 10_000)
+        await tx.finding.updateMany({
+          where: { id: { in: seenAgain.slice(i, i + 10_000) } },
+          data: { lastSeenAt: asOf, lastSeenSnapshotId: snapshotId },
+        });
 
       for (const row of existing) {
         if (seen.has(row.fingerprint) || row.status === "RESOLVED") continue;

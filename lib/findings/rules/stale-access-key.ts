@@ -13,7 +13,7 @@ function evaluate({ state, asOf }: RuleInput): FindingCandidate[] {
         findings.push({
           rule: "STALE_ACCESS_KEY",
           severity: "medium",
-          title: `Active access key ${index + 1} of ${row.user} not rotated for ${daysBetween(key.lastRotatedAt, asOf)} days`,
+          title: `Active access key ${index + 1} of ${row.user} not rotated since ${key.lastRotatedAt.slice(0, 10)}`,
           resourceArn: row.arn,
           accountId: iam.accountId,
           evidence: {
