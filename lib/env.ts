@@ -155,6 +155,17 @@ export const ENV_SCHEMA = z.object({
   VIGIL_AWS_ASSUME_IN_MANAGEMENT_ACCOUNT: booleanFlag.default(false),
   VIGIL_AWS_ACCOUNT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   VIGIL_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  // Audit trail (lib/audit): the chain's head is anchored outside the database on this schedule.
+  VIGIL_AUDIT_ANCHOR_CRON: cronExpression.default("*/15 * * * *"),
+  /** File the anchor job appends one JSON line (sequence, hash, time) to; `vigil audit verify` checks against it. */
+  VIGIL_AUDIT_ANCHOR_FILE: z.string().min(1).max(4096).optional(),
+  /** http(s) URL the anchor job POSTs each anchor to; it may carry a token, so it is never logged. */
+  VIGIL_AUDIT_ANCHOR_WEBHOOK: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//i, "must be an http:// or https:// URL")
+    .optional(),
+  VIGIL_AUDIT_ANCHOR_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   // Timeouts: nothing may wait forever on an AWS endpoint or a database that stopped answering.
   /** AWS SDK: longest wait for a response to one request (and, capped at 10 s, for the TCP connection). */
   VIGIL_AWS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
