@@ -10,12 +10,13 @@ export function permissionSetsByArn(state: OrgInventory): Map<string, Permission
   return new Map((state.identityCenter?.permissionSets ?? []).map((ps) => [ps.arn, ps]));
 }
 
-/** The assignment's principal as people read it: a user name or a group name. */
-export function principalLabel(state: OrgInventory, assignment: AccountAssignment): string {
-  const idc = state.identityCenter;
-  if (assignment.principalType === "USER")
-    return idc?.users.find((u) => u.userId === assignment.principalId)?.userName ?? assignment.principalId;
-  return idc?.groups.find((g) => g.groupId === assignment.principalId)?.displayName ?? assignment.principalId;
+/** Names an assignment's principal as people read it (a user name or a group name); the lookup is built once. */
+export function principalLabels(state: OrgInventory): (assignment: AccountAssignment) => string {
+  const users = new Map((state.identityCenter?.users ?? []).map((u) => [u.userId, u.userName]));
+  const groups = new Map((state.identityCenter?.groups ?? []).map((g) => [g.groupId, g.displayName]));
+  return (assignment) =>
+    (assignment.principalType === "USER" ? users.get(assignment.principalId) : groups.get(assignment.principalId)) ??
+    assignment.principalId;
 }
 
 /** ISO-8601 duration (`PT8H`, `PT1H30M`, `P1D`) in seconds; null when it is not one. */

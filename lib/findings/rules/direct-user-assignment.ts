@@ -1,13 +1,14 @@
 import { fingerprintOf } from "../fingerprint";
-import { permissionSetsByArn, principalLabel } from "../identity-center-helpers";
+import { permissionSetsByArn, principalLabels } from "../identity-center-helpers";
 import type { FindingCandidate, Rule, RuleInput } from "../types";
 
 function evaluate({ state }: RuleInput): FindingCandidate[] {
   const permissionSets = permissionSetsByArn(state);
+  const principalLabel = principalLabels(state);
   const findings: FindingCandidate[] = [];
   for (const assignment of state.identityCenter?.assignments ?? []) {
     if (assignment.principalType !== "USER") continue;
-    const user = principalLabel(state, assignment);
+    const user = principalLabel(assignment);
     const permissionSet = permissionSets.get(assignment.permissionSetArn)?.name ?? assignment.permissionSetArn;
     findings.push({
       rule: "DIRECT_USER_ASSIGNMENT",

@@ -1,5 +1,5 @@
 import { fingerprintOf } from "../fingerprint";
-import { permissionSetsByArn, principalLabel } from "../identity-center-helpers";
+import { permissionSetsByArn, principalLabels } from "../identity-center-helpers";
 import { INACTIVITY_DAYS } from "../time";
 import type { FindingCandidate, Rule, RuleInput } from "../types";
 
@@ -7,12 +7,17 @@ function evaluate({ state, events }: RuleInput): FindingCandidate[] {
   const idc = state.identityCenter;
   if (!idc) return [];
   const permissionSets = permissionSetsByArn(state);
+  const principalLabel = principalLabels(state);
   // CloudTrail names an Identity Center user by its user name or, for SAML sessions, often its email.
   const userNames = new Map(
     idc.users.map((u) => [u.userId, [u.userName, u.primaryEmail].filter((n): n is string => !!n).map((n) => n.toLowerCase())]),
   );
   const members = new Map<string, string[]>();
-  for (const m of idc.memberships) members.set(m.groupId, [...(members.get(m.groupId) ?? []), m.userId]);
+  for (const m of idc.memberships) {
+    const list = members.get(m.groupId);
+    if (list) list.push(m.userId);
+    else members.set(m.groupId, [m.userId]);
+  }
   // Uses per account + permission set: who (lower-cased user names), and whether some use named nobody.
   const uses = new Map<string, { users: Map<string, string>; anonymous: string | null }>();
   for (const use of events.permissionSetUse) {
@@ -34,7 +39,7 @@ function evaluate({ state, events }: RuleInput): FindingCandidate[] {
     if (use?.anonymous) continue;
     const reached = assignment.principalType === "USER" ? [assignment.principalId] : (members.get(assignment.principalId) ?? []);
     if (reached.some((userId) => (userNames.get(userId) ?? []).some((name) => use?.users.has(name)))) continue;
-    const principal = principalLabel(state, assignment);
+    const principal = principalLabel(assignment);
     findings.push({
       rule: "UNUSED_ASSIGNMENT",
       severity: "low",
