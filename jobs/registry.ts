@@ -4,6 +4,7 @@ import { pruneHeartbeatsJob } from "./prune-heartbeats";
 import { snapshotJob } from "./snapshot";
 import { ingestCloudTrailJob } from "./ingest-cloudtrail";
 import { evaluateFindingsJob } from "./evaluate-findings";
+import { anchorAuditJob } from "./anchor-audit";
 
 /**
  * Every job the worker runs. Adding a job is one file (`jobs/<name>.ts` exporting a `defineJob`
@@ -14,6 +15,7 @@ export const JOBS = [
   snapshotJob,
   ingestCloudTrailJob,
   evaluateFindingsJob,
+  anchorAuditJob,
 ] as const satisfies readonly AnyJobDefinition[];
 
 export type RegisteredJob = (typeof JOBS)[number];

@@ -12,7 +12,7 @@ export type ScheduleSpec = {
   policy: RunPolicy;
 };
 
-type ScheduleSettings = Pick<Env, "VIGIL_TIMEZONE" | "VIGIL_SNAPSHOT_CRON" | "VIGIL_CLOUDTRAIL_CRON">;
+type ScheduleSettings = Pick<Env, "VIGIL_TIMEZONE" | "VIGIL_SNAPSHOT_CRON" | "VIGIL_CLOUDTRAIL_CRON" | "VIGIL_AUDIT_ANCHOR_CRON">;
 
 /**
  * When each registered job recurs (null: on demand only). Keyed by every job name, so a new job
@@ -24,6 +24,7 @@ const CRONS: Record<JobName, ((settings: ScheduleSettings) => string) | null> = 
   "prune-heartbeats": () => "23 * * * *",
   // Chained: the snapshot job enqueues it for the snapshot it took.
   "evaluate-findings": null,
+  "anchor-audit": (settings) => settings.VIGIL_AUDIT_ANCHOR_CRON,
 };
 
 /** A schedule of `job`: the cron and time zone given, everything else from the job's definition. */
