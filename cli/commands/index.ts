@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { registerAuditCommands } from "./audit";
 import { registerDemoCommands } from "./demo";
 import { registerDriftCommands } from "./drift";
 import { registerExportSnapshotCommands } from "./export-snapshot";
@@ -25,5 +26,6 @@ export function registerCommands(program: Command): void {
   registerFindingsCommands(program);
   registerDriftCommands(program);
   registerUserCommands(program);
+  registerAuditCommands(program);
   registerSimCommands(program);
 }
