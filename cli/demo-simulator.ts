@@ -1,4 +1,4 @@
-import { startSimServer, type SimServer } from "../lib/sim";
+import { DEMO_SCENARIO, startSimServer, type SimServer } from "../lib/sim";
 import { getDemoClockAnchor } from "./demo-clock";
 import type { DemoAwsSettings } from "./demo-warmups";
 
@@ -19,5 +19,10 @@ export type StartDemoSimulatorInput = {
 export async function startDemoSimulator(input: StartDemoSimulatorInput): Promise<DemoSimulator> {
   const anchor = getDemoClockAnchor(input.dataDir, input.now);
   const server = await startSimServer({ scenario: "demo", port: input.port, now: anchor });
-  return { server, aws: { endpoint: server.url, region: "us-east-1", ...DEMO_CREDENTIALS }, anchor };
+  // Identity Center (and its CloudTrail: Identity Store, SSO Admin events) lives in the scenario's home region.
+  return {
+    server,
+    aws: { endpoint: server.url, region: "us-east-1", ssoRegion: DEMO_SCENARIO.homeRegion ?? "us-east-1", ...DEMO_CREDENTIALS },
+    anchor,
+  };
 }

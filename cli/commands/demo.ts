@@ -75,7 +75,7 @@ async function runDemo(input: { port: number; hostname: string; settings: Env; s
 
   for (const warmup of DEMO_WARMUPS) {
     say(`preparing: ${warmup.label}…`);
-    await warmup.run({ db, databaseUrl: database.url, aws: simulator.aws, log });
+    await warmup.run({ db, databaseUrl: database.url, aws: simulator.aws, simulator: simulator.server, log });
   }
 
   setRuntimeEnv("PORT", String(port));
@@ -90,11 +90,12 @@ async function runDemo(input: { port: number; hostname: string; settings: Env; s
   throw new Error(`the web server exited unexpectedly (code ${code ?? "signal"})`);
 }
 
-/** Only AWS_* standard SDK settings: the collectors and the SDK pick them up in every process. */
+/** AWS_* standard SDK settings and the Identity Center region: the collectors, the SDK and the worker pick them up in every process. */
 function pointAwsAt(aws: DemoAwsSettings): void {
   const settings = {
     AWS_ENDPOINT_URL: aws.endpoint,
     AWS_REGION: aws.region,
+    VIGIL_AWS_SSO_REGION: aws.ssoRegion,
     AWS_ACCESS_KEY_ID: aws.accessKeyId,
     AWS_SECRET_ACCESS_KEY: aws.secretAccessKey,
   };
