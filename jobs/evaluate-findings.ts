@@ -23,8 +23,11 @@ export const evaluateFindingsJob = defineJob({
       reopened: result.reopened,
       open: result.open,
     };
-    if (result.graphError)
-      log.warn({ snapshotId: result.snapshotId, graphError: result.graphError }, "findings evaluated without the trust graph");
+    if (result.graphError || result.baselinesError)
+      log.warn(
+        { snapshotId: result.snapshotId, graphError: result.graphError, baselinesError: result.baselinesError },
+        "findings evaluated with gaps",
+      );
     log.info(summary, "findings evaluated");
     return summary;
   },

@@ -24,7 +24,7 @@ export interface EvaluateFindingsOptions {
   graph?: TrustGraph;
 }
 
-export type EvaluateFindingsResult = PersistOutcome & { graphError: string | null };
+export type EvaluateFindingsResult = PersistOutcome & { graphError: string | null; baselinesError: string | null };
 
 /**
  * Runs every rule against one readable snapshot and moves the findings' lifecycle: new ones open,
@@ -39,7 +39,7 @@ export async function evaluateFindings(
 ): Promise<EvaluateFindingsResult> {
   const snapshot = await getSnapshotOrThrow(db, snapshotId);
   const refused = await refuseOlderSnapshot(db, snapshotId);
-  if (refused) return { ...refused, graphError: null };
+  if (refused) return { ...refused, graphError: null, baselinesError: null };
   const state = await readSnapshotState(db, snapshotId);
   const settings = options.settings ?? getFindingSettings();
   const asOf = snapshot.asOf;
@@ -53,7 +53,16 @@ export async function evaluateFindings(
       graphError = error instanceof Error ? error.message : String(error);
     }
   }
-  const baselines = options.baselines === undefined ? await loadTrustBaselines(db, snapshotId) : options.baselines;
+  let baselines: ReadonlyMap<string, TrustBaseline> | null = options.baselines === undefined ? null : options.baselines;
+  let baselinesError: string | null = null;
+  if (options.baselines === undefined) {
+    try {
+      baselines = await loadTrustBaselines(db, snapshotId);
+    } catch (error) {
+      // TRUST_POLICY_DRIFT then neither fires nor resolves.
+      baselinesError = error instanceof Error ? error.message : String(error);
+    }
+  }
   const events = await loadFindingEvents(db, {
     state,
     asOf,
@@ -70,5 +79,5 @@ export async function evaluateFindings(
     now: options.now ?? new Date(),
     resolution: { state, events, graphBuilt: graph !== null, baselinesLoaded: baselines !== null },
   });
-  return { ...outcome, graphError };
+  return { ...outcome, graphError, baselinesError };
 }

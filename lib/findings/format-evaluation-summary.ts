@@ -5,6 +5,9 @@ import { SEVERITIES } from "./types";
 export function formatEvaluationSummary(result: EvaluateFindingsResult): string {
   if (result.skipped) return `findings: not evaluated (${result.skipped})`;
   const open = SEVERITIES.map((severity) => `${result.open[severity]} ${severity}`).join(", ");
-  const graph = result.graphError ? ` (trust graph unavailable: ${result.graphError})` : "";
-  return `findings: ${result.new} new, ${result.resolved} resolved, ${result.reopened} reopened; open: ${open}${graph}`;
+  const gaps = [
+    result.graphError && `trust graph unavailable: ${result.graphError}`,
+    result.baselinesError && `trust baselines unavailable: ${result.baselinesError}`,
+  ].filter(Boolean);
+  return `findings: ${result.new} new, ${result.resolved} resolved, ${result.reopened} reopened; open: ${open}${gaps.length ? ` (${gaps.join("; ")})` : ""}`;
 }
