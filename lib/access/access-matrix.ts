@@ -3,6 +3,7 @@ import type { GraphEdge, TrustGraph } from "../graph";
 import { nodeId } from "../graph";
 import { SORT_DIRECTIONS, pageBounds, type Page } from "../snapshot";
 import type { AccessContext } from "./access-context";
+import { graphIndex, type GraphIndex } from "./graph-index";
 
 export const ACCESS_MATRIX_SORTS = ["userName", "accounts"] as const;
 
@@ -77,7 +78,7 @@ export function getAccessMatrix(context: AccessContext, input: AccessMatrixInput
   for (const user of state.identityCenter?.users ?? []) {
     if (members && !members.has(user.userId)) continue;
     if (search && ![user.userName, user.displayName ?? "", user.primaryEmail ?? ""].some((v) => v.toLowerCase().includes(search))) continue;
-    const cells = cellsOf(graph, reach, nodeId.idcUser(user.userId), columnIds, filters.permissionSetArn);
+    const cells = cellsOf(graph, graphIndex(graph), reach, nodeId.idcUser(user.userId), columnIds, filters.permissionSetArn);
     if (cells.length === 0) continue;
     rows.push({ userId: user.userId, userName: user.userName, displayName: user.displayName, email: user.primaryEmail, cells });
   }
@@ -101,13 +102,14 @@ export function getAccessMatrix(context: AccessContext, input: AccessMatrixInput
 
 function cellsOf(
   graph: TrustGraph,
+  index: GraphIndex,
   reach: RoleReach,
   personId: string,
   columns: Set<string>,
   permissionSetArn: string | undefined,
 ): AccessMatrixCell[] {
-  const assignments: GraphEdge[] = [...out(graph, personId, "ASSIGNED")];
-  for (const member of out(graph, personId, "MEMBER_OF")) assignments.push(...out(graph, member.to, "ASSIGNED"));
+  const assignments: GraphEdge[] = [...index.out(personId, "ASSIGNED")];
+  for (const member of index.out(personId, "MEMBER_OF")) assignments.push(...index.out(member.to, "ASSIGNED"));
   const cells = new Map<string, { sets: Set<string>; roles: Map<string, { chained: boolean; conditional: boolean }> }>();
   const cell = (accountId: string) => {
     let found = cells.get(accountId);
@@ -121,8 +123,7 @@ function cellsOf(
     const set = graph.nodes.get(assignment.to);
     if (!set || !assignment.accountId || (permissionSetArn && set.arn !== permissionSetArn)) continue;
     if (columns.has(assignment.accountId)) cell(assignment.accountId).sets.add(set.label);
-    for (const provisioned of out(graph, set.id, "PROVISIONED_AS")) {
-      if (provisioned.accountId !== assignment.accountId) continue;
+    for (const provisioned of index.provisioned(set.id, assignment.accountId)) {
       if (columns.has(assignment.accountId)) mergeRole(cell(assignment.accountId).roles, provisioned.to, false, false);
       for (const [roleId, how] of reach.from(provisioned.to)) {
         const role = graph.nodes.get(roleId);
@@ -160,8 +161,11 @@ function mergeRole(
 /** Roles reachable by role chaining from a role (breadth-first, hop-capped), computed once per role. */
 class RoleReach {
   private readonly memo = new Map<string, Map<string, { conditional: boolean }>>();
+  private readonly index: GraphIndex;
 
-  constructor(private readonly graph: TrustGraph) {}
+  constructor(graph: TrustGraph) {
+    this.index = graphIndex(graph);
+  }
 
   from(roleId: string): Map<string, { conditional: boolean }> {
     const cached = this.memo.get(roleId);
@@ -171,7 +175,7 @@ class RoleReach {
     for (let hop = 0; hop < MAX_CHAIN_HOPS && frontier.length > 0; hop++) {
       const next: typeof frontier = [];
       for (const { id, conditional } of frontier) {
-        for (const edge of out(this.graph, id, "CAN_ASSUME")) {
+        for (const edge of this.index.out(id, "CAN_ASSUME")) {
           if (edge.action !== "sts:AssumeRole" || edge.to === roleId) continue;
           const reachedConditionally = conditional || edge.conditional === true;
           const existing = found.get(edge.to);
@@ -185,10 +189,6 @@ class RoleReach {
     this.memo.set(roleId, found);
     return found;
   }
-}
-
-function out(graph: TrustGraph, id: string, kind: GraphEdge["kind"]): GraphEdge[] {
-  return (graph.outgoing.get(id) ?? []).filter((edge) => edge.kind === kind);
 }
 
 function accountsUnder(context: AccessContext, ouId: string): Set<string> {

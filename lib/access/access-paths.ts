@@ -1,5 +1,6 @@
 import type { EdgeCondition, GraphEdge, GraphNode, TrustGraph } from "../graph";
 import type { AccessSubject } from "./access-subject";
+import { graphIndex, type GraphIndex } from "./graph-index";
 
 /** One way a principal reaches a role (or, when the role is not in the snapshot, an account). */
 export interface AccessPath {
@@ -60,6 +61,7 @@ class PathWalker {
   private readonly maxAssumeHops: number;
   private readonly maxPaths: number;
   private readonly reaches: Set<string> | null;
+  private readonly index: GraphIndex;
 
   constructor(
     private readonly graph: TrustGraph,
@@ -68,6 +70,7 @@ class PathWalker {
     this.maxAssumeHops = options.maxAssumeHops ?? 5;
     this.maxPaths = options.maxPaths ?? 20_000;
     this.reaches = options.accountId ? nodesReaching(graph, options.accountId) : null;
+    this.index = graphIndex(graph);
   }
 
   walkFrom(start: GraphNode): void {
@@ -91,7 +94,7 @@ class PathWalker {
     const accountId = assignment.accountId;
     if (!permissionSet || !accountId || this.full) return;
     const hops = [...before, permissionSet];
-    const roles = this.out(permissionSet.id, "PROVISIONED_AS").filter((edge) => edge.accountId === accountId);
+    const roles = this.index.provisioned(permissionSet.id, accountId);
     if (roles.length === 0) {
       this.emit({ start, hops, permissionSet, role: null, accountId, assumeEdges: [] });
       return;
@@ -141,8 +144,8 @@ class PathWalker {
     this.paths.push({ ...path, chainedHops, conditional: path.assumeEdges.some((edge) => edge.conditional), conditions });
   }
 
-  private out(id: string, kind: GraphEdge["kind"]): GraphEdge[] {
-    return (this.graph.outgoing.get(id) ?? []).filter((edge) => edge.kind === kind);
+  private out(id: string, kind: GraphEdge["kind"]): readonly GraphEdge[] {
+    return this.index.out(id, kind);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { OrgInventory } from "../aws";
+import type { OrgInventory, PermissionSet } from "../aws";
 import type { EdgeCondition, GraphNodeKind } from "../graph";
 import type { AccessPath } from "./access-paths";
 import { effectiveSession } from "./session-duration";
@@ -32,10 +32,7 @@ export interface AccessRow {
  * path length.
  */
 export function toAccessRows(state: OrgInventory, paths: readonly AccessPath[]): Array<{ row: AccessRow; path: AccessPath }> {
-  const accountNames = new Map(state.accounts.map((a) => [a.id, a.name]));
-  const permissionSets = new Map((state.identityCenter?.permissionSets ?? []).map((p) => [p.arn, p]));
-  const maxSession = new Map<string, number | null>();
-  for (const iam of Object.values(state.iamByAccount)) for (const role of iam.roles) maxSession.set(role.arn, role.maxSessionDuration);
+  const { accountNames, permissionSets, maxSession } = lookupsOf(state);
   const rows = paths.map((path) => {
     const set = path.permissionSet?.arn ? permissionSets.get(path.permissionSet.arn) : undefined;
     const firstTarget = path.assumeEdges[0]?.to;
@@ -72,4 +69,27 @@ function principalLabel(path: AccessPath): string {
   return path.start.kind === "IAM_USER" || path.start.kind === "IAM_ROLE" || path.start.kind === "RESERVED_ROLE"
     ? (path.start.arn ?? path.start.label)
     : path.start.label;
+}
+
+interface RowLookups {
+  accountNames: Map<string, string>;
+  permissionSets: Map<string, PermissionSet>;
+  maxSession: Map<string, number | null>;
+}
+
+const lookups = new WeakMap<OrgInventory, RowLookups>();
+
+/** Names, permission sets and role session limits of a state, gathered once per state. */
+function lookupsOf(state: OrgInventory): RowLookups {
+  const cached = lookups.get(state);
+  if (cached) return cached;
+  const maxSession = new Map<string, number | null>();
+  for (const iam of Object.values(state.iamByAccount)) for (const role of iam.roles) maxSession.set(role.arn, role.maxSessionDuration);
+  const built: RowLookups = {
+    accountNames: new Map(state.accounts.map((a) => [a.id, a.name])),
+    permissionSets: new Map((state.identityCenter?.permissionSets ?? []).map((p) => [p.arn, p])),
+    maxSession,
+  };
+  lookups.set(state, built);
+  return built;
 }

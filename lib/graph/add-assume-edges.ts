@@ -89,6 +89,7 @@ export async function addAssumeEdges(target: IamRole, ctx: AssumeContext): Promi
       for (const arn of ctx.directory.arnsInAccount(accountId)) addCandidate(arn, "wildcard");
   }
 
+  if (candidates.size === 0 && external.size === 0 && !found.everyone) return;
   const trustToken = ctx.library.tokenFor(trust);
   const trustPersonal = found.namesPrincipals || mentionsCallerIdentity([trust]);
   const trustResourceSpecific = dependsOnResource([trust], ASSUME_ROLE);
@@ -103,8 +104,7 @@ export async function addAssumeEdges(target: IamRole, ctx: AssumeContext): Promi
       continue;
     }
     const callerKey = trustPersonal || caller.personal ? caller.arn : caller.classToken;
-    const targetKey =
-      trustResourceSpecific || caller.resourceSpecific ? target.arn : sameAccount ? "same-account" : `into:${target.accountId}`;
+    const targetKey = trustResourceSpecific || caller.resourceSpecific ? target.arn : sameAccount ? "same-account" : "cross-account";
     const decision = await ctx.decisions.decide(`${trustToken}\n${callerKey}\n${targetKey}`, () => callerRequest(caller, target, trust));
     addDecidedEdge(caller.arn, target, ASSUME_ROLE, decision, ctx);
   }
