@@ -11,7 +11,9 @@ describe("cleanAuditDetail", () => {
   });
 
   it("lets through keys that describe a secret without holding it, and flags about one", () => {
-    expect(cleanAuditDetail({ passwordLastChangedAt: "2026-01-01", secretArn: "arn:x", tokenExpiresAt: "t", hasPassword: true, password: null })).toEqual({
+    expect(
+      cleanAuditDetail({ passwordLastChangedAt: "2026-01-01", secretArn: "arn:x", tokenExpiresAt: "t", hasPassword: true, password: null }),
+    ).toEqual({
       passwordLastChangedAt: "2026-01-01",
       secretArn: "arn:x",
       tokenExpiresAt: "t",
@@ -23,7 +25,10 @@ describe("cleanAuditDetail", () => {
   });
 
   it("redacts secret-looking text under harmless keys, keeping the rest", () => {
-    const cleaned = cleanAuditDetail({ reason: `rotated, old key was ${AWS_SECRET} sorry`, note: "see https://bob:pa55word@example.com/x" });
+    const cleaned = cleanAuditDetail({
+      reason: `rotated, old key was ${AWS_SECRET} sorry`,
+      note: "see https://bob:pa55word@example.com/x",
+    });
     expect(cleaned).toEqual({ reason: `rotated, old key was ${REDACTED} sorry`, note: `see https://bob:${REDACTED}@example.com/x` });
     expect(JSON.stringify(cleaned)).not.toContain(AWS_SECRET);
   });
@@ -41,12 +46,16 @@ describe("cleanAuditDetail", () => {
   });
 
   it("does not redact identifiers: access key ids, ARNs, hex digests, account ids", () => {
-    const text = "AKIAIOSFODNN7EXAMPLE arn:aws:iam::123456789012:role/Admin 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    const text =
+      "AKIAIOSFODNN7EXAMPLE arn:aws:iam::123456789012:role/Admin 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
     expect(redactSecrets(text)).toEqual({ text, kinds: [] });
   });
 
   it("turns dates and bigints into strings and drops undefined", () => {
-    expect(cleanAuditDetail({ at: new Date("2026-01-02T03:04:05.006Z"), n: 12n, gone: undefined })).toEqual({ at: "2026-01-02T03:04:05.006Z", n: "12" });
+    expect(cleanAuditDetail({ at: new Date("2026-01-02T03:04:05.006Z"), n: 12n, gone: undefined })).toEqual({
+      at: "2026-01-02T03:04:05.006Z",
+      n: "12",
+    });
   });
 
   it("replaces what Postgres jsonb cannot store (NUL, lone surrogates)", () => {

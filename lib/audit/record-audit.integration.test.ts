@@ -115,7 +115,10 @@ describe("recordAudit", () => {
   });
 
   it("hashes hostile text the same after the jsonb round trip (unicode, NUL, lone surrogates, big numbers)", async () => {
-    await recordAudit(database.db, entry({ detail: { name: "ré\u0000sumé \uD83D\uDE00 \uD800", n: 1e21, small: 5e-324, list: [-0, 0.1] } }));
+    await recordAudit(
+      database.db,
+      entry({ detail: { name: "ré\u0000sumé \uD83D\uDE00 \uD800", n: 1e21, small: 5e-324, list: [-0, 0.1] } }),
+    );
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, count: 1n });
   });
 
