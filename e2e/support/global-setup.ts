@@ -125,6 +125,7 @@ export default async function globalSetup() {
         ["signIn", "admin"],
         ["wrongCode", "viewer"],
         ["outage", "admin"],
+        ["approver", "approver"],
       ] as const) {
         const username = `bg.${key.toLowerCase()}.${randomBytes(2).toString("hex")}`;
         const created = await createLocalUser(db, { username, role }, { authSecret: AUTH_SECRET });

@@ -4,11 +4,12 @@ import { ingestCloudTrailForOrganization } from "../../lib/cloudtrail";
 import type { PrismaClient } from "../../lib/db";
 import { startSimServer } from "../../lib/sim";
 import { takeSnapshot } from "../../lib/snapshot";
+import { seedDrift } from "./seed-drift";
 
 export type SeededInventory = { snapshotId: number; eventsStored: number };
 
 /**
- * Inventory for the inventory e2e specs: one snapshot of the simulated demo organization, taken
+ * Inventory for the inventory e2e specs: a snapshot of the simulated demo organization, taken
  * through the real collectors and snapshot writer, and its CloudTrail sign-ins / role assumptions.
  * Call it from global-setup after migrating the e2e database, before the web server starts.
  */
@@ -25,6 +26,8 @@ export async function seedInventory(db: PrismaClient): Promise<SeededInventory> 
       settings: { lookbackDays: 89, regions: null, breakglassUsers: [], automationUsers: [] },
     });
     if ("skipped" in ingest) throw new Error(`e2e CloudTrail ingestion skipped: ${ingest.skipped}`);
+    // The drift spec's second snapshot, from this same simulator (e2e/support/seed-drift.ts).
+    await seedDrift(db, sim);
     return { snapshotId: snapshot.id, eventsStored: ingest.eventsNew };
   } finally {
     await sim.close();

@@ -15,7 +15,12 @@ import { DriftPickers } from "./drift-pickers";
 import "./drift.css";
 
 const PATH = "/drift";
-const SNAPSHOT_ID = (name: string) => z.coerce.number().int().positive(`${name} must be a snapshot id`).optional();
+const SNAPSHOT_ID = (name: string) =>
+  z.coerce
+    .number({ error: `${name} must be a snapshot id` })
+    .int(`${name} must be a snapshot id`)
+    .positive(`${name} must be a snapshot id`)
+    .optional();
 const params = z.object({ from: SNAPSHOT_ID("from"), to: SNAPSHOT_ID("to") });
 /** Items shown per kind and account; `vigil drift` lists them all. */
 const ITEMS_SHOWN = 100;
