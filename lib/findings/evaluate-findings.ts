@@ -68,6 +68,7 @@ export async function evaluateFindings(
     asOf,
     settings,
     lookbackDays: options.lookbackDays ?? getCloudTrailSettings().lookbackDays,
+    driftedRoleArns: [...(baselines?.values() ?? [])].filter((b) => b.changedInSnapshotId !== null).map((b) => b.roleArn),
   });
   const rules = options.rules ?? RULES;
   const candidates = runRules({ state, graph, events, settings, baselines: baselines ?? new Map(), asOf }, rules);

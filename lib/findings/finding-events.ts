@@ -14,6 +14,20 @@ export interface TrailEventSummary {
   success: boolean;
 }
 
+/** A write event that changed a resource: who (caller, Identity Center user), when, from where. */
+export interface ChangeEventSummary {
+  eventId: string;
+  eventTime: string;
+  eventName: string;
+  accountId: string;
+  actorArn: string | null;
+  identityCenterUser: string | null;
+  sourceIp: string | null;
+  userAgent: string | null;
+  success: boolean;
+  errorCode: string | null;
+}
+
 /** Does ingested CloudTrail cover [asOf − 90 days, asOf] for one account (see trail-coverage.ts)? */
 export interface TrailCoverage {
   accountId: string;
@@ -54,8 +68,8 @@ export interface FindingEvents {
   coverage: ReadonlyMap<string, TrailCoverage>;
   permissionSetUse: PermissionSetUse[];
   breakglassActivity: PrincipalActivity[];
-  /** `UpdateAssumeRolePolicy` write events by role name per account (for TRUST_POLICY_DRIFT evidence), newest first */
-  trustPolicyUpdates: Array<TrailEventSummary & { roleName: string | null }>;
+  /** `UpdateAssumeRolePolicy` events of each role whose trust left its baseline, by role ARN, newest first (who changed it) */
+  trustPolicyUpdates: ReadonlyMap<string, ChangeEventSummary[]>;
 }
 
 export function noFindingEvents(asOf: Date): FindingEvents {
@@ -65,6 +79,6 @@ export function noFindingEvents(asOf: Date): FindingEvents {
     coverage: new Map(),
     permissionSetUse: [],
     breakglassActivity: [],
-    trustPolicyUpdates: [],
+    trustPolicyUpdates: new Map(),
   };
 }

@@ -1,13 +1,16 @@
 import type { OrgInventory } from "../aws";
 import type { Db } from "../db";
 import { designationOf } from "./designation";
-import type { FindingEvents, PermissionSetUse, PrincipalActivity, TrailEventSummary } from "./finding-events";
+import { findChangeEvents } from "../cloudtrail";
+import type { ChangeEventSummary, FindingEvents, PermissionSetUse, PrincipalActivity, TrailEventSummary } from "./finding-events";
 import type { FindingSettings } from "./findings-settings";
 import { DAY_MS, INACTIVITY_DAYS } from "./time";
 import { loadTrailCoverage } from "./trail-coverage";
 
 const SAMPLES_PER_USER = 10;
-const MAX_TRUST_UPDATES = 500;
+/** Drifted roles looked up per evaluation, and events kept per role: evidence, not an audit log. */
+const MAX_DRIFTED_ROLES = 500;
+const UPDATES_PER_ROLE = 5;
 
 type EventRow = Omit<TrailEventSummary, "eventTime"> & { eventTime: Date };
 
@@ -22,7 +25,14 @@ function summary(row: EventRow): TrailEventSummary {
  */
 export async function loadFindingEvents(
   db: Db,
-  input: { state: OrgInventory; asOf: Date; settings: FindingSettings; lookbackDays: number },
+  input: {
+    state: OrgInventory;
+    asOf: Date;
+    settings: FindingSettings;
+    lookbackDays: number;
+    /** roles whose trust policy left its baseline: their UpdateAssumeRolePolicy events are looked up */
+    driftedRoleArns?: readonly string[];
+  },
 ): Promise<FindingEvents> {
   const { state, asOf, settings } = input;
   const windowStart = new Date(asOf.getTime() - INACTIVITY_DAYS * DAY_MS);
@@ -47,12 +57,7 @@ export async function loadFindingEvents(
             WHERE "actorArn" = ANY(${breakglassArns}) AND "eventTime" >= ${windowStart} AND "eventTime" <= ${asOf}
             WINDOW p AS (PARTITION BY "actorArn"), w AS (PARTITION BY "actorArn" ORDER BY "eventTime" DESC, "eventId")
           ) ranked WHERE rank <= ${SAMPLES_PER_USER} ORDER BY "actorArn", rank`,
-    db.$queryRaw<Array<EventRow & { roleName: string | null }>>`
-      SELECT "eventId", "eventTime", "eventName", "accountId", "actorArn", "sourceIp", "userAgent", "mfaUsed", success,
-        raw -> 'requestParameters' ->> 'roleName' AS "roleName"
-      FROM "CloudTrailEvent"
-      WHERE "eventName" = 'UpdateAssumeRolePolicy' AND success AND "eventTime" <= ${asOf}
-      ORDER BY "eventTime" DESC LIMIT ${MAX_TRUST_UPDATES}`,
+    loadTrustPolicyUpdates(db, input.driftedRoleArns ?? [], asOf),
   ]);
 
   const permissionSetUse: PermissionSetUse[] = uses.map((u) => ({ ...u, lastUsedAt: u.lastUsedAt.toISOString() }));
@@ -81,6 +86,32 @@ export async function loadFindingEvents(
     coverage,
     permissionSetUse,
     breakglassActivity: [...byUser.values()],
-    trustPolicyUpdates: updates.map(({ roleName, ...event }) => ({ ...summary(event), roleName })),
+    trustPolicyUpdates: updates,
   };
+}
+
+/** Who changed each drifted role's trust (lib/cloudtrail's change events), newest first, up to the as-of. */
+async function loadTrustPolicyUpdates(db: Db, roleArns: readonly string[], asOf: Date): Promise<Map<string, ChangeEventSummary[]>> {
+  const updates = new Map<string, ChangeEventSummary[]>();
+  for (const roleArn of roleArns.slice(0, MAX_DRIFTED_ROLES)) {
+    const events = await findChangeEvents(db, { resource: roleArn, to: new Date(asOf.getTime() + 1), limit: 1000 });
+    const trustUpdates = events
+      .filter((e) => e.eventName === "UpdateAssumeRolePolicy")
+      .reverse()
+      .slice(0, UPDATES_PER_ROLE)
+      .map((e) => ({
+        eventId: e.eventId,
+        eventTime: e.eventTime.toISOString(),
+        eventName: e.eventName,
+        accountId: e.accountId,
+        actorArn: e.actorArn,
+        identityCenterUser: e.identityCenterUser,
+        sourceIp: e.sourceIp,
+        userAgent: e.userAgent,
+        success: e.success,
+        errorCode: e.errorCode,
+      }));
+    if (trustUpdates.length > 0) updates.set(roleArn, trustUpdates);
+  }
+  return updates;
 }

@@ -137,14 +137,14 @@ describe("TRUST_POLICY_DRIFT", () => {
       actorArn: "arn:aws:iam::222222222222:user/mallory",
       sourceIp: null,
       userAgent: null,
-      mfaUsed: null,
+      identityCenterUser: null,
       success: true,
-      roleName: "Deploy",
+      errorCode: null,
     };
     const findings = trustPolicyDrift.evaluate(
       ruleInput(state, {
         baselines: new Map([[role.arn, baseline(role.arn, doc(`arn:aws:iam::${MANAGEMENT}:role/Ci`))]]),
-        events: withEvents({ trustPolicyUpdates: [update] }),
+        events: withEvents({ trustPolicyUpdates: new Map([[role.arn, [update]]]) }),
       }),
     );
     expect(findings).toHaveLength(1);

@@ -10,7 +10,7 @@ function evaluate({ state, baselines, events }: RuleInput): FindingCandidate[] {
     if (!baseline) continue;
     const changes = diffJson(baseline.document, role.trustPolicy);
     if (changes.length === 0) continue;
-    const updates = events.trustPolicyUpdates.filter((e) => e.accountId === role.accountId && e.roleName === role.roleName);
+    const updates = events.trustPolicyUpdates.get(role.arn) ?? [];
     findings.push({
       rule: "TRUST_POLICY_DRIFT",
       severity: "high",
@@ -27,7 +27,7 @@ function evaluate({ state, baselines, events }: RuleInput): FindingCandidate[] {
         },
         current: role.trustPolicy,
         changedInSnapshotId: baseline.changedInSnapshotId,
-        updateAssumeRolePolicyEvents: updates.slice(0, 5),
+        updateAssumeRolePolicyEvents: updates,
       },
       remediation:
         "Find out who changed the trust (see the UpdateAssumeRolePolicy event) and why. Restore the baseline if the change was not intended; an approver approves it as the new baseline if it was.",
