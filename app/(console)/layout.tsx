@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { hasRole } from "@/lib/auth";
+import { hasPermission, hasRole } from "@/lib/auth";
 import { requireSession } from "@/app/_auth/require-session";
 import { SignOutButton } from "./sign-out-button";
 import styles from "./console.module.css";
@@ -41,6 +41,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
               {item.label}
             </Link>
           ))}
+          {hasPermission(user, "audit:read") ? <Link href="/audit">Audit</Link> : null}
           {hasRole(user, "admin") ? <Link href="/admin/users">Admin</Link> : null}
         </nav>
         <div className={styles.account}>
