@@ -7,6 +7,7 @@ import { takeSnapshot } from "../../lib/snapshot";
 import { makeCredentialRow } from "../../lib/snapshot/testing/make-inventory";
 import { useTestDatabase } from "../../lib/testing/use-test-database";
 import { buildProgram } from "../main";
+import { evaluateFindingsStep } from "./findings";
 
 const database = useTestDatabase();
 const originalDatabaseUrl = env().DATABASE_URL;
@@ -92,5 +93,18 @@ describe("vigil findings", () => {
     expect((await run(["findings", "--status", "closed"])).error?.code).toBe("commander.invalidArgument");
     expect((await run(["findings", "--severity", "urgent"])).error?.code).toBe("commander.invalidArgument");
     expect((await run(["findings", "--format", "xml"])).error?.code).toBe("commander.invalidArgument");
+  });
+
+  it("the findings step of vigil snapshot / import prints a summary, or why it failed without hiding the snapshot", async () => {
+    const latest = await database.db.snapshot.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(await evaluateFindingsStep(database.db, latest.id)).toEqual({
+      // the one high finding was suppressed by the previous test
+      line: "findings: 0 new, 0 resolved, 0 reopened; open: 0 critical, 0 high, 0 medium, 0 low, 0 info",
+      failed: false,
+    });
+    expect(await evaluateFindingsStep(database.db, 987_654)).toEqual({
+      line: "findings: evaluation failed: snapshot 987654 does not exist",
+      failed: true,
+    });
   });
 });

@@ -1,7 +1,10 @@
 import { userInfo } from "node:os";
 import { InvalidArgumentError, type Command } from "commander";
+import type { PrismaClient } from "../../lib/db";
 import {
+  evaluateFindings,
   findingsCsv,
+  formatEvaluationSummary,
   listFindings,
   RULE_IDS,
   SEVERITIES,
@@ -77,6 +80,18 @@ function table(rows: readonly FindingExportRow[]): string {
       .join("  ")
       .trimEnd();
   return `${[line(columns.map(([header]) => header)), ...cells.map(line)].join("\n")}\n`;
+}
+
+/**
+ * The findings step of `vigil snapshot` / `vigil import`: its one-line summary, or why it failed (the
+ * snapshot itself stays taken; the command then exits 1).
+ */
+export async function evaluateFindingsStep(db: PrismaClient, snapshotId: number): Promise<{ line: string; failed: boolean }> {
+  try {
+    return { line: formatEvaluationSummary(await evaluateFindings(db, snapshotId)), failed: false };
+  } catch (error) {
+    return { line: `findings: evaluation failed: ${error instanceof Error ? error.message : String(error)}`, failed: true };
+  }
 }
 
 export function registerFindingsCommands(program: Command): void {

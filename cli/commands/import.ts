@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from "commander";
-import { evaluateFindings, formatEvaluationSummary } from "../../lib/findings";
 import { importDirectory } from "../../lib/offline";
 import { withDatabase } from "../with-database";
+import { evaluateFindingsStep } from "./findings";
 import { parseIsoDate } from "./ingest-cloudtrail";
 
 /** A snapshot describes a time that has happened: an as-of in the future would outrank every live snapshot. */
@@ -28,7 +28,7 @@ export function registerImportCommands(program: Command): void {
           onProgress: (message) => process.stderr.write(`${message}…\n`),
         });
         const snapshot = imported.snapshot;
-        return [imported, snapshot && snapshot.status !== "FAILED" ? await evaluateFindings(db, snapshot.id) : null] as const;
+        return [imported, snapshot && snapshot.status !== "FAILED" ? await evaluateFindingsStep(db, snapshot.id) : null] as const;
       });
       const lines: string[] = [];
       if (result.snapshot) {
@@ -43,8 +43,8 @@ export function registerImportCommands(program: Command): void {
       if (result.report.missing.length) lines.push(`not in the directory (marked not collected): ${result.report.missing.join(", ")}`);
       if (result.report.ignored.length) lines.push(`ignored (not part of the layout): ${result.report.ignored.join(", ")}`);
       for (const note of result.report.notes) lines.push(`note: ${note}`);
-      if (findings) lines.push(formatEvaluationSummary(findings));
+      if (findings) lines.push(findings.line);
       process.stdout.write(`${lines.join("\n")}\n`);
-      if (result.snapshot?.status === "FAILED" || result.cloudTrail?.status === "FAILED") process.exitCode = 1;
+      if (result.snapshot?.status === "FAILED" || result.cloudTrail?.status === "FAILED" || findings?.failed) process.exitCode = 1;
     });
 }

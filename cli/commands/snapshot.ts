@@ -1,8 +1,8 @@
 import { InvalidArgumentError, type Command } from "commander";
 import { awsConfigFromEnv } from "../../lib/aws";
-import { evaluateFindings, formatEvaluationSummary } from "../../lib/findings";
 import { takeLiveSnapshot, type SnapshotProgress, type SnapshotResult } from "../../lib/snapshot";
 import { withDatabase } from "../with-database";
+import { evaluateFindingsStep } from "./findings";
 
 function parseAccountIds(value: string): string[] {
   const ids = value
@@ -26,11 +26,11 @@ export function registerSnapshotCommands(program: Command): void {
           accountIds: options.accounts,
           onProgress: progressReporter(process.stderr),
         });
-        return [taken, taken.status === "FAILED" ? null : await evaluateFindings(db, taken.id)] as const;
+        return [taken, taken.status === "FAILED" ? null : await evaluateFindingsStep(db, taken.id)] as const;
       });
       process.stdout.write(formatResult(result));
-      if (findings) process.stdout.write(`${formatEvaluationSummary(findings)}\n`);
-      if (result.status === "FAILED") process.exitCode = 1;
+      if (findings) process.stdout.write(`${findings.line}\n`);
+      if (result.status === "FAILED" || findings?.failed) process.exitCode = 1;
     });
 }
 
