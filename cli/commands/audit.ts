@@ -31,12 +31,9 @@ export function registerAuditCommands(program: Command): void {
       const anchorSource = await loadAnchors(options.anchorFile);
       const report = await withDatabase(({ db }) => verifyAuditChain(db, { anchors: anchorSource?.anchors, batchSize: options.batchSize }));
       if (!report.ok) {
-        process.stderr.write(
-          `audit trail BROKEN at entry #${report.problem.sequence} (${report.problem.kind}): ${report.problem.message}\n`,
-        );
-        process.stderr.write(`${report.checked} entries before it verified\n`);
-        process.exitCode = 1;
-        return;
+        process.stderr.write(`${report.checked} entries verified before the break\n`);
+        // runCli prints it as one line and exits 1.
+        throw new Error(`audit trail BROKEN at entry #${report.problem.sequence} (${report.problem.kind}): ${report.problem.message}`);
       }
       const head = report.head ? `head #${report.head.sequence} ${report.head.hash}` : "empty";
       const anchors = anchorSource ? `, ${report.anchorsChecked} anchor(s) from ${anchorSource.path} match` : "";
