@@ -34,6 +34,8 @@ export interface AccessPathResult {
 }
 
 const ROLE_KINDS = new Set(["IAM_ROLE", "RESERVED_ROLE"]);
+const NO_CONDITIONS: EdgeCondition[] = [];
+const NO_EDGES: GraphEdge[] = [];
 
 /**
  * Every path from the subject: person → (group →) permission set → reserved role → role → role …, an
@@ -96,14 +98,15 @@ class PathWalker {
     const hops = [...before, permissionSet];
     const roles = this.index.provisioned(permissionSet.id, accountId);
     if (roles.length === 0) {
-      this.emit({ start, hops, permissionSet, role: null, accountId, assumeEdges: [] });
+      this.emit(start, hops, permissionSet, null, accountId, NO_EDGES);
       return;
     }
     for (const provisioned of roles) {
       const role = this.graph.nodes.get(provisioned.to);
       if (!role || hops.some((h) => h.id === role.id)) continue;
-      this.emit({ start, hops: [...hops, role], permissionSet, role, accountId, assumeEdges: [] });
-      this.assume(start, [...hops, role], permissionSet, []);
+      const withRole = [...hops, role];
+      this.emit(start, withRole, permissionSet, role, accountId, NO_EDGES);
+      this.assume(start, withRole, permissionSet, NO_EDGES);
     }
   }
 
@@ -118,30 +121,31 @@ class PathWalker {
       if (this.reaches && !this.reaches.has(target.id)) continue;
       const nextHops = [...hops, target];
       const nextEdges = [...edges, edge];
-      this.emit({
-        start,
-        hops: nextHops,
-        permissionSet,
-        role: target,
-        accountId: target.accountId ?? edge.accountId ?? "",
-        assumeEdges: nextEdges,
-      });
+      this.emit(start, nextHops, permissionSet, target, target.accountId ?? edge.accountId ?? "", nextEdges);
       if (this.full) return;
       this.assume(start, nextHops, permissionSet, nextEdges);
     }
   }
 
-  private emit(path: Omit<AccessPath, "chainedHops" | "conditional" | "conditions">): void {
-    if (this.options.accountId && path.accountId !== this.options.accountId) return;
+  private emit(
+    start: GraphNode,
+    hops: GraphNode[],
+    permissionSet: GraphNode | null,
+    role: GraphNode | null,
+    accountId: string,
+    assumeEdges: GraphEdge[],
+  ): void {
+    if (this.options.accountId && accountId !== this.options.accountId) return;
     if (this.paths.length >= this.maxPaths) {
       this.full = true;
       return;
     }
-    const conditions = path.assumeEdges.flatMap((edge) => edge.conditions ?? []);
+    const conditional = assumeEdges.some((edge) => edge.conditional);
+    const conditions = conditional ? assumeEdges.flatMap((edge) => edge.conditions ?? []) : NO_CONDITIONS;
     // A role session (reserved or not) that assumes a role is chaining; an IAM user's or outside principal's first AssumeRole is not.
-    const fromSession = path.permissionSet !== null || ROLE_KINDS.has(path.start.kind);
-    const chainedHops = fromSession ? path.assumeEdges.length : Math.max(0, path.assumeEdges.length - 1);
-    this.paths.push({ ...path, chainedHops, conditional: path.assumeEdges.some((edge) => edge.conditional), conditions });
+    const fromSession = permissionSet !== null || ROLE_KINDS.has(start.kind);
+    const chainedHops = fromSession ? assumeEdges.length : Math.max(0, assumeEdges.length - 1);
+    this.paths.push({ start, hops, permissionSet, role, accountId, assumeEdges, chainedHops, conditional, conditions });
   }
 
   private out(id: string, kind: GraphEdge["kind"]): readonly GraphEdge[] {

@@ -13,21 +13,27 @@ const indexes = new WeakMap<TrustGraph, GraphIndex>();
 export function graphIndex(graph: TrustGraph): GraphIndex {
   const cached = indexes.get(graph);
   if (cached) return cached;
-  const byKind = new Map<string, GraphEdge[]>();
-  const provisioned = new Map<string, GraphEdge[]>();
-  const push = (map: Map<string, GraphEdge[]>, key: string, edge: GraphEdge) => {
-    const list = map.get(key);
-    if (list) list.push(edge);
-    else map.set(key, [edge]);
-  };
+  const byKind = new Map<GraphEdge["kind"], Map<string, GraphEdge[]>>();
+  const provisioned = new Map<string, Map<string, GraphEdge[]>>();
   for (const edge of graph.edges) {
-    push(byKind, `${edge.kind}\n${edge.from}`, edge);
-    if (edge.kind === "PROVISIONED_AS" && edge.accountId) push(provisioned, `${edge.from}\n${edge.accountId}`, edge);
+    push(byKind, edge.kind, edge.from, edge);
+    if (edge.kind === "PROVISIONED_AS" && edge.accountId) push(provisioned, edge.from, edge.accountId, edge);
   }
   const index: GraphIndex = {
-    out: (id, kind) => byKind.get(`${kind}\n${id}`) ?? NONE,
-    provisioned: (permissionSetId, accountId) => provisioned.get(`${permissionSetId}\n${accountId}`) ?? NONE,
+    out: (id, kind) => byKind.get(kind)?.get(id) ?? NONE,
+    provisioned: (permissionSetId, accountId) => provisioned.get(permissionSetId)?.get(accountId) ?? NONE,
   };
   indexes.set(graph, index);
   return index;
+}
+
+function push<K>(map: Map<K, Map<string, GraphEdge[]>>, outer: K, inner: string, edge: GraphEdge): void {
+  let byInner = map.get(outer);
+  if (!byInner) {
+    byInner = new Map();
+    map.set(outer, byInner);
+  }
+  const list = byInner.get(inner);
+  if (list) list.push(edge);
+  else byInner.set(inner, [edge]);
 }
