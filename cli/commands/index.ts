@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { registerAccessCommands } from "./access";
 import { registerAuditCommands } from "./audit";
 import { registerDemoCommands } from "./demo";
 import { registerDriftCommands } from "./drift";
@@ -24,6 +25,7 @@ export function registerCommands(program: Command): void {
   registerImportCommands(program);
   registerExportSnapshotCommands(program);
   registerFindingsCommands(program);
+  registerAccessCommands(program);
   registerDriftCommands(program);
   registerUserCommands(program);
   registerAuditCommands(program);

@@ -1,0 +1,133 @@
+import { InvalidArgumentError, type Command } from "commander";
+import { findAccess, type AccessPage, type AccessRow } from "../../lib/access";
+import { csvCell } from "../../lib/findings";
+import { withDatabase } from "../with-database";
+
+const FORMATS = ["table", "json", "csv"] as const;
+type Format = (typeof FORMATS)[number];
+const PAGE_SIZE = 10_000;
+
+/** The JSON row of `vigil access`: exactly these keys, in this order. */
+const COLUMNS = [
+  "principal",
+  "accountId",
+  "accountName",
+  "via",
+  "permissionSet",
+  "roleArn",
+  "effectiveSessionSeconds",
+  "cappedByChaining",
+  "conditional",
+  "conditions",
+  "lastUsedAt",
+] as const satisfies ReadonlyArray<keyof AccessRow>;
+
+function exportRow(row: AccessRow): Pick<AccessRow, (typeof COLUMNS)[number]> {
+  return Object.fromEntries(COLUMNS.map((column) => [column, row[column]])) as Pick<AccessRow, (typeof COLUMNS)[number]>;
+}
+
+function parseFormat(value: string): Format {
+  if (!(FORMATS as readonly string[]).includes(value)) throw new InvalidArgumentError(`--format must be one of ${FORMATS.join(", ")}`);
+  return value as Format;
+}
+
+function parseAccountId(value: string): string {
+  if (!/^\d{12}$/.test(value)) throw new InvalidArgumentError("must be a 12-digit account id");
+  return value;
+}
+
+function parsePositiveInt(value: string): number {
+  if (!/^\d{1,9}$/.test(value) || Number(value) < 1) throw new InvalidArgumentError("must be a positive integer");
+  return Number(value);
+}
+
+const viaText = (row: AccessRow) => row.via.map((hop) => hop.label).join(" > ");
+
+function csv(rows: readonly AccessRow[]): string {
+  const header = COLUMNS.join(",");
+  const lines = rows.map((row) =>
+    COLUMNS.map((column) =>
+      csvCell(column === "via" ? viaText(row) : column === "conditions" && row.conditions.length === 0 ? "" : row[column]),
+    ).join(","),
+  );
+  return `${[header, ...lines].join("\r\n")}\r\n`;
+}
+
+function isControl(ch: string): boolean {
+  const code = ch.codePointAt(0) ?? 0;
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f);
+}
+
+function duration(seconds: number): string {
+  return seconds % 3600 === 0 ? `${seconds / 3600}h` : `${Math.round(seconds / 60)}m`;
+}
+
+function table(rows: readonly AccessRow[]): string {
+  if (rows.length === 0) return "no access\n";
+  const columns: Array<[string, (r: AccessRow) => string]> = [
+    ["ACCOUNT", (r) => (r.accountName ? `${r.accountName} (${r.accountId})` : r.accountId)],
+    ["PERMISSION SET", (r) => r.permissionSet ?? "-"],
+    ["ROLE", (r) => r.roleArn?.split("/").pop() ?? "-"],
+    ["SESSION", (r) => `${duration(r.effectiveSessionSeconds)}${r.cappedByChaining ? " (capped by role chaining)" : ""}`],
+    ["CONDITIONAL", (r) => (r.conditional ? r.conditions.map((c) => c.key).join(", ") || "yes" : "no")],
+    ["LAST USED", (r) => r.lastUsedAt ?? "never seen"],
+    ["VIA", viaText],
+  ];
+  // Names come from AWS: strip control characters so a hostile name cannot drive the terminal.
+  const clean = (text: string) => [...text].map((ch) => (isControl(ch) ? "?" : ch)).join("");
+  const cells = rows.map((row) => columns.map(([, get]) => clean(get(row))));
+  const widths = columns.map(([header], i) =>
+    Math.min(Math.max(header.length, ...cells.map((c) => c[i]?.length ?? 0)), i === columns.length - 1 ? 200 : 60),
+  );
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => (v.length > (widths[i] ?? 0) ? `${v.slice(0, (widths[i] ?? 1) - 1)}…` : v.padEnd(widths[i] ?? 0)))
+      .join("  ")
+      .trimEnd();
+  return `${[line(columns.map(([header]) => header)), ...cells.map(line)].join("\n")}\n`;
+}
+
+/** What the graph could not decide, on stderr so stdout stays machine-readable. */
+function warnings(first: AccessPage): string {
+  const lines: string[] = [];
+  if (first.truncated) lines.push("vigil access: more paths exist than the cap allows; the list is incomplete");
+  const byCode = new Map<string, number>();
+  for (const note of first.notes) byCode.set(note.code, (byCode.get(note.code) ?? 0) + 1);
+  for (const [code, count] of byCode)
+    lines.push(`vigil access: note ${code} ×${count} (${first.notes.find((n) => n.code === code)?.message ?? ""})`);
+  return lines.map((l) => `${l}\n`).join("");
+}
+
+export function registerAccessCommands(program: Command): void {
+  program
+    .command("access")
+    .description(
+      "who can reach what: every path from a person, group, IAM principal (or into an account), with effective session and last use",
+    )
+    .requiredOption("--principal <who>", "email, user name, group name or id, 12-digit account id, or IAM role/user ARN")
+    .option("--account <id>", "only paths into this account (12 digits)", parseAccountId)
+    .option("--snapshot <id>", "read this snapshot (default: the latest readable one)", parsePositiveInt)
+    .option("--format <format>", "table, json or csv", parseFormat, "table")
+    .action(async (options: { principal: string; account?: string; snapshot?: number; format: Format }) => {
+      const { rows, first } = await withDatabase(async ({ db }) => {
+        const all: AccessRow[] = [];
+        let firstPage: AccessPage | null = null;
+        for (let page = 1; ; page++) {
+          const result = await findAccess(db, {
+            principal: options.principal,
+            accountId: options.account,
+            snapshotId: options.snapshot,
+            page,
+            pageSize: PAGE_SIZE,
+          });
+          firstPage ??= result;
+          all.push(...result.rows);
+          if (page * PAGE_SIZE >= result.total) return { rows: all, first: firstPage };
+        }
+      });
+      process.stderr.write(warnings(first));
+      if (options.format === "json") process.stdout.write(`${JSON.stringify(rows.map(exportRow), null, 2)}\n`);
+      else if (options.format === "csv") process.stdout.write(csv(rows));
+      else process.stdout.write(table(rows));
+    });
+}
