@@ -1,9 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
 import { setRuntimeEnv } from "../lib/env";
 import { childLogger } from "../lib/log";
 import { startSimServer, type SimServer } from "../lib/sim";
 import { useTestDatabase } from "../lib/testing/use-test-database";
-import type { AnyJobDefinition } from "./define-job";
+import { takeSnapshot } from "../lib/snapshot";
+import { makeInventory } from "../lib/snapshot/testing/make-inventory";
+import { waitFor } from "../lib/testing/wait-for";
+import { defineJob, type AnyJobDefinition } from "./define-job";
+import { openJobQueueClient } from "./job-queue-client";
+import { findBossJobs } from "./testing/pgboss-jobs";
+import { startWorker } from "./worker";
 import { evaluateFindingsJob } from "./evaluate-findings";
 import { snapshotJob } from "./snapshot";
 
@@ -47,4 +54,38 @@ describe("findings after a scheduled snapshot", () => {
   it("refuses a payload without a snapshot id", () => {
     expect(evaluateFindingsJob.schema.safeParse({}).success).toBe(false);
   });
+
+  it("a worker hands its handlers an enqueue that queues the chained job on its own database", async () => {
+    const snapshot = await takeSnapshot(database.db, {
+      source: "LIVE",
+      collect: async () => makeInventory({ accounts: { "222222222222": [] } }),
+    });
+    // Stands for the snapshot job: it chains evaluate-findings for "its" snapshot.
+    const chaining = defineJob({
+      name: "test-chain-findings",
+      schema: z.object({}),
+      options: { policy: "standard", run: { retryLimit: 0, retryDelaySeconds: 1, retryBackoff: false, expireInSeconds: 60 } },
+      handler: async (_payload, { enqueue }) => enqueue?.(evaluateFindingsJob, { snapshotId: snapshot.id }),
+    });
+    const worker = await startWorker({
+      databaseUrl: database.url,
+      jobs: [chaining, evaluateFindingsJob],
+      schedules: [],
+      pollingIntervalSeconds: 0.5,
+      stopTimeoutMs: 5_000,
+    });
+    try {
+      const client = await openJobQueueClient(database.url);
+      await client.send(chaining, {});
+      await client.close();
+      await waitFor(
+        "the chained evaluate-findings run to complete",
+        async () => (await findBossJobs(database.db, "evaluate-findings")).some((job) => job.state === "completed"),
+        { timeoutMs: 60_000 },
+      );
+      expect(await database.db.findingEvaluation.findUnique({ where: { snapshotId: snapshot.id } })).not.toBeNull();
+    } finally {
+      await worker.stop();
+    }
+  }, 90_000);
 });
