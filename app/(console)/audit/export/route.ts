@@ -1,17 +1,9 @@
 import { z } from "zod";
-import {
-  AUDIT_EXPORT_COLUMNS,
-  detailCell,
-  recordAudit,
-  streamAuditEntries,
-  toAuditExportRow,
-  userActor,
-  type AuditFilter,
-} from "@/lib/audit";
+import { recordAudit, streamAuditEntries, toAuditExportRow, userActor, type AuditFilter } from "@/lib/audit";
 import { requestMetaFrom, rolesWithPermission } from "@/lib/auth";
 import type { PrismaClient } from "@/lib/db";
-import { csvCell } from "@/lib/findings";
 import { withRoute } from "@/lib/http";
+import { auditCsvLines } from "../audit-csv";
 import { auditListParams, EXPORT_PARAMS, toAuditFilter } from "../audit-params";
 
 export const dynamic = "force-dynamic";
@@ -20,15 +12,6 @@ const exportParams = z.intersection(
   auditListParams,
   z.object({ format: z.enum(["csv", "json"], { error: "format must be csv or json" }).default("csv") }),
 );
-
-function csvLines(rows: AsyncIterable<ReturnType<typeof toAuditExportRow>>): AsyncGenerator<string> {
-  return (async function* () {
-    yield `${AUDIT_EXPORT_COLUMNS.join(",")}\r\n`;
-    for await (const row of rows) {
-      yield `${AUDIT_EXPORT_COLUMNS.map((column) => csvCell(column === "detail" ? detailCell(row) : row[column])).join(",")}\r\n`;
-    }
-  })();
-}
 
 function jsonLines(rows: AsyncIterable<ReturnType<typeof toAuditExportRow>>, header: Record<string, unknown>): AsyncGenerator<string> {
   return (async function* () {
@@ -85,7 +68,7 @@ export const GET = withRoute({
     const stamp = new Date().toISOString().replace(/[:.]/g, "-");
     const isCsv = query.format === "csv";
     const body = isCsv
-      ? csvLines(rows)
+      ? auditCsvLines(rows)
       : jsonLines(rows, {
           kind: "vigil.audit-export",
           exportSequence: recorded.sequence.toString(),
