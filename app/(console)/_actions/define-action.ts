@@ -20,10 +20,15 @@ export type ActionAudit =
   | { recordedBy: "finding-history"; event: Prisma.FindingEventType }
   /** The domain function's append-only TrustPolicyBaseline row is the record: who approved which version, when. */
   | { recordedBy: "trust-baseline-history"; event: "TRUST_BASELINE_APPROVED" }
+  /**
+   * The domain function appends this audit-trail entry (lib/audit `recordAudit(tx, …)`, with the
+   * handler's user, requestId and meta.ip) in the transaction that makes the change.
+   */
+  | { recordedBy: "audit-trail"; action: `${string}.${string}` }
   /** The action changes nothing an auditor needs to see; the reason says why. */
   | { recordedBy: "nobody"; reason: string };
 
-export type ActionHandlerInput<I> = { db: PrismaClient; user: SessionUser; input: I; meta: RequestMeta };
+export type ActionHandlerInput<I> = { db: PrismaClient; user: SessionUser; input: I; meta: RequestMeta; requestId: string };
 
 export type ActionDefinition<S extends z.ZodType, R extends object> = {
   /** Names the action in logs ("createUser"). */
@@ -82,9 +87,16 @@ export function defineAction<S extends z.ZodType, R extends object>(definition: 
       }
       const parsed = definition.input.safeParse(formFields(form));
       if (!parsed.success) throw invalidInput(parsed.error);
-      const result = await definition.handler({ db: context.db, user, input: parsed.data, meta: requestMetaFrom(context.headers) });
+      const result = await definition.handler({
+        db: context.db,
+        user,
+        input: parsed.data,
+        meta: requestMetaFrom(context.headers),
+        requestId,
+      });
       for (const path of definition.revalidate) context.revalidate(path);
-      const audit = definition.audit.recordedBy === "nobody" ? null : definition.audit.event;
+      const declared = definition.audit;
+      const audit = declared.recordedBy === "nobody" ? null : declared.recordedBy === "audit-trail" ? declared.action : declared.event;
       log.info({ requestId, action: definition.name, actorId: user.id, audit }, "server action done");
       return { ok: true, ...result };
     } catch (error) {
