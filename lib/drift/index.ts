@@ -8,7 +8,7 @@ export type { JsonChange } from "./diff-json";
 export { isPolicyDocument } from "./diff-policy-document";
 export { loadTrustBaselines } from "./load-trust-baselines";
 export type { TrustBaseline } from "./load-trust-baselines";
-export { approveTrustBaseline, APPROVE_TRUST_BASELINE_INPUT } from "./approve-trust-baseline";
+export { approveTrustBaseline, APPROVE_TRUST_BASELINE_INPUT, TRUST_BASELINE_APPROVED } from "./approve-trust-baseline";
 export type { ApprovedTrustBaseline, ApproveTrustBaselineInput } from "./approve-trust-baseline";
 export { DriftError } from "./drift-errors";
 export { diffDrift, DIFF_DRIFT_INPUT } from "./diff-drift";

@@ -9,7 +9,7 @@ const A = "222222222222";
 const OPS = `arn:aws:iam::${A}:role/ops`;
 const APP = `arn:aws:iam::${A}:role/app`;
 const database = useTestDatabase();
-const approver = { id: "user-1", name: "Ada Approver" };
+const approver = { id: "user-1", name: "Ada Approver", authMethod: "LOCAL" as const };
 
 const trustOf = (...principals: string[]): PolicyDocument => ({
   Version: "2012-10-17",
@@ -56,8 +56,12 @@ describe("trust-policy baselines", () => {
   });
 
   it("moves the baseline to an approved version, recorded with who and when", async () => {
-    const approval = await approveTrustBaseline(database.db, { roleArn: OPS, snapshotId: ids[2]!, approver });
+    const approval = await approveTrustBaseline(database.db, { roleArn: OPS, snapshotId: ids[2]!, approver, requestId: "req-1" });
     expect(approval).toMatchObject({ roleArn: OPS, snapshotId: ids[2], approvedBy: "Ada Approver", approvedAt: expect.any(Date) });
+    // The approval is on the audit trail, in the same transaction.
+    expect(await database.db.auditEntry.findMany({ select: { action: true, actorName: true, targetId: true, requestId: true } })).toEqual([
+      { action: "trust_baseline.approved", actorName: "Ada Approver", targetId: OPS, requestId: "req-1" },
+    ]);
 
     const ops = (await loadTrustBaselines(database.db, ids[3]!)).get(OPS);
     expect(ops).toMatchObject({
@@ -72,7 +76,11 @@ describe("trust-policy baselines", () => {
   });
 
   it("lets the approval made last win, even of an older version", async () => {
-    await approveTrustBaseline(database.db, { roleArn: OPS, snapshotId: ids[0]!, approver: { id: "user-2", name: "Bo" } });
+    await approveTrustBaseline(database.db, {
+      roleArn: OPS,
+      snapshotId: ids[0]!,
+      approver: { id: "user-2", name: "Bo", authMethod: "OIDC" },
+    });
     const ops = (await loadTrustBaselines(database.db, ids[3]!)).get(OPS);
     expect(ops).toMatchObject({ document: ORIGINAL, approvedBy: "Bo", changedInSnapshotId: ids[1] });
     await approveTrustBaseline(database.db, { roleArn: OPS, snapshotId: ids[3]!, approver });

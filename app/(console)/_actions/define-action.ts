@@ -18,8 +18,6 @@ export type ActionAudit =
   | { recordedBy: "domain"; event: Prisma.AuthEventType }
   /** The domain function records this entry in the finding's history (FindingEvent), in the same transaction. */
   | { recordedBy: "finding-history"; event: Prisma.FindingEventType }
-  /** The domain function's append-only TrustPolicyBaseline row is the record: who approved which version, when. */
-  | { recordedBy: "trust-baseline-history"; event: "TRUST_BASELINE_APPROVED" }
   /**
    * The domain function appends this audit-trail entry (lib/audit `recordAudit(tx, …)`, with the
    * handler's user, requestId and meta.ip) in the transaction that makes the change.
