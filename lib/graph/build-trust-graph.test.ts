@@ -195,6 +195,21 @@ describe("buildTrustGraph: who can assume", () => {
     expect(assume(rootDeny, mgmtCaller.arn, target.arn)).toBeDefined();
   });
 
+  it("SCPs do not restrict a service-linked role", async () => {
+    const state = graphInventory();
+    const linked = addRole(state, PROD, "AWSServiceRoleForX", {
+      isServiceLinked: true,
+      path: "/aws-service-role/x.amazonaws.com/",
+      inlinePolicies: [inline("a", ALLOW_ASSUME)],
+    });
+    const plain = addRole(state, PROD, "Plain", { inlinePolicies: [inline("a", ALLOW_ASSUME)] });
+    const target = addRole(state, DEV, "Target", { trustPolicy: trust({ AWS: PROD }) });
+    state.serviceControlPolicies.push(scp("p-deny", policy({ Effect: "Deny", Action: "sts:AssumeRole", Resource: "*" }), [PROD]));
+    const graph = await buildTrustGraph(state);
+    expect(assume(graph, linked.arn, target.arn)).toBeDefined();
+    expect(assume(graph, plain.arn, target.arn)).toBeUndefined();
+  });
+
   it("SCPs not collected are not invented: a note says so and the edge stands", async () => {
     const state = graphInventory();
     const caller = addRole(state, PROD, "Caller", { inlinePolicies: [inline("a", ALLOW_ASSUME)] });

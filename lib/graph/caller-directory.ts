@@ -105,7 +105,9 @@ export class CallerDirectory {
         : principal.entity.identityCenter
           ? reservedRolePolicies(principal.entity, this.permissionSetOf(principal.entity), this.library)
           : rolePolicies(principal.entity, this.library);
-    const scps = this.scps.forAccount(entity.accountId);
+    // SCPs do not restrict service-linked roles (AWS Organizations user guide).
+    const serviceLinked = principal.kind === "role" && principal.entity.isServiceLinked;
+    const scps = serviceLinked ? this.scps.none() : this.scps.forAccount(entity.accountId);
     const context: Record<string, string | string[]> = {
       "aws:PrincipalArn": entity.arn,
       "aws:PrincipalAccount": entity.accountId,

@@ -54,6 +54,11 @@ export class ScpChains {
     }
   }
 
+  /** No SCP applies (a service-linked role). */
+  none(): ScpChain {
+    return NONE;
+  }
+
   forAccount(accountId: string): ScpChain {
     let chain = this.chains.get(accountId);
     if (!chain) {
