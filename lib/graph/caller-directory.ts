@@ -132,7 +132,7 @@ export class CallerDirectory {
       scps,
       context,
       mayAssume: mayAllowAction(identityDocs, ASSUME_ROLE),
-      classToken: `${entity.accountId}|${principal.kind}|${policyToken}|${JSON.stringify(tags)}`,
+      classToken: `${entity.accountId}|${principal.kind}|${policyToken}|${scps.token}|${JSON.stringify(tags)}`,
       personal: mentionsCallerIdentity(allDocs),
       resourceSpecific: dependsOnResource(allDocs, ASSUME_ROLE),
     };
