@@ -83,7 +83,7 @@ describe("collectOrganization against the demo scenario", () => {
   it("reads the management account's break-glass user from GAAD and the credential report", () => {
     const mgmt = inventory.iamByAccount[sim.state.organization.managementAccountId]!;
     const user = mgmt.users.find((u) => u.userName === "breakglass-admin");
-    expect(user?.tags.purpose).toBe("break-glass");
+    expect(user?.tags["vigil:purpose"]).toBe("break-glass");
     expect(user?.attachedManagedPolicies.map((p) => p.name)).toEqual(["AdministratorAccess"]);
     const row = mgmt.credentialReport?.rows.find((r) => r.user === "breakglass-admin");
     const simUser = sim.state.iam

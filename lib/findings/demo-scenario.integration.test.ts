@@ -5,7 +5,7 @@ import { startSimServer, type PlantedProblem, type PlantedProblemKind, type SimS
 import { takeLiveSnapshot } from "../snapshot";
 import { useTestDatabase } from "../testing/use-test-database";
 import { evaluateFindings, type EvaluateFindingsResult } from "./evaluate-findings";
-import { DEFAULT_FINDING_SETTINGS, type FindingSettings } from "./findings-settings";
+import { DEFAULT_FINDING_SETTINGS } from "./findings-settings";
 import { listFindings, type FindingRow } from "./list-findings";
 import type { RuleId } from "./types";
 
@@ -24,29 +24,7 @@ const RULE_OF: Record<PlantedProblemKind, RuleId> = {
   "breakglass-without-checkout": "BREAKGLASS_USED_WITHOUT_CHECKOUT",
 };
 
-/**
- * What the demo scenario does not say itself, given as an operator would in the settings: its
- * break-glass user is tagged `purpose=break-glass`, not `vigil:purpose`, and its proxies are named
- * `<Team>-Proxy` for target roles `<Team>TeamRole` without a `vigil:proxy-target` tag. Reported to
- * the simulator's owners; remove each entry once the scenario carries the tag.
- */
-const DEMO_OPERATOR_SETTINGS: FindingSettings = {
-  ...DEFAULT_FINDING_SETTINGS,
-  breakglassUsers: ["breakglass-admin"],
-  proxyTargets: { "Payments-Proxy": "PaymentsTeamRole", "Data-Proxy": "DataTeamRole" },
-};
-
-/**
- * High findings the demo raises that the rules' table says are real: the demo's Payments-Proxy
- * carries an inline policy (assume-only), and the rule counts any inline policy on a proxy set as
- * not empty (Data-Proxy's planted problem is the managed policy; its inline policy is the same
- * kind). Reported to the simulator's owners; the test fails once the scenario no longer raises it,
- * so the entry is removed then.
- */
-const KNOWN_SCENARIO_DEFECTS = [
-  "PROXY_PERMISSION_SET_NOT_EMPTY 210987654321 Proxy permission set Payments-Proxy is not empty: an inline policy",
-];
-
+/** Default settings: the demo designates its break-glass/automation users and proxy targets by tags, as operators should. */
 describe("findings on the simulator's demo scenario", () => {
   const database = useTestDatabase();
   let sim: SimServer;
@@ -77,7 +55,7 @@ describe("findings on the simulator's demo scenario", () => {
       regions: defaultCloudTrailRegions(["us-east-1", "eu-west-1"]),
     });
     expect("status" in ingest && ingest.status).toBe("COMPLETE");
-    evaluation = await evaluateFindings(database.db, snapshot.id, { settings: DEMO_OPERATOR_SETTINGS });
+    evaluation = await evaluateFindings(database.db, snapshot.id, { settings: DEFAULT_FINDING_SETTINGS });
     findings = (await listFindings(database.db, { status: "all", pageSize: 5000 })).rows;
   }, 240_000);
 
@@ -99,6 +77,11 @@ describe("findings on the simulator's demo scenario", () => {
       (finding) =>
         (finding.severity === "high" || finding.severity === "critical") && !sim.state.plantedProblems.some((p) => matches(p, finding)),
     );
-    expect(unplanned.map((f) => `${f.rule} ${f.accountId} ${f.title}`)).toEqual(KNOWN_SCENARIO_DEFECTS);
+    expect(unplanned.map((f) => `${f.rule} ${f.accountId} ${f.title}`)).toEqual([]);
+  });
+
+  it("finds no orphaned IAM user it did not plant (owners are real people, designated users are tagged)", () => {
+    const unplanned = findings.filter((f) => f.rule === "ORPHANED_IAM_USER" && !sim.state.plantedProblems.some((p) => matches(p, f)));
+    expect(unplanned.map((f) => `${f.accountId} ${f.title}`)).toEqual([]);
   });
 });

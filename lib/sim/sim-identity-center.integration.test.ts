@@ -62,11 +62,15 @@ describe("SSO Admin through the real SDK", () => {
     expect(out.PermissionSet?.CreatedDate).toBeInstanceOf(Date);
   });
 
-  it("returns a proxy's plain-JSON inline policy and its (planted) managed policy", async () => {
+  it("returns a plain-JSON inline policy, none on a proxy, and a proxy's (planted) managed policy", async () => {
     const inline = await sso.send(
+      new GetInlinePolicyForPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: psArn("BastionOperator") }),
+    );
+    expect(JSON.parse(inline.InlinePolicy as string).Statement[0].Resource).toBe("arn:aws:iam::*:role/AssumableAdmin");
+    const proxyInline = await sso.send(
       new GetInlinePolicyForPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: psArn("Data-Proxy") }),
     );
-    expect(JSON.parse(inline.InlinePolicy as string).Statement[0].Resource).toBe("arn:aws:iam::*:role/team/DataTeamRole");
+    expect(proxyInline.InlinePolicy ?? "").toBe("");
     const managed = await sso.send(
       new ListManagedPoliciesInPermissionSetCommand({ InstanceArn: instanceArn, PermissionSetArn: psArn("Data-Proxy") }),
     );
@@ -128,6 +132,7 @@ describe("SSO Admin through the real SDK", () => {
   it("lists permission set tags and rejects MaxResults over 100", async () => {
     const tags = await sso.send(new ListTagsForResourceCommand({ InstanceArn: instanceArn, ResourceArn: psArn("Payments-Proxy") }));
     expect(tags.Tags).toContainEqual({ Key: "pattern", Value: "proxy" });
+    expect(tags.Tags).toContainEqual({ Key: "vigil:proxy-target", Value: "PaymentsTeamRole" });
     const error = await errorOf(
       sso.send(
         new ListAccountAssignmentsCommand({

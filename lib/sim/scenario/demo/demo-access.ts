@@ -39,17 +39,17 @@ export const DEMO_PERMISSION_SETS: IdentityCenterSpec["permissionSets"] = [
     name: "Payments-Proxy",
     description: "Entry point into the payments team role",
     sessionDuration: "PT8H",
-    inlinePolicy: assumeOnly("arn:aws:iam::*:role/team/PaymentsTeamRole"),
-    tags: { team: "payments", pattern: "proxy" },
+    // Empty on purpose: PaymentsTeamRole's trust names this set's reserved role ARN, and a same-account
+    // trust by ARN needs no identity policy.
+    tags: { team: "payments", pattern: "proxy", "vigil:proxy-target": "PaymentsTeamRole" },
   },
   {
     name: "Data-Proxy",
     description: "Entry point into the data team role",
     sessionDuration: "PT8H",
-    inlinePolicy: assumeOnly("arn:aws:iam::*:role/team/DataTeamRole"),
     // Planted: a proxy must stay empty; someone attached a managed policy "temporarily".
     managedPolicies: ["ReadOnlyAccess"],
-    tags: { team: "data", pattern: "proxy" },
+    tags: { team: "data", pattern: "proxy", "vigil:proxy-target": "DataTeamRole" },
   },
   {
     name: "BastionOperator",

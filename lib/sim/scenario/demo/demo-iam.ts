@@ -1,5 +1,5 @@
 import type { ScenarioSpec } from "../scenario-spec";
-import { DEMO_DEPARTED_OWNER, DEMO_DOMAIN } from "./demo-people";
+import { DEMO_DEPARTED_OWNER, userNameOf } from "./demo-people";
 import { DEMO_MEMBER_ACCOUNTS, DEMO_WORKLOAD_ACCOUNTS } from "./demo-access";
 
 type AccountIamSpec = NonNullable<ScenarioSpec["iam"]>[number];
@@ -131,9 +131,10 @@ export const DEMO_IAM: AccountIamSpec[] = [
     users: [
       {
         name: "breakglass-admin",
-        tags: { purpose: "break-glass", owner: `security@${DEMO_DOMAIN}` },
+        tags: { "vigil:purpose": "break-glass", owner: userNameOf("Nadia", "Petrova") },
         managedPolicies: ["AdministratorAccess"],
-        console: { passwordLastUsedDaysAgo: null, passwordChangedDaysAgo: 200 },
+        // Its password last use is the planted console login six days ago (scenario events).
+        console: { passwordChangedDaysAgo: 200 },
         mfa: true,
         createdDaysAgo: 800,
       },
@@ -154,7 +155,7 @@ export const DEMO_IAM: AccountIamSpec[] = [
       {
         name: "ci-deployer",
         path: "/automation/",
-        tags: { owner: `platform@${DEMO_DOMAIN}`, purpose: "ci" },
+        tags: { owner: userNameOf("Amelia", "Hart"), "vigil:purpose": "automation" },
         inlinePolicies: [
           {
             name: "assume-deploy-roles",
@@ -187,7 +188,7 @@ export const DEMO_IAM: AccountIamSpec[] = [
     users: [
       {
         name: "legacy-log-shipper",
-        tags: { owner: `platform@${DEMO_DOMAIN}` },
+        tags: { owner: userNameOf("Priya", "Raman") },
         managedPolicies: ["AmazonS3ReadOnlyAccess"],
         // Planted: nobody has used this user in eight months; its key is two years old.
         accessKeys: [{ createdDaysAgo: 730, lastUsedDaysAgo: 240, lastUsedService: "s3", lastUsedRegion: "N/A" }],
@@ -228,7 +229,7 @@ export const DEMO_IAM: AccountIamSpec[] = [
       {
         // Planted: a shared console login without MFA, used every week.
         name: "analytics-export",
-        tags: { owner: `grace.liu@${DEMO_DOMAIN}` },
+        tags: { owner: userNameOf("Grace", "Liu") },
         managedPolicies: ["AmazonS3ReadOnlyAccess"],
         console: { passwordChangedDaysAgo: 300 },
         mfa: false,
