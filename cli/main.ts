@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { EnvError } from "../lib/env";
 import { registerCommands } from "./commands";
+import { keepExitCodeThroughExitHooks } from "./keep-exit-code";
 
 /** Exit codes: 0 ok, 1 the command failed, 2 bad usage (unknown flag, missing argument). */
 export const EXIT_USAGE = 2;
@@ -32,6 +33,7 @@ function applyToAll(command: Command, apply: (command: Command) => void): void {
 }
 
 export async function runCli(argv: string[]): Promise<void> {
+  keepExitCodeThroughExitHooks();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
