@@ -33,6 +33,10 @@ export async function recordSignInFailure(db: PrismaClient, input: FailureInput)
   const type = input.step === "totp" ? "TOTP_FAILURE" : "SIGN_IN_FAILURE";
   const { throttle, policy, userId } = input;
   return db.$transaction(async (tx) => {
+    // Run for unknown usernames too (it matches no user): the same queries, the same timing. First,
+    // because it locks the User row: every writer takes that lock before the audit trail's, as an
+    // admin's role change does, so the two cannot deadlock.
+    const alert = await takeSignInAlert(tx, userId ?? "", policy, at);
     await recordAuthEvent(tx, {
       ...input,
       type,
@@ -47,8 +51,6 @@ export async function recordSignInFailure(db: PrismaClient, input: FailureInput)
         detail: { scope: "client address", delayedUntil: throttle.blockedUntil.toISOString(), failedCount: throttle.failures },
       });
     }
-    // Run for unknown usernames too (it matches no user): the same queries, the same timing.
-    const alert = await takeSignInAlert(tx, userId ?? "", policy, at);
     if (alert) {
       await recordAuthEvent(tx, {
         ...input,
