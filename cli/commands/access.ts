@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from "commander";
 import { findAccess, type AccessPage, type AccessRow } from "../../lib/access";
-import { csvCell } from "../../lib/findings";
+import { csvCell } from "../../lib/csv";
 import { withDatabase } from "../with-database";
 
 const FORMATS = ["table", "json", "csv"] as const;

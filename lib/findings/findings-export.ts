@@ -1,3 +1,4 @@
+import { csvCell } from "../csv";
 import type { FindingRow } from "./list-findings";
 
 /** The row shape of `vigil findings --format json` (and the CSV columns, in this order). */
@@ -46,17 +47,6 @@ export function toExportRow(row: FindingRow): FindingExportRow {
     lastSeenAt: new Date(row.lastSeenAt).toISOString(),
     suppressedUntil: row.suppressedUntil ? new Date(row.suppressedUntil).toISOString() : null,
   };
-}
-
-/**
- * One CSV cell. A cell a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, tab
- * or carriage return) gets a leading `'`, so opening the export never runs what an attacker put in a
- * tag, a role name or a policy (OWASP CSV injection).
- */
-export function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? "" : typeof value === "object" ? JSON.stringify(value) : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function findingsCsv(rows: readonly FindingExportRow[]): string {

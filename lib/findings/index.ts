@@ -31,4 +31,4 @@ export {
   type UnsuppressFindingsInput,
 } from "./suppress-findings";
 export { FindingError } from "./finding-errors";
-export { csvCell, EXPORT_COLUMNS, findingsCsv, toExportRow, type FindingExportRow } from "./findings-export";
+export { EXPORT_COLUMNS, findingsCsv, toExportRow, type FindingExportRow } from "./findings-export";

@@ -1,5 +1,5 @@
 import { AUDIT_EXPORT_COLUMNS, detailCell, type AuditExportRow } from "@/lib/audit";
-import { csvCell } from "@/lib/findings";
+import { csvCell } from "@/lib/csv";
 
 /** The export as CSV lines (header first), one at a time; cells a spreadsheet would run as formulas are defused. */
 export async function* auditCsvLines(rows: AsyncIterable<AuditExportRow>): AsyncGenerator<string> {

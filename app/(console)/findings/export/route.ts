@@ -11,7 +11,7 @@ const BATCH = 5_000;
 
 /**
  * The findings list as CSV, with the page's filters and order (every page of it). Cells that a
- * spreadsheet would run as formulas are defused by lib/findings' csvCell. Anyone who may read the
+ * spreadsheet would run as formulas are defused by lib/csv's csvCell. Anyone who may read the
  * list may download it: the file holds what the page shows.
  */
 export const GET = withRoute({
