@@ -89,3 +89,26 @@ test("a finding opened from the dashboard is suppressed with a reason, leaves th
   await expect(inList).toHaveCount(1);
   await expect(page.locator("tbody tr", { has: page.locator(`a[href="/findings/${findingId}"]`) })).toContainText("reopened");
 });
+
+test("a viewer reads findings and downloads them as CSV but is offered no way to suppress them", async ({ page, state }) => {
+  await signInThroughApi(page, state, state.users.viewer);
+
+  // Given the open findings list
+  await page.goto("/findings?status=all");
+  await expect(page.locator("tbody tr").first()).toBeVisible();
+
+  // Then a viewer gets no checkboxes and no suppress form, only the role it takes
+  await expect(page.getByRole("checkbox")).toHaveCount(0);
+  await expect(page.getByRole("form", { name: "Suppress selected" })).toHaveCount(0);
+  await expect(page.getByText("Suppressing findings needs the role auditor, approver, admin.")).toBeVisible();
+
+  // And the CSV export holds the filtered list, one header row first
+  const href = await page.getByRole("link", { name: "Download CSV" }).getAttribute("href");
+  expect(href).toBe("/findings/export?status=all");
+  const csv = await page.request.get(href!);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const lines = (await csv.text()).trimEnd().split("\r\n");
+  expect(lines[0]).toBe("id,rule,severity,status,accountId,resourceArn,title,evidence,remediation,firstSeenAt,lastSeenAt,suppressedUntil");
+  expect(lines.length).toBeGreaterThan(1);
+});
