@@ -1,3 +1,4 @@
+import { cliActor } from "../../lib/audit";
 import { userInfo } from "node:os";
 import { InvalidArgumentError, type Command } from "commander";
 import type { PrismaClient } from "../../lib/db";
@@ -147,7 +148,9 @@ export function registerFindingsCommands(program: Command): void {
     .option("--by <name>", "who suppresses (default: the operating-system user)")
     .action(async (ids: number[], options: { reason: string; until: Date; by?: string }) => {
       const actor = options.by ?? `cli:${userInfo().username}`;
-      const count = await withDatabase(({ db }) => suppressFindings(db, { ids, reason: options.reason, until: options.until, actor }));
+      const count = await withDatabase(({ db }) =>
+        suppressFindings(db, { ids, reason: options.reason, until: options.until, actor }, new Date(), { actor: cliActor() }),
+      );
       process.stdout.write(`suppressed ${count} finding(s) until ${options.until.toISOString()}\n`);
     });
 }

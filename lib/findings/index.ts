@@ -28,6 +28,7 @@ export {
   SUPPRESS_FINDINGS_INPUT,
   UNSUPPRESS_FINDINGS_INPUT,
   type SuppressFindingsInput,
+  type SuppressionAudit,
   type UnsuppressFindingsInput,
 } from "./suppress-findings";
 export { FindingError } from "./finding-errors";

@@ -131,6 +131,30 @@ describe("findings lifecycle", () => {
     expect((await getFinding(database.db, id)).history.map((h) => h.type)).toEqual(["opened", "suppressed", "unsuppressed"]);
   });
 
+  it("writes each suppression and its lifting to the audit trail with who asked and from where", async () => {
+    await evaluate(await snapshot(state(false)));
+    const { id } = await theFinding();
+    const actor = { type: "user" as const, id: "u-1", name: "Alice Auditor", authMethod: "OIDC" as const };
+    const until = new Date(Date.now() + 86_400_000);
+    await suppressFindings(database.db, { ids: [id], reason: "accepted", until, actor: "Alice Auditor" }, new Date(), {
+      actor,
+      requestId: "req-1",
+      clientAddress: "192.0.2.7",
+    });
+    await unsuppressFindings(database.db, { ids: [id], actor: "Alice Auditor", reason: "fixed" }, new Date(), { actor });
+
+    const entries = await database.db.auditEntry.findMany({ where: { targetId: String(id) }, orderBy: { sequence: "asc" } });
+    expect(entries.map((e) => [e.action, e.actorName, e.targetType])).toEqual([
+      ["finding.suppressed", "Alice Auditor", "finding"],
+      ["finding.unsuppressed", "Alice Auditor", "finding"],
+    ]);
+    expect(entries[0]).toMatchObject({
+      requestId: "req-1",
+      clientAddress: "192.0.2.7",
+      detail: { reason: "accepted", until: until.toISOString() },
+    });
+  });
+
   it("is idempotent on the same snapshot and a no-op on an older one", async () => {
     const older = await snapshot(state(false));
     const newer = await snapshot(state(false));

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { PrismaClient } from "../db";
+import { recordAudit, SYSTEM_ACTOR, type AuditActor } from "../audit";
+import type { PrismaClient, TransactionClient } from "../db";
 import { findingNotFound, invalidSuppression } from "./finding-errors";
 
 export const MAX_REASON_LENGTH = 2000;
@@ -23,6 +24,28 @@ export type SuppressFindingsInput = z.input<typeof SUPPRESS_FINDINGS_INPUT>;
 export const UNSUPPRESS_FINDINGS_INPUT = z.object({ ids, actor, reason: z.string().trim().max(MAX_REASON_LENGTH).optional() });
 export type UnsuppressFindingsInput = z.input<typeof UNSUPPRESS_FINDINGS_INPUT>;
 
+/** Who asked, for the audit trail: the signed-in user (with the request), the CLI operator, or Vigil. */
+export type SuppressionAudit = { actor: AuditActor; requestId?: string | null; clientAddress?: string | null };
+
+async function recordSuppressionAudit(
+  tx: TransactionClient,
+  audit: SuppressionAudit,
+  action: "finding.suppressed" | "finding.unsuppressed",
+  ids: readonly number[],
+  detail: Record<string, string | null>,
+): Promise<void> {
+  for (const id of ids) {
+    await recordAudit(tx, {
+      actor: audit.actor,
+      action,
+      target: { type: "finding", id: String(id) },
+      detail,
+      requestId: audit.requestId,
+      clientAddress: audit.clientAddress,
+    });
+  }
+}
+
 function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   const result = schema.safeParse(input);
   if (!result.success) throw invalidSuppression(result.error.issues.map((i) => i.message).join("; "));
@@ -33,7 +56,12 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
  * Suppresses findings until a time in the future, with who and why; all or none (a resolved or
  * unknown finding refuses the whole request). Suppressing again replaces reason and expiry.
  */
-export async function suppressFindings(db: PrismaClient, input: SuppressFindingsInput, now: Date = new Date()): Promise<number> {
+export async function suppressFindings(
+  db: PrismaClient,
+  input: SuppressFindingsInput,
+  now: Date = new Date(),
+  audit: SuppressionAudit = { actor: SYSTEM_ACTOR },
+): Promise<number> {
   const { ids: wanted, reason, until, actor: who } = parse(SUPPRESS_FINDINGS_INPUT, input);
   if (Number.isNaN(until.getTime())) throw invalidSuppression("until must be an ISO date");
   if (until <= now) throw invalidSuppression(`until (${until.toISOString()}) must be in the future`);
@@ -58,12 +86,18 @@ export async function suppressFindings(db: PrismaClient, input: SuppressFindings
         at: now,
       })),
     });
+    await recordSuppressionAudit(tx, audit, "finding.suppressed", unique, { reason, until: until.toISOString() });
     return unique.length;
   });
 }
 
 /** Lifts suppressions: the findings are open again, with who and (optionally) why. Findings not suppressed are left alone. */
-export async function unsuppressFindings(db: PrismaClient, input: UnsuppressFindingsInput, now: Date = new Date()): Promise<number> {
+export async function unsuppressFindings(
+  db: PrismaClient,
+  input: UnsuppressFindingsInput,
+  now: Date = new Date(),
+  audit: SuppressionAudit = { actor: SYSTEM_ACTOR },
+): Promise<number> {
   const { ids: wanted, actor: who, reason } = parse(UNSUPPRESS_FINDINGS_INPUT, input);
   const unique = [...new Set(wanted)];
   return db.$transaction(async (tx) => {
@@ -79,6 +113,7 @@ export async function unsuppressFindings(db: PrismaClient, input: UnsuppressFind
     await tx.findingEvent.createMany({
       data: suppressed.map((findingId) => ({ findingId, type: "UNSUPPRESSED" as const, actor: who, reason: reason ?? null, at: now })),
     });
+    await recordSuppressionAudit(tx, audit, "finding.unsuppressed", suppressed, { reason: reason ?? null });
     return suppressed.length;
   });
 }

@@ -16,8 +16,6 @@ import { formFields } from "./form-fields";
 export type ActionAudit =
   /** The domain function the handler calls records this event in the transaction that makes the change. */
   | { recordedBy: "domain"; event: Prisma.AuthEventType }
-  /** The domain function records this entry in the finding's history (FindingEvent), in the same transaction. */
-  | { recordedBy: "finding-history"; event: Prisma.FindingEventType }
   /**
    * The domain function appends this audit-trail entry (lib/audit `recordAudit(tx, …)`, with the
    * handler's user, requestId and meta.ip) in the transaction that makes the change.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { userActor } from "@/lib/audit";
 import { suppressFindings, unsuppressFindings } from "@/lib/findings";
 import { defineAction } from "../_actions/define-action";
 
@@ -40,10 +41,16 @@ export const suppressSelectedFindings = defineAction({
   name: "suppressFindings",
   permission: "findings:suppress",
   input: z.object({ ids: IDS, reason: REASON, until: UNTIL }),
-  audit: { recordedBy: "finding-history", event: "SUPPRESSED" },
+  audit: { recordedBy: "audit-trail", action: "finding.suppressed" },
   revalidate: REVALIDATE,
-  handler: async ({ db, user, input }): Promise<FindingActionResult> => {
-    const count = await suppressFindings(db, { ids: input.ids, reason: input.reason, until: input.until, actor: user.displayName });
+  handler: async ({ db, user, input, meta, requestId }): Promise<FindingActionResult> => {
+    const audit = { actor: userActor(user), requestId, clientAddress: meta.ip };
+    const count = await suppressFindings(
+      db,
+      { ids: input.ids, reason: input.reason, until: input.until, actor: user.displayName },
+      new Date(),
+      audit,
+    );
     return { message: `Suppressed ${plural(count)} until ${input.until.toISOString().slice(0, 10)}.` };
   },
 });
@@ -52,10 +59,11 @@ export const unsuppressSelectedFindings = defineAction({
   name: "unsuppressFindings",
   permission: "findings:suppress",
   input: z.object({ ids: IDS, reason: REASON.optional() }),
-  audit: { recordedBy: "finding-history", event: "UNSUPPRESSED" },
+  audit: { recordedBy: "audit-trail", action: "finding.unsuppressed" },
   revalidate: REVALIDATE,
-  handler: async ({ db, user, input }): Promise<FindingActionResult> => {
-    const count = await unsuppressFindings(db, { ids: input.ids, reason: input.reason, actor: user.displayName });
+  handler: async ({ db, user, input, meta, requestId }): Promise<FindingActionResult> => {
+    const audit = { actor: userActor(user), requestId, clientAddress: meta.ip };
+    const count = await unsuppressFindings(db, { ids: input.ids, reason: input.reason, actor: user.displayName }, new Date(), audit);
     return { message: count === 0 ? "None of them was suppressed." : `Lifted the suppression of ${plural(count)}.` };
   },
 });
