@@ -111,4 +111,22 @@ test("a viewer reads findings and downloads them as CSV but is offered no way to
   const lines = (await csv.text()).trimEnd().split("\r\n");
   expect(lines[0]).toBe("id,rule,severity,status,accountId,resourceArn,title,evidence,remediation,firstSeenAt,lastSeenAt,suppressedUntil");
   expect(lines.length).toBeGreaterThan(1);
+
+  // And the download is in the audit trail under the viewer's name
+  expect(await findingsExportsBy(state.databaseUrl, "viewer")).toBeGreaterThan(0);
 });
+
+async function findingsExportsBy(databaseUrl: string, role: string): Promise<number> {
+  const client = new pg.Client(poolConfigFromUrl(databaseUrl));
+  await client.connect();
+  try {
+    const result = await client.query<{ count: string }>(
+      `SELECT count(*) FROM "AuditEntry" a JOIN "User" u ON u.id = a."actorId"
+        WHERE a.action = 'export.created' AND a."targetType" = 'findings' AND u.role = $1::"Role"`,
+      [role.toUpperCase()],
+    );
+    return Number(result.rows[0]?.count ?? 0);
+  } finally {
+    await client.end();
+  }
+}

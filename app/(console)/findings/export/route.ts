@@ -1,4 +1,5 @@
-import { rolesWithPermission } from "@/lib/auth";
+import { recordAudit, userActor } from "@/lib/audit";
+import { requestMetaFrom, rolesWithPermission } from "@/lib/auth";
 import { findingsCsv, listFindings, toExportRow, type FindingExportRow } from "@/lib/findings";
 import { withRoute } from "@/lib/http";
 import { findingListParams, toListFindingsInput } from "../finding-params";
@@ -12,14 +13,29 @@ const BATCH = 5_000;
 /**
  * The findings list as CSV, with the page's filters and order (every page of it). Cells that a
  * spreadsheet would run as formulas are defused by lib/csv's csvCell. Anyone who may read the
- * list may download it: the file holds what the page shows.
+ * list may download it: the file holds what the page shows. The download is an audit entry.
  */
 export const GET = withRoute({
   auth: true,
   roles: rolesWithPermission("inventory:read"),
   query: findingListParams.omit({ page: true, pageSize: true }),
-  handler: async ({ db, query }) => {
+  handler: async ({ db, user, query, req }) => {
     const now = new Date();
+    await recordAudit(db, {
+      actor: userActor(user),
+      action: "export.created",
+      target: { type: "findings", id: "findings", label: "findings list" },
+      detail: {
+        format: "csv",
+        filters: Object.fromEntries(
+          Object.entries(query)
+            .filter(([, value]) => value !== undefined)
+            .map(([k, v]) => [k, String(v)]),
+        ),
+      },
+      requestId: req.headers.get("x-request-id"),
+      clientAddress: requestMetaFrom(req.headers).ip,
+    });
     const rows: FindingExportRow[] = [];
     let total = 0;
     for (let page = 1; rows.length < MAX_ROWS; page++) {
