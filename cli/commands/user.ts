@@ -1,3 +1,4 @@
+import { cliActor } from "../../lib/audit";
 import { InvalidArgumentError, type Command } from "commander";
 import {
   createLocalUser,
@@ -69,7 +70,7 @@ export function registerUserCommands(program: Command): void {
     .option("--email <email>", "contact address (optional)", parseEmail)
     .action(async (options: { username: string; role: RoleName; email?: string }) => {
       const created = await withDatabase(({ db }) =>
-        createLocalUser(db, { username: options.username, role: options.role, email: options.email }),
+        createLocalUser(db, { username: options.username, role: options.role, email: options.email }, { auditActor: cliActor() }),
       );
       console.log(`created local user ${created.user.username} (role ${created.user.role})`);
       console.log(`username:    ${created.user.username}`);
@@ -93,7 +94,7 @@ export function registerUserCommands(program: Command): void {
     .description("give a local user a new TOTP secret (printed once), sign them out everywhere and lift sign-in delays")
     .requiredOption("--username <name>", "login name", parseUsername)
     .action(async (options: { username: string }) => {
-      const reset = await withDatabase(({ db }) => resetTotp(db, { username: options.username }));
+      const reset = await withDatabase(({ db }) => resetTotp(db, { username: options.username }, { auditActor: cliActor() }));
       console.log(`new TOTP for ${reset.username}; existing sessions were revoked`);
       console.log(`TOTP secret: ${reset.totpSecret}`);
       console.log(`TOTP URI:    ${reset.otpauthUri}`);
@@ -104,7 +105,7 @@ export function registerUserCommands(program: Command): void {
     .description("lift the sign-in delays on an account from every address (failed attempts piled up)")
     .requiredOption("--username <name>", "login name", parseUsername)
     .action(async (options: { username: string }) => {
-      const unlocked = await withDatabase(({ db }) => unlockUser(db, { username: options.username }));
+      const unlocked = await withDatabase(({ db }) => unlockUser(db, { username: options.username }, { auditActor: cliActor() }));
       console.log(`unlocked ${unlocked.username}: sign-in delays lifted for ${unlocked.clearedAddresses} address(es)`);
     });
 }

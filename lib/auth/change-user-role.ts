@@ -34,6 +34,7 @@ export async function changeUserRole(
       username: user.username ?? user.email,
       method: user.isLocal ? "LOCAL" : "OIDC",
       actorId: context.actorId ?? null,
+      auditActor: context.auditActor,
       meta: context.meta ?? NO_REQUEST_META,
       detail: { from: roleName(user.role), to: input.role },
     });

@@ -1,3 +1,4 @@
+import type { AuditActor } from "../audit";
 import { hashPassword } from "better-auth/crypto";
 import type { PrismaClient } from "../db";
 import { AppError } from "../errors";
@@ -23,6 +24,8 @@ export type AccountChangeContext = {
   /** Encrypts the TOTP secret; must be the web app's. Defaults to loadAuthSettings().secret. */
   authSecret?: string;
   actorId?: string | null;
+  /** Who acted when no signed-in user did (the CLI operator); `actorId` wins when both are given. */
+  auditActor?: AuditActor;
   meta?: RequestMeta;
 };
 
@@ -76,6 +79,7 @@ export async function createLocalUser(
       username,
       method: "LOCAL",
       actorId: context.actorId ?? null,
+      auditActor: context.auditActor,
       meta: context.meta ?? NO_REQUEST_META,
       detail: { role },
     });

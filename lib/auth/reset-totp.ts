@@ -48,6 +48,7 @@ export async function resetTotp(
       username: user.username,
       method: "LOCAL",
       actorId: context.actorId ?? null,
+      auditActor: context.auditActor,
       meta: context.meta ?? NO_REQUEST_META,
       detail: { revokedSessions: revoked.count, clearedAddresses },
     });

@@ -33,6 +33,7 @@ export async function unlockUser(
       username: user.username ?? user.email,
       method: user.isLocal ? "LOCAL" : "OIDC",
       actorId: context.actorId ?? null,
+      auditActor: context.auditActor,
       meta: context.meta ?? NO_REQUEST_META,
       detail: { clearedAddresses },
     });
