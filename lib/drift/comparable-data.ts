@@ -1,4 +1,4 @@
-import type { EntityData, EntityKind } from "../snapshot";
+import { versionedContent, type EntityData, type EntityKind } from "../snapshot";
 import { isPlainObject } from "./stable-json";
 
 /**
@@ -11,24 +11,7 @@ import { isPlainObject } from "./stable-json";
  *   document could not be parsed (null), the text is all there is and is kept.
  */
 export function comparableData(kind: EntityKind, data: EntityData): EntityData {
-  return withoutRawDocuments(withoutActivity(kind, data)) as EntityData;
-}
-
-const KEY_ACTIVITY = new Set(["lastUsedAt", "lastUsedRegion", "lastUsedService"]);
-
-function withoutActivity(kind: EntityKind, data: EntityData): EntityData {
-  if (kind === "IAM_ROLE") {
-    const { lastUsedAt: _at, lastUsedRegion: _region, ...rest } = data;
-    return rest;
-  }
-  if (kind === "IAM_CREDENTIAL") {
-    const { passwordLastUsedAt: _used, accessKeys, ...rest } = data;
-    const keys = Array.isArray(accessKeys)
-      ? accessKeys.map((key) => (isPlainObject(key) ? Object.fromEntries(Object.entries(key).filter(([f]) => !KEY_ACTIVITY.has(f))) : key))
-      : accessKeys;
-    return { ...rest, accessKeys: keys };
-  }
-  return data;
+  return withoutRawDocuments(versionedContent(kind, data)) as EntityData;
 }
 
 function withoutRawDocuments(value: unknown, depth = 0): unknown {

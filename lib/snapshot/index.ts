@@ -42,5 +42,7 @@ export type { SnapshotCounts, SnapshotCoverage, SnapshotStats } from "./snapshot
 export { ENTITY_KINDS, SINGLETON_KEYS, isEntityKind } from "./entity-kinds";
 export type { EntityKind } from "./entity-kinds";
 export type { EntityData } from "./entity-records";
+/** An entity's data without the "last used" fields that move with use, not with change. */
+export { versionedContent } from "./activity-fields";
 export { SnapshotError } from "./snapshot-errors";
 export type { FinishedStatus } from "./snapshot-outcome";
