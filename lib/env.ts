@@ -15,6 +15,15 @@ const optionalUrl = z.string().url().optional();
 /** Five (minute-first) or six (second-first) cron fields; pg-boss parses the details at schedule time. */
 const cronExpression = z.string().regex(/^\s*\S+(\s+\S+){4,5}\s*$/, "must be a cron expression with 5 or 6 fields, e.g. 0 * * * *");
 
+/** 32 bytes as 64 hex digits or base64 (padded or not, standard or URL alphabet); lib/vault decodes it. */
+const masterKey = z
+  .string()
+  .trim()
+  .refine(
+    (key) => /^[0-9a-fA-F]{64}$/.test(key) || (/^[A-Za-z0-9+/_-]{43}=?$/.test(key) && Buffer.from(key, "base64").length === 32),
+    "must be 32 bytes as 64 hex digits or base64, e.g. the output of `openssl rand -base64 32`",
+  );
+
 function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone });
@@ -166,6 +175,19 @@ export const ENV_SCHEMA = z.object({
     .regex(/^https?:\/\//i, "must be an http:// or https:// URL")
     .optional(),
   VIGIL_AUDIT_ANCHOR_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  // Vault (lib/vault): break-glass secrets are encrypted under data keys wrapped by one of these.
+  /** 32 random bytes, 64 hex digits or base64; generated into <VIGIL_DATA_DIR>/vault-master-key for the embedded database when unset. */
+  VIGIL_MASTER_KEY: masterKey.optional(),
+  /** The master key before a rotation, read only by `vigil vault rewrap`. */
+  VIGIL_MASTER_KEY_PREVIOUS: masterKey.optional(),
+  /** AWS KMS key (id, ARN, alias/name or alias ARN) that wraps new data keys instead of the master key. */
+  VIGIL_KMS_KEY_ID: z
+    .string()
+    .regex(
+      /^(arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key\/[\w-]+|alias\/[\w/-]+)|alias\/[\w/-]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/,
+      "must be a KMS key id, key ARN, alias/<name> or alias ARN",
+    )
+    .optional(),
   // Timeouts: nothing may wait forever on an AWS endpoint or a database that stopped answering.
   /** AWS SDK: longest wait for a response to one request (and, capped at 10 s, for the TCP connection). */
   VIGIL_AWS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
