@@ -175,6 +175,36 @@ export const ENV_SCHEMA = z.object({
     .regex(/^https?:\/\//i, "must be an http:// or https:// URL")
     .optional(),
   VIGIL_AUDIT_ANCHOR_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  // Notifications (lib/notify). URLs may carry a token or an SMTP password: never logged.
+  /** Slack-compatible incoming webhook that receives break-glass notifications as `{text, blocks}`. */
+  VIGIL_NOTIFY_WEBHOOK_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//i, "must be an http:// or https:// URL")
+    .optional(),
+  /** SMTP server as smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465 (TLS). */
+  VIGIL_SMTP_URL: z
+    .string()
+    .url()
+    .regex(/^smtps?:\/\/[^/?#]+\/?$/i, "must be smtp://[user:pass@]host[:port] or smtps://…")
+    .optional(),
+  /** Sender: `vigil@example.com` or `Vigil <vigil@example.com>`. */
+  VIGIL_SMTP_FROM: z
+    .string()
+    .regex(/^([^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, "must be an e-mail address, optionally as Name <address>")
+    .default("vigil@localhost"),
+  /** Comma-separated addresses that receive every notification (emergencies also reach every approver). */
+  VIGIL_NOTIFY_EMAIL_TO: z
+    .string()
+    .refine(
+      (list) => list.split(",").every((entry) => /^[^\s@<>]+@[^\s@<>]+$/.test(entry.trim())),
+      "must be e-mail addresses separated by commas",
+    )
+    .optional(),
+  /** Longest wait for the webhook or the SMTP server, per step. */
+  VIGIL_NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Attempts per delivery before it is marked failed (back-off doubles from 30 s). */
+  VIGIL_NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   // Vault (lib/vault): break-glass secrets are encrypted under data keys wrapped by one of these.
   /** 32 random bytes, 64 hex digits or base64; generated into <VIGIL_DATA_DIR>/vault-master-key for the embedded database when unset. */
   VIGIL_MASTER_KEY: masterKey.optional(),
