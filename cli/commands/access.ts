@@ -2,6 +2,7 @@ import { InvalidArgumentError, type Command } from "commander";
 import { findAccess, type AccessPage, type AccessRow } from "../../lib/access";
 import { csvCell } from "../../lib/csv";
 import { withDatabase } from "../with-database";
+import { textTable, type TableColumn } from "../terminal-text";
 
 const FORMATS = ["table", "json", "csv"] as const;
 type Format = (typeof FORMATS)[number];
@@ -53,38 +54,22 @@ function csv(rows: readonly AccessRow[]): string {
   return `${[header, ...lines].join("\r\n")}\r\n`;
 }
 
-function isControl(ch: string): boolean {
-  const code = ch.codePointAt(0) ?? 0;
-  return code < 0x20 || (code >= 0x7f && code <= 0x9f);
-}
-
 function duration(seconds: number): string {
   return seconds % 3600 === 0 ? `${seconds / 3600}h` : `${Math.round(seconds / 60)}m`;
 }
 
 function table(rows: readonly AccessRow[]): string {
   if (rows.length === 0) return "no access\n";
-  const columns: Array<[string, (r: AccessRow) => string]> = [
-    ["ACCOUNT", (r) => (r.accountName ? `${r.accountName} (${r.accountId})` : r.accountId)],
-    ["PERMISSION SET", (r) => r.permissionSet ?? "-"],
-    ["ROLE", (r) => r.roleArn?.split("/").pop() ?? "-"],
-    ["SESSION", (r) => `${duration(r.effectiveSessionSeconds)}${r.cappedByChaining ? " (capped by role chaining)" : ""}`],
-    ["CONDITIONAL", (r) => (r.conditional ? r.conditions.map((c) => c.key).join(", ") || "yes" : "no")],
-    ["LAST USED", (r) => r.lastUsedAt ?? "never seen"],
-    ["VIA", viaText],
+  const columns: Array<TableColumn<AccessRow>> = [
+    ["ACCOUNT", (r) => (r.accountName ? `${r.accountName} (${r.accountId})` : r.accountId), 60],
+    ["PERMISSION SET", (r) => r.permissionSet ?? "-", 60],
+    ["ROLE", (r) => r.roleArn?.split("/").pop() ?? "-", 60],
+    ["SESSION", (r) => `${duration(r.effectiveSessionSeconds)}${r.cappedByChaining ? " (capped by role chaining)" : ""}`, 60],
+    ["CONDITIONAL", (r) => (r.conditional ? r.conditions.map((c) => c.key).join(", ") || "yes" : "no"), 60],
+    ["LAST USED", (r) => r.lastUsedAt ?? "never seen", 60],
+    ["VIA", viaText, 200],
   ];
-  // Names come from AWS: strip control characters so a hostile name cannot drive the terminal.
-  const clean = (text: string) => [...text].map((ch) => (isControl(ch) ? "?" : ch)).join("");
-  const cells = rows.map((row) => columns.map(([, get]) => clean(get(row))));
-  const widths = columns.map(([header], i) =>
-    Math.min(Math.max(header.length, ...cells.map((c) => c[i]?.length ?? 0)), i === columns.length - 1 ? 200 : 60),
-  );
-  const line = (values: string[]) =>
-    values
-      .map((v, i) => (v.length > (widths[i] ?? 0) ? `${v.slice(0, (widths[i] ?? 1) - 1)}…` : v.padEnd(widths[i] ?? 0)))
-      .join("  ")
-      .trimEnd();
-  return `${[line(columns.map(([header]) => header)), ...cells.map(line)].join("\n")}\n`;
+  return textTable(columns, rows);
 }
 
 /** What the graph could not decide, on stderr so stdout stays machine-readable. */

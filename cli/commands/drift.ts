@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from "commander";
 import { diffDrift, type DriftItem, type DriftReport, type JsonChange } from "../../lib/drift";
+import { terminalSafe as clean } from "../terminal-text";
 import { withDatabase } from "../with-database";
 
 const FORMATS = ["table", "json"] as const;
@@ -13,13 +14,6 @@ function parseSnapshotId(value: string): number {
 function parseFormat(value: string): Format {
   if (!(FORMATS as readonly string[]).includes(value)) throw new InvalidArgumentError(`must be one of ${FORMATS.join(", ")}`);
   return value as Format;
-}
-
-/** Names and values come from AWS: control characters are replaced so a hostile name cannot drive the terminal. */
-function clean(text: string): string {
-  return [...text]
-    .map((ch) => ((ch.codePointAt(0) ?? 0) < 0x20 || ((ch.codePointAt(0) ?? 0) >= 0x7f && (ch.codePointAt(0) ?? 0) <= 0x9f) ? "?" : ch))
-    .join("");
 }
 
 const MAX_VALUE = 200;

@@ -17,6 +17,7 @@ import {
   type Severity,
 } from "../../lib/findings";
 import { withDatabase } from "../with-database";
+import { textTable, type TableColumn } from "../terminal-text";
 import { parseIsoDate } from "./ingest-cloudtrail";
 
 const FORMATS = ["table", "json", "csv"] as const;
@@ -49,11 +50,6 @@ function parseFutureDate(value: string): Date {
   return date;
 }
 
-function isControl(ch: string): boolean {
-  const code = ch.codePointAt(0) ?? 0;
-  return code < 0x20 || (code >= 0x7f && code <= 0x9f);
-}
-
 function parseReason(value: string): string {
   if (value.trim() === "") throw new InvalidArgumentError("must not be empty");
   return value;
@@ -61,26 +57,15 @@ function parseReason(value: string): string {
 
 function table(rows: readonly FindingExportRow[]): string {
   if (rows.length === 0) return "no findings\n";
-  const columns: Array<[string, (r: FindingExportRow) => string]> = [
-    ["ID", (r) => String(r.id)],
-    ["SEVERITY", (r) => r.severity],
-    ["STATUS", (r) => r.status],
-    ["RULE", (r) => r.rule],
-    ["ACCOUNT", (r) => r.accountId ?? "-"],
-    ["TITLE", (r) => r.title],
+  const columns: Array<TableColumn<FindingExportRow>> = [
+    ["ID", (r) => String(r.id), 40],
+    ["SEVERITY", (r) => r.severity, 40],
+    ["STATUS", (r) => r.status, 40],
+    ["RULE", (r) => r.rule, 40],
+    ["ACCOUNT", (r) => r.accountId ?? "-", 40],
+    ["TITLE", (r) => r.title, 120],
   ];
-  // Titles hold names from AWS: strip control characters so a hostile name cannot drive the terminal.
-  const clean = (text: string) => [...text].map((ch) => (isControl(ch) ? "?" : ch)).join("");
-  const cells = rows.map((row) => columns.map(([, get]) => clean(get(row))));
-  const widths = columns.map(([header], i) =>
-    Math.min(Math.max(header.length, ...cells.map((c) => c[i]?.length ?? 0)), i === columns.length - 1 ? 120 : 40),
-  );
-  const line = (values: string[]) =>
-    values
-      .map((v, i) => (v.length > (widths[i] ?? 0) ? `${v.slice(0, (widths[i] ?? 1) - 1)}…` : v.padEnd(widths[i] ?? 0)))
-      .join("  ")
-      .trimEnd();
-  return `${[line(columns.map(([header]) => header)), ...cells.map(line)].join("\n")}\n`;
+  return textTable(columns, rows);
 }
 
 /**
