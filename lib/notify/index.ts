@@ -1,0 +1,5 @@
+// Notifications: an outbox written in the caller's transaction, delivered by the send-notification
+// job to a Slack-compatible webhook and by SMTP, every attempt recorded, failures listed.
+export { enqueueNotification, type EnqueuedNotification } from "./enqueue-notification";
+export { NOTIFICATION_KINDS, type NotificationEventInput, type NotificationKind } from "./notification-event";
+export { notifySettingsFrom, type NotifySettings } from "./notify-settings";
