@@ -28,5 +28,6 @@ export { findUsers } from "./find-users";
 export type { UserSummary } from "./user-summary";
 export { requestMetaFrom, type RequestMeta } from "./request-meta";
 export { totpCode } from "./totp";
+export { claimTotpCode, type TotpClaim } from "./claim-totp-code";
 export { AUTH_ERROR } from "./auth-error-codes";
 export { OIDC_PROVIDER_ID } from "./oidc-plugin";
