@@ -5,6 +5,7 @@ import { snapshotJob } from "./snapshot";
 import { ingestCloudTrailJob } from "./ingest-cloudtrail";
 import { evaluateFindingsJob } from "./evaluate-findings";
 import { anchorAuditJob } from "./anchor-audit";
+import { sendNotificationJob } from "./send-notification";
 
 /**
  * Every job the worker runs. Adding a job is one file (`jobs/<name>.ts` exporting a `defineJob`
@@ -16,6 +17,7 @@ export const JOBS = [
   ingestCloudTrailJob,
   evaluateFindingsJob,
   anchorAuditJob,
+  sendNotificationJob,
 ] as const satisfies readonly AnyJobDefinition[];
 
 export type RegisteredJob = (typeof JOBS)[number];

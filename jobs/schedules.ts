@@ -25,6 +25,8 @@ const CRONS: Record<JobName, ((settings: ScheduleSettings) => string) | null> = 
   // Chained: the snapshot job enqueues it for the snapshot it took.
   "evaluate-findings": null,
   "anchor-audit": (settings) => settings.VIGIL_AUDIT_ANCHOR_CRON,
+  // Drains the notification outbox (retries with back-off live in the outbox); also run on demand.
+  "send-notification": () => "* * * * *",
 };
 
 /** A schedule of `job`: the cron and time zone given, everything else from the job's definition. */

@@ -3,3 +3,5 @@
 export { enqueueNotification, type EnqueuedNotification } from "./enqueue-notification";
 export { NOTIFICATION_KINDS, type NotificationEventInput, type NotificationKind } from "./notification-event";
 export { notifySettingsFrom, type NotifySettings } from "./notify-settings";
+export { deliverDueNotifications, retryDelayMs, type DeliverOptions, type DeliveryRunSummary } from "./deliver-due-notifications";
+export { listNotificationFailures, type NotificationFailure } from "./list-notification-failures";
