@@ -1,6 +1,5 @@
-import { asList, conditionsOf, statementsOf } from "../policy";
+import { asList, conditionsOf, statementCoversAction, statementsOf } from "../policy";
 import type { PolicyDocument } from "../aws";
-import { statementCoversAction } from "./action-pattern";
 
 // Keys whose value is the caller's own identity: a decision on them cannot be shared between callers.
 const IDENTITY_KEYS = new Set(["aws:principalarn", "aws:userid", "aws:username", "aws:sourceidentity"]);

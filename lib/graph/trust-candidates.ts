@@ -1,6 +1,5 @@
-import { conditionsOf, principalsOf, statementsOf, type PolicyStatement } from "../policy";
+import { conditionsOf, principalsOf, statementCoversAction, statementsOf, type PolicyStatement } from "../policy";
 import type { PolicyDocument } from "../aws";
-import { statementCoversAction } from "./action-pattern";
 import { ASSUME_ROLE } from "./caller-directory";
 import type { EdgeCondition, GraphNote } from "./types";
 

@@ -52,3 +52,22 @@ export function isNarrowingKey(key: string): boolean {
   const lower = key.toLowerCase();
   return NARROWING_KEYS.includes(lower) || CALLER_KEY_PREFIXES.some((prefix) => lower.startsWith(prefix));
 }
+
+/**
+ * Keys that name the caller's account or organization: they narrow `*` to an account or the
+ * organization, but every principal of one account shares their value, so they never narrow a
+ * trust naming that account.
+ */
+const ACCOUNT_LEVEL_KEYS = [
+  "aws:principalaccount",
+  "aws:principalorgid",
+  "aws:principalorgpaths",
+  "aws:sourceaccount",
+  "aws:sourceorgid",
+  "aws:sourceorgpaths",
+];
+
+/** A narrowing key that can tell principals of one account apart (`aws:PrincipalArn`, `aws:PrincipalTag/*`, …). */
+export function isWithinAccountNarrowingKey(key: string): boolean {
+  return isNarrowingKey(key) && !ACCOUNT_LEVEL_KEYS.includes(key.toLowerCase());
+}

@@ -5,7 +5,8 @@
  */
 export { asList, statementsOf } from "./statements";
 export type { PolicyStatement } from "./statements";
+export { actionMatches, statementCoversAction } from "./actions";
 export { classifyAwsPrincipal, principalsOf } from "./principals";
 export type { AwsPrincipal, NamedPrincipal, PrincipalType, StatementPrincipals } from "./principals";
-export { conditionsOf, isCallerKey, isNarrowingKey } from "./conditions";
+export { conditionsOf, isCallerKey, isNarrowingKey, isWithinAccountNarrowingKey } from "./conditions";
 export type { ConditionEntry } from "./conditions";

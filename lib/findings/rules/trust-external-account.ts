@@ -1,6 +1,18 @@
+import type { ConditionEntry } from "../../policy";
 import { fingerprintOf } from "../fingerprint";
 import { customerRoles, statementEvidence, trustGrants } from "../trust-statements";
 import type { FindingCandidate, Rule, RuleInput } from "../types";
+
+/**
+ * Confused-deputy protection needs the one secret value: `Null` only asks for some external id,
+ * a negated operator accepts every other value, a `*` pattern accepts any, and `…IfExists` or
+ * `ForAllValues:` also pass a request without one.
+ */
+function pinsExternalId(entry: ConditionEntry): boolean {
+  if (entry.key.toLowerCase() !== "sts:externalid") return false;
+  if (!/^(ForAnyValue:)?String(Equals|Like)(IgnoreCase)?$/i.test(entry.operator)) return false;
+  return entry.values.length > 0 && entry.values.every((value) => value.replace(/[*?]/g, "").length > 0);
+}
 
 function evaluate({ state }: RuleInput): FindingCandidate[] {
   // Without the whole account list every account would look external.
@@ -11,8 +23,8 @@ function evaluate({ state }: RuleInput): FindingCandidate[] {
     const byAccount = new Map<string, { unpinned: boolean; grants: Array<Record<string, unknown>>; principals: string[] }>();
     for (const grant of trustGrants(role)) {
       const aws = grant.principal.aws;
-      if (!aws || !("accountId" in aws) || inOrg.has(aws.accountId)) continue;
-      const pinned = grant.conditions.some((c) => c.key.toLowerCase() === "sts:externalid" && c.values.length > 0);
+      if (!grant.grantsAssume || !aws || !("accountId" in aws) || inOrg.has(aws.accountId)) continue;
+      const pinned = grant.conditions.some(pinsExternalId);
       const entry = byAccount.get(aws.accountId) ?? { unpinned: false, grants: [], principals: [] };
       // The weakest statement decides: one statement without an ExternalId lets the account in without it.
       entry.unpinned ||= !pinned;

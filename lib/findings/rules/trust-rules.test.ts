@@ -139,3 +139,107 @@ describe("TRUST_DANGLING_PRINCIPAL", () => {
     expect(trustDanglingPrincipal.evaluate(ruleInput(state))).toEqual([]);
   });
 });
+
+describe("trust statements judged as AWS evaluates them (Deny, actions, narrowing keys)", () => {
+  const inMember = (name: string) => `arn:aws:iam::${MEMBER}:role/${name}`;
+  const memberRoot = `arn:aws:iam::${MEMBER}:root`;
+  const statements = (...statement: unknown[]): PolicyDocument => ({ Version: "2012-10-17", Statement: statement });
+  const allow = (principal: unknown, action = "sts:AssumeRole", condition?: Record<string, Record<string, unknown>>) => ({
+    Effect: "Allow",
+    Principal: principal,
+    Action: action,
+    ...(condition ? { Condition: condition } : {}),
+  });
+  const names = (findings: Array<{ resourceArn: string }>) => findings.map((f) => f.resourceArn.split("/")[1]).sort();
+
+  it("a Deny refusing everyone but named roles (NotPrincipal or ArnNotEquals aws:PrincipalArn) narrows an account-root trust", () => {
+    const state = withRole(
+      baseState(),
+      "DenyNotPrincipal",
+      statements(allow({ AWS: memberRoot }), {
+        Effect: "Deny",
+        NotPrincipal: { AWS: [inMember("Ci"), memberRoot] },
+        Action: "sts:AssumeRole",
+      }),
+    );
+    withRole(
+      state,
+      "DenyUnless",
+      statements(allow({ AWS: memberRoot }), {
+        Effect: "Deny",
+        Principal: "*",
+        Action: "sts:*",
+        Condition: { ArnNotEquals: { "aws:PrincipalArn": inMember("Ci") } },
+      }),
+    );
+    withRole(state, "DenySame", statements(allow({ AWS: memberRoot }), { ...allow({ AWS: MEMBER }), Effect: "Deny" }));
+    // near misses: a Deny of one principal, a Deny only under MFA, a Deny of another action leave the account in
+    withRole(
+      state,
+      "DenyOne",
+      statements(allow({ AWS: memberRoot }), {
+        ...allow("*", "sts:AssumeRole", { ArnEquals: { "aws:PrincipalArn": inMember("Bad") } }),
+        Effect: "Deny",
+      }),
+    );
+    withRole(
+      state,
+      "DenyNoMfa",
+      statements(allow({ AWS: memberRoot }), {
+        ...allow("*", "sts:AssumeRole", { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } }),
+        Effect: "Deny",
+      }),
+    );
+    withRole(state, "DenyTag", statements(allow({ AWS: memberRoot }), { ...allow({ AWS: MEMBER }, "sts:TagSession"), Effect: "Deny" }));
+    expect(names(trustWholeAccount.evaluate(ruleInput(state)))).toEqual(["DenyNoMfa", "DenyOne", "DenyTag"]);
+  });
+
+  it("a Deny of everyone outside the organization narrows *; one naming another account does not", () => {
+    const state = withRole(
+      baseState(),
+      "OrgOnly",
+      statements(allow("*"), { ...allow("*", "sts:AssumeRole", { StringNotEquals: { "aws:PrincipalOrgID": "o-test" } }), Effect: "Deny" }),
+    );
+    withRole(state, "DenyOther", statements(allow("*"), { ...allow({ AWS: OUTSIDER }), Effect: "Deny" }));
+    expect(names(trustWildcard.evaluate(ruleInput(state)))).toEqual(["DenyOther"]);
+  });
+
+  it("a statement that cannot grant sts:AssumeRole (sts:TagSession alone) is no trust finding", () => {
+    const state = withRole(
+      baseState(),
+      "Split",
+      statements(
+        allow({ AWS: memberRoot }, "sts:AssumeRole", { ArnLike: { "aws:PrincipalArn": inMember("Ci") } }),
+        allow({ AWS: memberRoot }, ["sts:TagSession", "sts:SetSourceIdentity"]),
+      ),
+    );
+    withRole(state, "TagOnlyStar", statements(allow("*", "sts:TagSession")));
+    withRole(state, "TagOnlyOutsider", statements(allow({ AWS: OUTSIDER }, "sts:TagSession")));
+    const input = ruleInput(state);
+    expect([...trustWholeAccount.evaluate(input), ...trustWildcard.evaluate(input), ...trustExternalAccount.evaluate(input)]).toEqual([]);
+  });
+
+  it("aws:PrincipalAccount / aws:PrincipalOrgID do not narrow an account root (every principal there shares them); negated or match-all PrincipalArn conditions do not either", () => {
+    const state = withRole(baseState(), "Account", trust({ AWS: memberRoot }, { StringEquals: { "aws:PrincipalAccount": MEMBER } }));
+    withRole(state, "Org", trust({ AWS: MEMBER }, { StringEquals: { "aws:PrincipalOrgID": "o-test" } }));
+    withRole(state, "AllButOne", trust({ AWS: memberRoot }, { StringNotLike: { "aws:PrincipalArn": inMember("Bad*") } }));
+    withRole(state, "MatchAll", trust({ AWS: memberRoot }, { ArnLike: { "aws:PrincipalArn": `arn:aws:iam::${MEMBER}:*` } }));
+    withRole(state, "Narrow", trust({ AWS: memberRoot }, { ArnLike: { "aws:PrincipalArn": `arn:aws:iam::${MEMBER}:role/ci-*` } }));
+    expect(names(trustWholeAccount.evaluate(ruleInput(state)))).toEqual(["Account", "AllButOne", "MatchAll", "Org"]);
+  });
+
+  it("sts:ExternalId pins an external account only with a value that must match (not Null, IfExists, ForAllValues, a negation or *)", () => {
+    const external = `arn:aws:iam::${OUTSIDER}:root`;
+    const state = withRole(baseState(), "Pinned", trust({ AWS: external }, { StringEquals: { "sts:ExternalId": "secret-1" } }));
+    withRole(state, "Null", trust({ AWS: external }, { Null: { "sts:ExternalId": "false" } }));
+    withRole(state, "IfExists", trust({ AWS: external }, { StringEqualsIfExists: { "sts:ExternalId": "secret-1" } }));
+    withRole(state, "ForAll", trust({ AWS: external }, { "ForAllValues:StringEquals": { "sts:ExternalId": "secret-1" } }));
+    withRole(state, "Not", trust({ AWS: external }, { StringNotEquals: { "sts:ExternalId": "wrong" } }));
+    withRole(state, "Star", trust({ AWS: external }, { StringLike: { "sts:ExternalId": "*" } }));
+    const bySeverity = trustExternalAccount
+      .evaluate(ruleInput(state))
+      .map((f) => `${f.resourceArn.split("/")[1]} ${f.severity}`)
+      .sort();
+    expect(bySeverity).toEqual(["ForAll high", "IfExists high", "Not high", "Null high", "Pinned info", "Star high"]);
+  });
+});

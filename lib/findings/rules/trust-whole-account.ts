@@ -11,7 +11,14 @@ function evaluate({ state }: RuleInput): FindingCandidate[] {
     for (const grant of trustGrants(role)) {
       const aws = grant.principal.aws;
       // Accounts outside the organization are TRUST_EXTERNAL_ACCOUNT's.
-      if (aws?.kind !== "account" || !inOrg.has(aws.accountId) || grant.narrowing.length > 0 || seen.has(aws.accountId)) continue;
+      if (
+        !grant.grantsAssume ||
+        aws?.kind !== "account" ||
+        !inOrg.has(aws.accountId) ||
+        grant.narrowing.length > 0 ||
+        seen.has(aws.accountId)
+      )
+        continue;
       seen.add(aws.accountId);
       findings.push({
         rule: "TRUST_WHOLE_ACCOUNT",

@@ -6,7 +6,7 @@ function evaluate({ state }: RuleInput): FindingCandidate[] {
   const findings: FindingCandidate[] = [];
   for (const role of customerRoles(state)) {
     for (const grant of trustGrants(role)) {
-      if (grant.principal.aws?.kind !== "any" || grant.narrowing.length > 0) continue;
+      if (!grant.grantsAssume || grant.principal.aws?.kind !== "any" || grant.narrowing.length > 0) continue;
       findings.push({
         rule: "TRUST_WILDCARD",
         severity: "critical",
