@@ -21,3 +21,4 @@ export type { VaultKeyring } from "./vault-keyring";
 export type { KeyWrapper } from "./key-wrapper";
 export { decodeMasterKey, masterKeyFingerprint, masterKeyWrapper } from "./master-key-wrapper";
 export { createKmsClient, kmsEncryptionContext, kmsKeyWrapper } from "./kms-key-wrapper";
+export { rewrapVault, type RewrapReport } from "./rewrap-vault";

@@ -20,3 +20,4 @@ export function useTestVaultKeyring(keyring: VaultKeyring = makeTestKeyring()): 
 }
 
 export { setVaultKeyring };
+export { databaseText, leakedSecrets, plaintextForms } from "./database-text";
