@@ -252,7 +252,7 @@ describe("checkout state machine", () => {
       ok: true,
       checkout: { status: "rotation-pending", rotationAttempts: 1, nextRotationAt: at(12), rotationError: "AccessDenied: no" },
     });
-    expect(first.ok && first.effects).toEqual([{ type: "notify", event: "checkout.rotation_failed", audience: "approvers" }]);
+    expect(first.ok && first.effects).toEqual([{ type: "notify", event: "rotation.failed", audience: "approvers" }]);
     const second = next(first.ok ? first.checkout : null, { type: "rotation-failed", at: at(12), error: "Throttling" });
     expect(second).toMatchObject({ ok: true, checkout: { rotationAttempts: 2, nextRotationAt: at(14) }, effects: [] });
     expect(rotationRetryAt(T0, 3)).toEqual(at(4));

@@ -118,10 +118,13 @@ export function next(checkout: Checkout | null, event: CheckoutEvent): CheckoutS
       if (verb === "deny") {
         const reason = event.reason.trim();
         if (!reason) return refuse("INVALID", "a denial needs a reason");
-        return step(
-          { ...c, status: "denied", approverId: event.actor.id, approverName: event.actor.name, note: reason.slice(0, MAX_REASON_CHARS) },
-          [{ type: "notify", event: "checkout.denied", audience: "requester" }],
-        );
+        return step({
+          ...c,
+          status: "denied",
+          approverId: event.actor.id,
+          approverName: event.actor.name,
+          note: reason.slice(0, MAX_REASON_CHARS),
+        });
       }
       if (event.at >= c.requestExpiresAt) return refuse("CONFLICT", `the request lapsed at ${iso(c.requestExpiresAt)} without approval`);
       return step(
@@ -204,7 +207,7 @@ export function next(checkout: Checkout | null, event: CheckoutEvent): CheckoutS
         return wrongState(c, "record a rotation failure");
       const attempts = c.rotationAttempts + 1;
       const effects: CheckoutEffect[] =
-        c.status === "rotation-pending" ? [] : [{ type: "notify", event: "checkout.rotation_failed", audience: "approvers" }];
+        c.status === "rotation-pending" ? [] : [{ type: "notify", event: "rotation.failed", audience: "approvers" }];
       return step(
         {
           ...c,

@@ -105,14 +105,9 @@ export type CheckoutEffect =
   /** the credential must be rotated now (the rotation worker picks it up) */
   | { type: "rotate" };
 
+/** lib/notify's kinds that checkout transitions raise. */
 export type CheckoutNotification =
-  | "checkout.requested"
-  | "checkout.approved"
-  | "checkout.emergency"
-  | "checkout.denied"
-  | "checkout.revealed"
-  | "checkout.expired"
-  | "checkout.rotation_failed";
+  "checkout.requested" | "checkout.approved" | "checkout.emergency" | "checkout.revealed" | "checkout.expired" | "rotation.failed";
 
 export type CheckoutRefusalCode = "INVALID" | "FORBIDDEN" | "CONFLICT";
 export type CheckoutRefusal = { ok: false; code: CheckoutRefusalCode; message: string };
