@@ -14,6 +14,8 @@ export function throttlingError(service: AwsService): AwsError {
     case "sso":
     case "cloudtrail":
       return new AwsError("ThrottlingException", "Rate exceeded", 429);
+    case "kms":
+      return new AwsError("ThrottlingException", "Rate exceeded", 400);
     case "identitystore":
       return new AwsError("ThrottlingException", "Rate exceeded", 429, { RetryAfterSeconds: 1 });
     case "iam":
@@ -43,6 +45,8 @@ export function serverError(service: AwsService, status: 500 | 503): AwsError {
       return new AwsError("InternalServerException", "An internal error occurred.", 500);
     case "cloudtrail":
       return new AwsError("InternalFailure", "An internal error occurred.", 500);
+    case "kms":
+      return new AwsError("KMSInternalException", "An internal error occurred.", 500);
     case "iam":
       return new AwsError("ServiceFailure", "The request processing has failed because of an unknown error, exception or failure.", 500);
     case "sts":
@@ -58,4 +62,5 @@ export const ACTION_PREFIX: Record<AwsService, string> = {
   cloudtrail: "cloudtrail",
   iam: "iam",
   sts: "sts",
+  kms: "kms",
 };

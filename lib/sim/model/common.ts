@@ -15,4 +15,4 @@ export interface InlinePolicy {
   document: string;
 }
 
-export type AwsService = "organizations" | "sso" | "identitystore" | "cloudtrail" | "iam" | "sts";
+export type AwsService = "organizations" | "sso" | "identitystore" | "cloudtrail" | "iam" | "sts" | "kms";

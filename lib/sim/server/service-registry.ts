@@ -3,13 +3,14 @@ import type { JsonHandler, QueryHandler } from "../protocol/request-context";
 import { CLOUDTRAIL_OPERATIONS } from "../services/cloudtrail";
 import { IAM_OPERATIONS } from "../services/iam";
 import { IDENTITY_STORE_OPERATIONS } from "../services/identity-store";
+import { KMS_OPERATIONS } from "../services/kms";
 import { ORGANIZATIONS_OPERATIONS } from "../services/organizations";
 import { ORGANIZATIONS_POLICY_OPERATIONS } from "../services/organizations-policies";
 import { ORGANIZATIONS_TREE_OPERATIONS } from "../services/organizations-tree";
 import { SSO_ADMIN_OPERATIONS } from "../services/sso-admin";
 import { STS_OPERATIONS } from "../services/sts";
 
-export type JsonService = "organizations" | "sso" | "identitystore" | "cloudtrail";
+export type JsonService = "organizations" | "sso" | "identitystore" | "cloudtrail" | "kms";
 export type QueryService = "iam" | "sts";
 
 export const JSON_SERVICES: Record<JsonService, Record<string, JsonHandler>> = {
@@ -17,6 +18,7 @@ export const JSON_SERVICES: Record<JsonService, Record<string, JsonHandler>> = {
   sso: SSO_ADMIN_OPERATIONS,
   identitystore: IDENTITY_STORE_OPERATIONS,
   cloudtrail: CLOUDTRAIL_OPERATIONS,
+  kms: KMS_OPERATIONS,
 };
 
 export const QUERY_SERVICES: Record<QueryService, { namespace: string; operations: Record<string, QueryHandler> }> = {
@@ -30,6 +32,7 @@ const TARGET_PREFIXES: Array<[string, JsonService]> = [
   ["SWBExternalService", "sso"],
   ["AWSIdentityStore", "identitystore"],
   ["CloudTrail_20131101", "cloudtrail"],
+  ["TrentService", "kms"],
 ];
 
 const SCOPE_SERVICES: Record<string, AwsService> = {
@@ -37,6 +40,7 @@ const SCOPE_SERVICES: Record<string, AwsService> = {
   sso: "sso",
   identitystore: "identitystore",
   cloudtrail: "cloudtrail",
+  kms: "kms",
   iam: "iam",
   sts: "sts",
 };
