@@ -5,3 +5,4 @@ export { NOTIFICATION_KINDS, type NotificationEventInput, type NotificationKind 
 export { notifySettingsFrom, type NotifySettings } from "./notify-settings";
 export { deliverDueNotifications, retryDelayMs, type DeliverOptions, type DeliveryRunSummary } from "./deliver-due-notifications";
 export { listNotificationFailures, type NotificationFailure } from "./list-notification-failures";
+export { SEALED_COPY_FORMAT, parseAgeRecipient, sealCredentials, type SealInput, type SealResult } from "./seal-credentials";
