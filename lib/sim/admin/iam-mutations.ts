@@ -80,6 +80,7 @@ export function rotateAccessKeys(state: SimState, accountId: string, userName: s
   const previous = user.accessKeys;
   const key = newAccessKey("AKIA", now);
   user.accessKeys = [key];
+  for (const old of previous) (state.deletedAccessKeys ??= new Set()).add(old.accessKeyId);
   state.revision++;
   const target = { userName, isUserNameSent: true };
   recordWriteEvent(state, origin, createAccessKeyShape(target, key));

@@ -42,6 +42,8 @@ export interface SimState {
   /** Temporary credentials issued by AssumeRole, by access key id. */
   sessions: Map<string, SimSession>;
   deletedPrincipals: Map<string, DeletedPrincipal>;
+  /** Access key ids deleted from their IAM user: refused at once (InvalidClientTokenId), as AWS does, never the admin. */
+  deletedAccessKeys?: Set<string>;
   plantedProblems: PlantedProblem[];
   faults: FaultConfig;
   /** Bumped on every mutation; caches key on it. */

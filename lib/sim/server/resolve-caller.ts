@@ -86,5 +86,10 @@ export function resolveCaller(state: SimState, accessKeyId: string, service: Aws
       accessKeyId,
     };
   }
+  if (state.deletedAccessKeys?.has(accessKeyId)) {
+    throw isQuery(service)
+      ? new AwsError("InvalidClientTokenId", "The security token included in the request is invalid.", 403)
+      : new AwsError("UnrecognizedClientException", "The security token included in the request is invalid.", 400);
+  }
   return simAdminCaller(state, accessKeyId);
 }

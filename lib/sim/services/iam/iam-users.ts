@@ -128,6 +128,7 @@ const deleteAccessKey: QueryHandler = (ctx, params) => {
   const user = requireUser(ctx, params.get("UserName"));
   const key = findKey(ctx, user, params.get("AccessKeyId"));
   user.accessKeys = user.accessKeys.filter((k) => k !== key);
+  (ctx.state.deletedAccessKeys ??= new Set()).add(key.accessKeyId);
   ctx.state.revision++;
   recordApiWrite(ctx, deleteAccessKeyShape(keyOwner(params, user), key.accessKeyId));
   return undefined;
