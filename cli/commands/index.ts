@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { registerAccessCommands } from "./access";
 import { registerAuditCommands } from "./audit";
+import { registerBreakglassCommands } from "./breakglass";
 import { registerDemoCommands } from "./demo";
 import { registerDriftCommands } from "./drift";
 import { registerExportSnapshotCommands } from "./export-snapshot";
@@ -13,6 +14,7 @@ import { registerSimCommands } from "./sim";
 import { registerSnapshotCommands } from "./snapshot";
 import { registerWorkerCommands } from "./worker";
 import { registerUserCommands } from "./user";
+import { registerVaultCommands } from "./vault";
 
 /** Every CLI command group, registered in the order `vigil --help` lists them. */
 export function registerCommands(program: Command): void {
@@ -28,6 +30,8 @@ export function registerCommands(program: Command): void {
   registerAccessCommands(program);
   registerDriftCommands(program);
   registerUserCommands(program);
+  registerBreakglassCommands(program);
+  registerVaultCommands(program);
   registerAuditCommands(program);
   registerSimCommands(program);
 }
