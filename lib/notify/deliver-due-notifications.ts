@@ -61,8 +61,19 @@ async function approverAddresses(db: Db): Promise<string[]> {
   return users.map((user) => user.email).filter((email) => !/\.invalid$/i.test(email));
 }
 
+async function requesterAddress(db: Db, userId: string | undefined): Promise<string[]> {
+  if (!userId) return [];
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
+  return user && !/\.invalid$/i.test(user.email) ? [user.email] : [];
+}
+
 async function emailRecipients(db: Db, notification: StoredNotification, settings: NotifySettings): Promise<string[]> {
-  const extra = notification.kind === "checkout.emergency" ? await approverAddresses(db) : [];
+  const toApprovers = notification.kind === "checkout.emergency" || notification.audience === "approvers";
+  const extra = toApprovers
+    ? await approverAddresses(db)
+    : notification.audience === "requester"
+      ? await requesterAddress(db, notification.checkout?.requesterId)
+      : [];
   return [...new Set([...settings.emailTo, ...extra].map((address) => address.toLowerCase()))];
 }
 

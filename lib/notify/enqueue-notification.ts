@@ -29,6 +29,7 @@ export async function enqueueNotification(db: Db, input: NotificationEventInput)
     occurredAt: event.occurredAt ?? new Date(),
     credential: event.credential,
     checkout: event.checkout,
+    audience: event.audience,
     actor: event.actor,
     facts: event.facts,
     link: notificationLinkPath(event),

@@ -35,6 +35,8 @@ export const NOTIFICATION_EVENT = z.strictObject({
   checkout: z
     .strictObject({
       id,
+      /** Vigil user id of who requested it: reached by e-mail when the audience is "requester" */
+      requesterId: id.optional(),
       reason: shortText.optional(),
       /** incident or ticket reference */
       reference: z.string().max(500).optional(),
@@ -42,6 +44,11 @@ export const NOTIFICATION_EVENT = z.strictObject({
       expiresAt: z.date().optional(),
     })
     .optional(),
+  /**
+   * Who is mailed besides VIGIL_NOTIFY_EMAIL_TO: every approver (admins included), or the checkout's
+   * requester. An emergency always reaches every approver. The webhook channel gets everything.
+   */
+  audience: z.enum(["approvers", "requester"]).optional(),
   /** who did it: a display name or username, `system`, `cli:<user>` */
   actor: z.string().min(1).max(200).optional(),
   /** extra non-secret facts (an IAM error code, a CloudTrail event name and time, a finding id) */
@@ -65,12 +72,14 @@ export const STORED_NOTIFICATION = z.object({
   checkout: z
     .object({
       id: z.string(),
+      requesterId: z.string().optional(),
       reason: z.string().optional(),
       reference: z.string().optional(),
       durationMinutes: z.number().optional(),
       expiresAt: z.string().optional(),
     })
     .optional(),
+  audience: z.enum(["approvers", "requester"]).optional(),
   actor: z.string().optional(),
   facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
   link: z.string(),

@@ -137,14 +137,26 @@ describe("deliverDueNotifications", () => {
         { name: "Olga", email: "olga@example.com", role: "BREAKGLASS_OPERATOR" },
       ],
     });
+    const olga = await database.db.user.findUniqueOrThrow({ where: { email: "olga@example.com" } });
     await enqueueNotification(database.db, event({ kind: "checkout.emergency" }));
     await enqueueNotification(database.db, event({ kind: "checkout.revealed" }));
     await deliverDueNotifications(database.db, settings({ emailTo: [] }));
 
-    // Only the emergency has recipients when no VIGIL_NOTIFY_EMAIL_TO is set
+    // Only the emergency has recipients when no VIGIL_NOTIFY_EMAIL_TO is set and no audience is named
     expect(smtp.mails).toHaveLength(1);
     expect(smtp.mails[0]!.to.sort()).toEqual(["alice@example.com", "root@example.com"]);
     expect(smtp.mails[0]!.data).toContain("EMERGENCY break-glass checkout");
+
+    // An approval told to its requester reaches only them; an expiry told to approvers reaches the approvers
+    await enqueueNotification(
+      database.db,
+      event({ kind: "checkout.approved", audience: "requester", checkout: { id: "co-9", requesterId: olga.id } }),
+    );
+    await enqueueNotification(database.db, event({ kind: "checkout.expired", audience: "approvers" }));
+    await deliverDueNotifications(database.db, settings({ emailTo: [] }));
+    expect(smtp.mails.slice(1).map((mail) => mail.to.sort())).toEqual(
+      expect.arrayContaining([["olga@example.com"], ["alice@example.com", "root@example.com"]]),
+    );
     const revealed = await database.db.notificationDelivery.findFirstOrThrow({
       where: { channel: "EMAIL", notification: { kind: "checkout.revealed" } },
     });
