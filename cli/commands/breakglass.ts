@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { cliActor } from "../../lib/audit";
 import { DEFAULT_MAX_CHECKOUT_MINUTES, MAX_CHECKOUT_MINUTES_LIMIT, REGISTER_CREDENTIAL_INPUT, registerCredential } from "../../lib/vault";
 import { withDatabase } from "../with-database";
+import { registerBreakglassSealCommand } from "./breakglass-seal";
 import { parseStdinSecrets, readStdin } from "./breakglass-stdin";
 
 type RegisterShape = typeof REGISTER_CREDENTIAL_INPUT.shape;
@@ -91,5 +92,5 @@ function registerAdd(breakglass: Command): void {
 export function registerBreakglassCommands(program: Command): void {
   const breakglass = program.command("breakglass").description("break-glass credentials: register them in the vault, seal an offline copy");
   registerAdd(breakglass);
-  // Further subcommands register here, each from its own file: `vigil breakglass seal` (cli/commands/breakglass-seal.ts).
+  registerBreakglassSealCommand(breakglass);
 }
