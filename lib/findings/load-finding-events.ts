@@ -1,4 +1,5 @@
 import type { OrgInventory } from "../aws";
+import { findCheckoutWindows } from "../breakglass";
 import type { Db } from "../db";
 import { designationOf } from "./designation";
 import { findChangeEvents } from "../cloudtrail";
@@ -40,6 +41,16 @@ export async function loadFindingEvents(
   for (const iam of Object.values(state.iamByAccount))
     for (const user of iam.users) if (designationOf(user, settings)?.purpose === "break-glass") breakglassArns.push(user.arn);
 
+  // Approved break-glass checkout windows: a designated user's events inside one are explained by
+  // it, so they are left out here, in SQL (the rule sees only the newest samples, never all events).
+  const userArns = new Map<string, string>();
+  for (const iam of Object.values(state.iamByAccount))
+    for (const user of iam.users) userArns.set(`${user.accountId}/${user.userName}`, user.arn);
+  const windows = (await findCheckoutWindows(db, { from: windowStart, to: asOf })).flatMap((w) => {
+    const arn = userArns.get(`${w.accountId}/${w.iamUserName}`);
+    return arn ? [{ arn, from: w.from.toISOString().slice(0, 23), to: w.to.toISOString().slice(0, 23) }] : [];
+  });
+
   const [coverage, uses, activity, updates] = await Promise.all([
     loadTrailCoverage(db, { accountIds: state.accounts.map((a) => a.id), windowStart, asOf, lookbackDays: input.lookbackDays }),
     db.$queryRaw<Array<{ accountId: string; permissionSetName: string; userName: string | null; lastUsedAt: Date; events: number }>>`
@@ -55,6 +66,9 @@ export async function loadFindingEvents(
               row_number() OVER w::int AS rank, (count(*) OVER p)::int AS total, min("eventTime") OVER p AS "firstAt"
             FROM "CloudTrailEvent"
             WHERE "actorArn" = ANY(${breakglassArns}) AND "eventTime" >= ${windowStart} AND "eventTime" <= ${asOf}
+              AND NOT EXISTS (
+                SELECT 1 FROM unnest(${windows.map((w) => w.arn)}::text[], ${windows.map((w) => w.from)}::timestamp(3)[], ${windows.map((w) => w.to)}::timestamp(3)[]) AS w(arn, "from", "to")
+                WHERE w.arn = "actorArn" AND "eventTime" >= w."from" AND "eventTime" <= w."to")
             WINDOW p AS (PARTITION BY "actorArn"), w AS (PARTITION BY "actorArn" ORDER BY "eventTime" DESC, "eventId")
           ) ranked WHERE rank <= ${SAMPLES_PER_USER} ORDER BY "actorArn", rank`,
     loadTrustPolicyUpdates(db, input.driftedRoleArns ?? [], asOf),

@@ -4,8 +4,9 @@ import type { PrincipalActivity } from "../finding-events";
 import type { FindingCandidate, Rule, RuleInput } from "../types";
 
 /**
- * The seam for break-glass checkout: the events of an activity that fall outside every approved
- * checkout window. Until checkout exists there are no windows, so every event counts.
+ * The events of an activity that fall outside every approved checkout window. loadFindingEvents
+ * already leaves out events inside lib/breakglass's windows (in SQL, over every event, not only the
+ * samples), so the rule passes none; this stays for callers holding windows and raw samples.
  */
 export function outsideCheckoutWindows(
   activity: PrincipalActivity,
@@ -45,7 +46,7 @@ export const breakglassUsedWithoutCheckout: Rule = {
   id: "BREAKGLASS_USED_WITHOUT_CHECKOUT",
   severity: "critical",
   description:
-    "Any CloudTrail activity by a break-glass principal outside an approved checkout window (until checkout exists: any activity).",
+    "Any CloudTrail activity by a break-glass principal outside an approved checkout window (from its reveal until it was returned or expired).",
   reads: ["iam.authorizationDetails", "cloudTrail"],
   evaluate,
 };
