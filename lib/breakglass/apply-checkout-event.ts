@@ -1,5 +1,5 @@
 import { recordAudit, type AuditActor } from "../audit";
-import type { TransactionClient } from "../db";
+import type { Db, TransactionClient } from "../db";
 import { enqueueNotification } from "../notify";
 import { getCredential, type BreakglassCredentialSummary } from "../vault";
 import { CheckoutRefusedError, checkoutNotFound } from "./checkout-errors";
@@ -137,7 +137,7 @@ async function concurrentChange(tx: TransactionClient, id: string, event: Checko
   return new CheckoutRefusedError("CONFLICT", `${why}; held by ${describeHolder(checkout)}`);
 }
 
-export async function loadCheckout(tx: TransactionClient, id: string): Promise<StoredCheckout> {
+export async function loadCheckout(tx: Db, id: string): Promise<StoredCheckout> {
   const row = await tx.checkout.findUnique({ where: { id } });
   if (!row) throw checkoutNotFound(id);
   return toStoredCheckout(row);

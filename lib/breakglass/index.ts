@@ -28,3 +28,5 @@ export { rotationClientsFromPool } from "./rotation-clients";
 export { generateIamPassword, getPasswordPolicy } from "./iam-password";
 export { listRotationProblems, findDueRotations, type RotationProblem } from "./list-rotation-problems";
 export { sweepCheckouts, SCHEDULER_ACTOR, type SweepSummary } from "./sweep-checkouts";
+export { findCheckoutWindows, type CheckoutWindow } from "./find-checkout-windows";
+export { findCheckoutActivity, type CheckoutActivity, type CheckoutActivityEvent } from "./find-checkout-activity";
