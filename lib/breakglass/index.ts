@@ -30,3 +30,5 @@ export { listRotationProblems, findDueRotations, type RotationProblem } from "./
 export { sweepCheckouts, SCHEDULER_ACTOR, type SweepSummary } from "./sweep-checkouts";
 export { findCheckoutWindows, type CheckoutWindow } from "./find-checkout-windows";
 export { findCheckoutActivity, type CheckoutActivity, type CheckoutActivityEvent } from "./find-checkout-activity";
+export { runBreakglassDrill, listDrillFailures, DRILL_ACTOR, type DrillResult, type DrillFailure } from "./run-drill";
+export { drillCredential, DRILL_CHECKS, type DrillCheck, type DrillProblem } from "./drill-credential";
