@@ -6,6 +6,9 @@ import { ingestCloudTrailJob } from "./ingest-cloudtrail";
 import { evaluateFindingsJob } from "./evaluate-findings";
 import { anchorAuditJob } from "./anchor-audit";
 import { sendNotificationJob } from "./send-notification";
+import { breakglassSweepJob } from "./breakglass-sweep";
+import { breakglassRotateJob } from "./breakglass-rotate";
+import { breakglassDrillJob } from "./breakglass-drill";
 
 /**
  * Every job the worker runs. Adding a job is one file (`jobs/<name>.ts` exporting a `defineJob`
@@ -18,6 +21,9 @@ export const JOBS = [
   evaluateFindingsJob,
   anchorAuditJob,
   sendNotificationJob,
+  breakglassSweepJob,
+  breakglassRotateJob,
+  breakglassDrillJob,
 ] as const satisfies readonly AnyJobDefinition[];
 
 export type RegisteredJob = (typeof JOBS)[number];

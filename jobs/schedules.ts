@@ -27,6 +27,9 @@ const CRONS: Record<JobName, ((settings: ScheduleSettings) => string) | null> = 
   "anchor-audit": (settings) => settings.VIGIL_AUDIT_ANCHOR_CRON,
   // Drains the notification outbox (retries with back-off live in the outbox); also run on demand.
   "send-notification": () => "* * * * *",
+  "breakglass-sweep": () => "* * * * *",
+  "breakglass-rotate": () => "* * * * *",
+  "breakglass-drill": () => "17 6 * * *",
 };
 
 /** A schedule of `job`: the cron and time zone given, everything else from the job's definition. */
