@@ -78,6 +78,22 @@ describe("TRUST_WHOLE_ACCOUNT", () => {
     withRole(state, "Outside", trust({ AWS: `arn:aws:iam::${OUTSIDER}:root` }));
     expect(trustWholeAccount.evaluate(ruleInput(state))).toEqual([]);
   });
+  it("fires for * narrowed only by aws:PrincipalAccount to an account of the organization (every principal there matches)", () => {
+    const state = withRole(baseState(), "StarToAccount", trust("*", { StringEquals: { "aws:PrincipalAccount": MANAGEMENT } }));
+    withRole(state, "StarToOutsider", trust("*", { StringEquals: { "aws:PrincipalAccount": OUTSIDER } }));
+    withRole(
+      state,
+      "StarToAccountRole",
+      trust("*", {
+        StringEquals: { "aws:PrincipalAccount": MANAGEMENT },
+        ArnEquals: { "aws:PrincipalArn": `arn:aws:iam::${MANAGEMENT}:role/Ops` },
+      }),
+    );
+    const findings = trustWholeAccount.evaluate(ruleInput(state));
+    expect(findings.map((f) => [f.resourceArn.split("/")[1], f.evidence.trustedAccountId, f.evidence.form])).toEqual([
+      ["StarToAccount", MANAGEMENT, "aws:PrincipalAccount"],
+    ]);
+  });
 });
 
 describe("TRUST_EXTERNAL_ACCOUNT", () => {
@@ -144,7 +160,11 @@ describe("trust statements judged as AWS evaluates them (Deny, actions, narrowin
   const inMember = (name: string) => `arn:aws:iam::${MEMBER}:role/${name}`;
   const memberRoot = `arn:aws:iam::${MEMBER}:root`;
   const statements = (...statement: unknown[]): PolicyDocument => ({ Version: "2012-10-17", Statement: statement });
-  const allow = (principal: unknown, action = "sts:AssumeRole", condition?: Record<string, Record<string, unknown>>) => ({
+  const allow = (
+    principal: unknown,
+    action: string | string[] = "sts:AssumeRole",
+    condition?: Record<string, Record<string, unknown>>,
+  ) => ({
     Effect: "Allow",
     Principal: principal,
     Action: action,
