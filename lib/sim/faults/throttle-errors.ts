@@ -26,9 +26,10 @@ export function throttlingError(service: AwsService): AwsError {
 
 export function accessDeniedError(service: AwsService, callerArn: string, action: string): AwsError {
   const message = `User: ${callerArn} is not authorized to perform: ${action}`;
-  return service === "iam" || service === "sts"
-    ? new AwsError("AccessDenied", `${message} because no identity-based policy allows the ${action} action`, 403)
-    : new AwsError("AccessDeniedException", message, 403);
+  if (service === "iam" || service === "sts")
+    return new AwsError("AccessDenied", `${message} because no identity-based policy allows the ${action} action`, 403);
+  // KMS does not model AccessDeniedException; it answers it, like its other client errors, with 400.
+  return new AwsError("AccessDeniedException", message, service === "kms" ? 400 : 403);
 }
 
 export function serverError(service: AwsService, status: 500 | 503): AwsError {
