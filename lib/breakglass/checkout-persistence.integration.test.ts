@@ -9,6 +9,9 @@ import {
   cancelCheckout,
   declareEmergency,
   denyCheckout,
+  findDueRotations,
+  listRotationProblems,
+  sweepCheckouts,
   requestCheckout,
   returnCheckout,
   revealCheckout,
@@ -243,6 +246,38 @@ describe("checkout persistence", () => {
         /TOTP code is wrong/,
       );
       expect((await database.db.checkout.findUniqueOrThrow({ where: { id: pending.id } })).status).toBe("REQUESTED");
+    });
+  });
+
+  describe("scheduler sweep", () => {
+    it("an active checkout expires at its countdown's end, its window closed then, and its rotation falls due", async () => {
+      const requested = await request();
+      await approveCheckout(database.db, approver, requested.id);
+      const { checkout } = await revealCheckout(database.db, operator, requested.id);
+      // a minute before the end nothing happens
+      expect((await sweepCheckouts(database.db, new Date(checkout.expiresAt!.getTime() - 60_000))).expired).not.toContain(requested.id);
+      const later = new Date(checkout.expiresAt!.getTime() + 60_000);
+      expect((await sweepCheckouts(database.db, later)).expired).toContain(requested.id);
+      const row = await database.db.checkout.findUniqueOrThrow({ where: { id: requested.id } });
+      expect(row).toMatchObject({ status: "EXPIRED", endedAt: checkout.expiresAt });
+      expect(await findDueRotations(database.db, later)).toContain(requested.id);
+      expect(await auditActions(requested.id)).toContain("checkout.expired");
+      const expiredNote = await database.db.notification.findFirst({
+        where: { kind: "checkout.expired", payload: { path: ["checkout", "id"], equals: requested.id } },
+      });
+      expect(expiredNote).not.toBeNull();
+      // not rotated ten minutes on: a critical rotation problem
+      expect(await listRotationProblems(database.db, new Date(later.getTime() + 11 * 60_000))).toContainEqual(
+        expect.objectContaining({ checkoutId: requested.id, status: "expired" }),
+      );
+    });
+
+    it("an unapproved request lapses after an hour and frees the credential", async () => {
+      const requested = await request();
+      expect((await sweepCheckouts(database.db, new Date(Date.now() + 30 * 60_000))).lapsed).not.toContain(requested.id);
+      expect((await sweepCheckouts(database.db, new Date(Date.now() + 61 * 60_000))).lapsed).toContain(requested.id);
+      expect((await database.db.checkout.findUniqueOrThrow({ where: { id: requested.id } })).status).toBe("REQUEST_EXPIRED");
+      expect((await request()).status).toBe("requested");
     });
   });
 });

@@ -15,6 +15,8 @@ import {
   rotateCheckout,
   rotationClientsFromPool,
   findDueRotations,
+  findCheckoutActivity,
+  reviewCheckout,
   type CheckoutUser,
   type RotationClients,
 } from ".";
@@ -156,5 +158,41 @@ describe("rotation through IAM (simulator, real SDK)", () => {
     const { checkoutId } = await returnedCheckout();
     await rotateCheckout(database.db, clientsFor, checkoutId, { verifyAttempts: 1 });
     await expect(rotateCheckout(database.db, clientsFor, checkoutId)).rejects.toThrow(/cannot rotate: the checkout is rotated/);
+  });
+
+  it("the review lists the break-glass user's CloudTrail events of the window only, then an approver signs off", async () => {
+    const { checkoutId, userName } = await returnedCheckout();
+    await rotateCheckout(database.db, clientsFor, checkoutId, { verifyAttempts: 1 });
+    const checkout = await database.db.checkout.findUniqueOrThrow({ where: { id: checkoutId } });
+    const event = (eventId: string, at: Date, user = userName) => ({
+      eventId,
+      accountId,
+      eventTime: at,
+      eventName: "GetObject",
+      eventSource: "s3.amazonaws.com",
+      actorType: "IAMUser",
+      actorArn: `arn:aws:iam::${accountId}:user/${user}`,
+      actorUserName: user,
+      actorAccountId: accountId,
+      success: true,
+      raw: {},
+      source: "LOOKUP_EVENTS" as const,
+    });
+    await database.db.cloudTrailEvent.createMany({
+      data: [
+        event(`${checkoutId}-in`, new Date(checkout.revealedAt!.getTime() + 1)),
+        event(`${checkoutId}-before`, new Date(checkout.revealedAt!.getTime() - 60_000)),
+        event(`${checkoutId}-after`, new Date(checkout.endedAt!.getTime() + 60_000)),
+        event(`${checkoutId}-other`, new Date(checkout.revealedAt!.getTime() + 1), `${userName}2`),
+      ],
+    });
+    const activity = await findCheckoutActivity(database.db, checkoutId);
+    expect(activity.events.map((e) => e.eventId)).toEqual([`${checkoutId}-in`]);
+    expect(activity.window).toEqual({ from: checkout.revealedAt, to: checkout.endedAt });
+    await expect(reviewCheckout(database.db, operator, checkoutId, "mine")).rejects.toThrow(/may not review/);
+    expect(await reviewCheckout(database.db, approver, checkoutId, "one GetObject, expected for INC-1")).toMatchObject({
+      status: "reviewed",
+      reviewerName: "ann",
+    });
   });
 });

@@ -36,7 +36,13 @@ const fastReport = { reportPolling: { initialDelayMs: 0, maxDelayMs: 10, timeout
 async function register(userName: string, key: { accessKeyId: string; secretAccessKey: string } | null, password: string | null = null) {
   return registerCredential(
     database.db,
-    { accountId, iamUserName: userName, maxCheckoutMinutes: 60, ...(password ? { password } : {}), ...(key ? { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey } : {}) },
+    {
+      accountId,
+      iamUserName: userName,
+      maxCheckoutMinutes: 60,
+      ...(password ? { password } : {}),
+      ...(key ? { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey } : {}),
+    },
     { actor: { type: "system", name: "test" } },
   );
 }
