@@ -41,6 +41,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
               {item.label}
             </Link>
           ))}
+          {hasPermission(user, "checkout:read") ? <Link href="/breakglass">Break-glass</Link> : null}
           {hasPermission(user, "audit:read") ? <Link href="/audit">Audit</Link> : null}
           {hasRole(user, "admin") ? <Link href="/admin/users">Admin</Link> : null}
         </nav>

@@ -36,6 +36,10 @@ export const PERMISSIONS = {
   "export:create": ["auditor"],
   "checkout:request": ["breakglass-operator"],
   "checkout:approve": ["approver"],
+  /** the break-glass pages: credentials, checkouts and their history (never a secret) */
+  "checkout:read": ["auditor", "breakglass-operator", "approver"],
+  /** registering break-glass credentials in the vault */
+  "vault:manage": [],
   /** accepting a finding's risk for a while is an audit judgement, not something a viewer decides */
   "findings:suppress": ["auditor", "approver"],
   /** accepting a role's changed trust policy as its new baseline (drift) */
