@@ -104,10 +104,12 @@ export async function writeCheckoutStep(
     if (effect.type !== "notify") continue;
     await enqueueNotification(tx, {
       kind: effect.event,
+      audience: effect.audience,
       occurredAt: event.at,
       credential: { id: credential.id, accountId: credential.accountId, iamUserName: credential.iamUserName },
       checkout: {
         id: stored.id,
+        requesterId: after.requesterId,
         reason: after.reason,
         reference: after.reference,
         durationMinutes: after.durationMinutes,

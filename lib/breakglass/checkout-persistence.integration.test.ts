@@ -95,6 +95,13 @@ describe("checkout persistence", () => {
       orderBy: { createdAt: "asc" },
     });
     expect(kinds.map((n) => n.kind)).toEqual(["checkout.requested", "checkout.approved", "checkout.revealed"]);
+    // Who hears of each: approvers of the request and the reveal, the requester of the approval
+    expect(kinds.map((n) => (n.payload as { audience?: string }).audience)).toEqual(["approvers", "requester", "approvers"]);
+    expect(kinds.map((n) => (n.payload as { checkout?: { requesterId?: string } }).checkout?.requesterId)).toEqual([
+      requested.requesterId,
+      requested.requesterId,
+      requested.requesterId,
+    ]);
   });
 
   it("a refused step writes nothing: no transition, no audit entry, no notification", async () => {
