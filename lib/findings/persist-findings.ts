@@ -3,6 +3,7 @@ import { resolutionBlockers, type ResolutionContext } from "./resolution-coverag
 import { emptySeverityCounts, fromDbSeverity, toDbSeverity, type DbStatus } from "./severity";
 import { stableHash } from "./stable-hash";
 import type { FindingCandidate, Rule, Severity } from "./types";
+import { notifyBreakglassUse } from "./notify-breakglass-use";
 
 /** One advisory lock for every evaluation: two at once would race on the same fingerprints. */
 const EVALUATION_LOCK = 0x76_69_67_66; // "vigf"
@@ -214,6 +215,12 @@ export async function persistFindings(db: PrismaClient, input: PersistInput): Pr
             at: now,
           })),
         });
+
+      await notifyBreakglassUse(
+        tx,
+        history.filter((h) => h.type === "OPENED" || h.type === "REOPENED" || h.type === "SUPPRESSION_EXPIRED").map((h) => h.findingId),
+        now,
+      );
 
       const grouped = await tx.finding.groupBy({
         by: ["severity"],
