@@ -141,9 +141,8 @@ describe("sealCredentials", () => {
     expect(existsSync(output)).toBe(false);
   });
 
-  it("opens with the age command line tool, as the runbook says", async (context) => {
-    const age = await promisify(execFile)("age", ["--version"]).catch(() => null);
-    if (!age) return context.skip();
+  // Debian's `age` (.ci/run installs it): the runbook's way to open the copy when Vigil is down.
+  it("opens with the age command line tool, as the runbook says", async () => {
     const output = path.join(dir, "cli.age");
     const keyFile = path.join(dir, "key.txt");
     await writeFile(keyFile, `${identity}\n`, { mode: 0o600 });
