@@ -1,10 +1,12 @@
 import { countOpenFindingsBySeverity } from "@/lib/findings";
 import { getDb } from "@/lib/db";
 import { PageHeader } from "./_components/page-header";
+import { BreakglassCard } from "./_dashboard/breakglass-card";
 import { CloudTrailCard } from "./_dashboard/cloudtrail-card";
 import "./_dashboard/dashboard.css";
 import { HealthCard } from "./_dashboard/health-card";
 import { LatestSnapshotCard } from "./_dashboard/latest-snapshot-card";
+import { loadBreakglassState } from "./_dashboard/load-breakglass-state";
 import { loadDashboard } from "./_dashboard/load-dashboard";
 import { OpenFindingsCard } from "./_dashboard/open-findings-card";
 import { QuickLinksCard } from "./_dashboard/quick-links-card";
@@ -16,7 +18,11 @@ export const dynamic = "force-dynamic";
 export default async function DashboardPage() {
   const user = await requireInventoryReader();
   const now = new Date();
-  const [dashboard, openFindings] = await Promise.all([loadDashboard(now), getDb().then((db) => countOpenFindingsBySeverity(db, now))]);
+  const [dashboard, openFindings, breakglass] = await Promise.all([
+    loadDashboard(now),
+    getDb().then((db) => countOpenFindingsBySeverity(db, now)),
+    getDb().then(loadBreakglassState),
+  ]);
   return (
     <>
       <PageHeader title="Dashboard">
@@ -26,6 +32,7 @@ export default async function DashboardPage() {
         </p>
       </PageHeader>
       <div className="dash-grid">
+        <BreakglassCard state={breakglass} />
         <LatestSnapshotCard latest={dashboard.latest} newestRun={dashboard.runs[0] ?? null} />
         <OpenFindingsCard counts={openFindings} />
         <RecentRunsCard runs={dashboard.runs} />
