@@ -33,7 +33,8 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "main", testIgnore: /idp-outage\.spec\.ts/ },
-    { name: "idp-outage", testMatch: /idp-outage\.spec\.ts/, dependencies: ["main"] },
+    // Break-glass must work with the IdP gone, so its journey runs in the outage project too.
+    { name: "main", testIgnore: /(idp-outage|breakglass)\.spec\.ts/ },
+    { name: "idp-outage", testMatch: /(idp-outage|breakglass)\.spec\.ts/, dependencies: ["main"] },
   ],
 });

@@ -13,6 +13,9 @@ import { STATE_FILE, TOTP_STEP_DIR, type E2eState } from "./state";
 
 const CLIENT_ID = "vigil-e2e";
 const AUTH_SECRET = randomBytes(32).toString("base64url");
+// The vault key of the run: the web server encrypts with it and the break-glass spec rotates with it
+// (set here, so the spec's worker processes inherit it).
+process.env.VIGIL_MASTER_KEY ??= randomBytes(32).toString("base64");
 
 async function adminQuery(serverUrl: string, sql: string): Promise<void> {
   const client = new pg.Client(poolConfigFromUrl(withDatabaseName(serverUrl, "postgres")));
@@ -126,6 +129,8 @@ export default async function globalSetup() {
         ["wrongCode", "viewer"],
         ["outage", "admin"],
         ["approver", "approver"],
+        ["operator", "breakglass-operator"],
+        ["emergencyOperator", "breakglass-operator"],
       ] as const) {
         const username = `bg.${key.toLowerCase()}.${randomBytes(2).toString("hex")}`;
         const created = await createLocalUser(db, { username, role }, { authSecret: AUTH_SECRET });

@@ -10,7 +10,7 @@ export type E2eState = {
   databaseUrl: string;
   oidcIssuer: string;
   oidcPid: number;
-  users: Record<"admin" | "viewer" | "signIn" | "wrongCode" | "outage" | "approver", LocalCredentials>;
+  users: Record<"admin" | "viewer" | "signIn" | "wrongCode" | "outage" | "approver" | "operator" | "emergencyOperator", LocalCredentials>;
   /** Accounts at the OIDC provider: login name → groups. */
   ssoUsers: Record<"alice" | "victor" | "mallory", { login: string; groups: string[] }>;
 };
