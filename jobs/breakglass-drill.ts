@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { createClientPool, awsConfigFromEnv } from "../lib/aws";
-import { rotationClientsFromPool, runBreakglassDrill } from "../lib/breakglass";
+import { rotationClientsForOrganization, runBreakglassDrill } from "../lib/breakglass";
 import { defineJob } from "./define-job";
 
 /** The daily drill: every vault credential checked against IAM; failures are recorded (listDrillFailures) and logged. */
@@ -15,7 +15,7 @@ export const breakglassDrillJob = defineJob({
   handler: async (_payload, { db, log, signal }) => {
     const pool = createClientPool({ ...awsConfigFromEnv(), signal });
     try {
-      const clientsFor = rotationClientsFromPool(pool);
+      const clientsFor = await rotationClientsForOrganization(db, pool);
       const results = await runBreakglassDrill(db, (accountId) => clientsFor(accountId).iam);
       const failed = results.filter((r) => !r.isPassed);
       for (const failure of failed)

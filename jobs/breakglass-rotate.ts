@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { createClientPool, awsConfigFromEnv } from "../lib/aws";
-import { findDueRotations, rotateCheckout, rotationClientsFromPool } from "../lib/breakglass";
+import { findDueRotations, rotateCheckout, rotationClientsForOrganization } from "../lib/breakglass";
 import { defineJob } from "./define-job";
 
 /**
@@ -23,7 +23,7 @@ export const breakglassRotateJob = defineJob({
     let rotated = 0;
     let pending = 0;
     try {
-      const clientsFor = rotationClientsFromPool(pool);
+      const clientsFor = await rotationClientsForOrganization(db, pool);
       for (const checkoutId of due) {
         if (signal.aborted) break;
         const checkout = await rotateCheckout(db, clientsFor, checkoutId);

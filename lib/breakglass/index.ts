@@ -25,6 +25,7 @@ export { revealCheckout, type RevealedCheckout } from "./reveal-checkout";
 export { rotateCheckout, ROTATION_ACTOR } from "./rotate-checkout";
 export { rotateIamCredential, RotationFailure, type RotationClients, type RotationOptions } from "./rotate-iam-credential";
 export { rotationClientsFromPool } from "./rotation-clients";
+export { findManagementAccountId, rotationClientsForOrganization } from "./management-account";
 export { generateIamPassword, getPasswordPolicy } from "./iam-password";
 export { listRotationProblems, findDueRotations, type RotationProblem } from "./list-rotation-problems";
 export { sweepCheckouts, SCHEDULER_ACTOR, type SweepSummary } from "./sweep-checkouts";
