@@ -28,6 +28,7 @@ export { rotationClientsFromPool } from "./rotation-clients";
 export { findManagementAccountId, rotationClientsForOrganization } from "./management-account";
 export { generateIamPassword, getPasswordPolicy } from "./iam-password";
 export { listRotationProblems, findDueRotations, type RotationProblem } from "./list-rotation-problems";
+export { findCheckoutFollowUps, type CheckoutFollowUps } from "./checkout-follow-ups";
 export { sweepCheckouts, SCHEDULER_ACTOR, type SweepSummary } from "./sweep-checkouts";
 export { findCheckoutWindows, type CheckoutWindow } from "./find-checkout-windows";
 export { findCheckoutActivity, type CheckoutActivity, type CheckoutActivityEvent } from "./find-checkout-activity";

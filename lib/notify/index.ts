@@ -4,5 +4,6 @@ export { enqueueNotification, type EnqueuedNotification } from "./enqueue-notifi
 export { NOTIFICATION_KINDS, type NotificationEventInput, type NotificationKind } from "./notification-event";
 export { notifySettingsFrom, type NotifySettings } from "./notify-settings";
 export { deliverDueNotifications, retryDelayMs, type DeliverOptions, type DeliveryRunSummary } from "./deliver-due-notifications";
+export { hasDueNotifications } from "./has-due-notifications";
 export { listNotificationFailures, type NotificationFailure } from "./list-notification-failures";
 export { SEALED_COPY_FORMAT, parseAgeRecipient, sealCredentials, type SealInput, type SealResult } from "./seal-credentials";
