@@ -18,9 +18,26 @@ export function RequestCheckoutForm({ credentials }: { credentials: RequestableC
   const [credentialId, setCredentialId] = useState(credentials[0]?.id ?? "");
   const [isEmergency, setIsEmergency] = useState(false);
   const max = credentials.find((c) => c.id === credentialId)?.maxCheckoutMinutes ?? 60;
-  if (credentials.length === 0) return <p className="inv-muted">No credential is free to check out.</p>;
+  // The answer outlives the form: once requested, the credential is no longer free and may leave the list.
+  const outcome = (
+    <>
+      <ActionError state={state} />
+      {state.ok ? (
+        <span role="status">
+          {state.message} {state.checkoutId ? <Link href={`/breakglass/checkouts/${state.checkoutId}`}>Open the checkout</Link> : null}
+        </span>
+      ) : null}
+    </>
+  );
+  if (credentials.length === 0)
+    return (
+      <div data-testid="request-checkout">
+        <p className="inv-muted">No credential is free to check out.</p>
+        {outcome}
+      </div>
+    );
   return (
-    <form action={action} className="bg-form" aria-label="Request a checkout">
+    <form action={action} className="bg-form" aria-label="Request a checkout" data-testid="request-checkout">
       <label>
         Credential
         <select name="credentialId" value={credentialId} onChange={(event) => setCredentialId(event.target.value)}>
@@ -57,12 +74,7 @@ export function RequestCheckoutForm({ credentials }: { credentials: RequestableC
         <button type="submit" disabled={isPending}>
           {isEmergency ? "Request and self-approve" : "Request checkout"}
         </button>
-        <ActionError state={state} />
-        {state.ok ? (
-          <span role="status">
-            {state.message} {state.checkoutId ? <Link href={`/breakglass/checkouts/${state.checkoutId}`}>Open the checkout</Link> : null}
-          </span>
-        ) : null}
+        {outcome}
       </div>
     </form>
   );
