@@ -20,10 +20,23 @@ export async function databaseText(db: PrismaClient): Promise<string> {
   return parts.join("\n");
 }
 
-/** The forms a leaked secret could take in a dump or a log: as typed, hex (bytea) and base64. */
+/** Base64 of `bytes` as it reads inside a longer encoded text, at each of the three byte alignments. */
+function base64Cores(bytes: Buffer): string[] {
+  return [0, 1, 2].map((offset) => {
+    const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString("base64");
+    // Only the 4-character groups made of the secret's bytes alone are the same in any context.
+    return encoded.slice(offset === 0 ? 0 : 4, Math.floor((offset + bytes.length) / 3) * 4);
+  });
+}
+
+/**
+ * The forms a leaked secret could take in a dump or a log: as typed, escaped in JSON (log lines,
+ * json columns) and in a COPY row (pg_dump), hex (bytea), and base64 at any alignment.
+ */
 export function plaintextForms(secret: string): string[] {
   const bytes = Buffer.from(secret, "utf8");
-  return [secret, bytes.toString("hex"), bytes.toString("base64").replace(/=+$/, "")];
+  const forms = [secret, JSON.stringify(secret).slice(1, -1), secret.replace(/\\/g, "\\\\"), bytes.toString("hex"), ...base64Cores(bytes)];
+  return [...new Set(forms)].filter((form) => form.length >= Math.min(8, secret.length));
 }
 
 /** The secrets (by their forms) that occur in `text`; empty when none leaked. */

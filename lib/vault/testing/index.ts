@@ -21,3 +21,4 @@ export function useTestVaultKeyring(keyring: VaultKeyring = makeTestKeyring()): 
 
 export { setVaultKeyring };
 export { databaseText, leakedSecrets, plaintextForms } from "./database-text";
+export { dumpDatabase, type DatabaseDump } from "./database-dump";
