@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import { createDb, type PrismaClient } from "../lib/db";
+import { approveCheckout, requestCheckout, returnCheckout, revealCheckout, type CheckoutUser } from "../lib/breakglass";
 import { deliverDueNotifications } from "../lib/notify";
 import { readCredentialSecrets, registerCredential } from "../lib/vault";
 import { databaseText, leakedSecrets } from "../lib/vault/testing/database-text";
@@ -27,6 +28,12 @@ async function signedIn(browser: Browser, state: E2eState, user: LocalCredential
   const page = await context.newPage();
   await signInThroughApi(page, state, user);
   return page;
+}
+
+/** A local account of the run as lib/breakglass sees a signed-in user. */
+async function checkoutUser(db: PrismaClient, user: LocalCredentials, role: CheckoutUser["role"]): Promise<CheckoutUser> {
+  const row = await db.user.findFirstOrThrow({ where: { username: user.username }, select: { id: true } });
+  return { id: row.id, displayName: user.username, role, method: "LOCAL" };
 }
 
 let bg: BreakglassSim;
@@ -219,4 +226,48 @@ test("emergency: an operator self-approves with a TOTP re-entry (a wrong code re
   } finally {
     await receiver.close();
   }
+});
+
+test("IAM refusing the rotation leaves the checkout rotation-pending, shown CRITICAL on its page, the break-glass page and the dashboard until a retry succeeds", async ({
+  browser,
+  state,
+}) => {
+  test.setTimeout(120_000);
+  // Given a returned checkout (set up through lib/breakglass: the pages are the subject here)
+  const credential = await registerCredential(
+    db,
+    { accountId: bg.accountId, iamUserName: bg.userName, maxCheckoutMinutes: 60, ...bg.key },
+    { actor: { type: "system", name: "e2e" } },
+  );
+  const operator = await checkoutUser(db, state.users.operator, "breakglass-operator");
+  const approverUser = await checkoutUser(db, state.users.approver, "approver");
+  const reference = `INC-${randomBytes(3).toString("hex")}`;
+  const checkout = await requestCheckout(db, operator, { credentialId: credential.id, reason: "hotfix", reference, durationMinutes: 10 });
+  await approveCheckout(db, approverUser, checkout.id);
+  await revealCheckout(db, operator, checkout.id);
+  await returnCheckout(db, operator, checkout.id);
+  // When IAM denies everything in the account and the rotation runs
+  bg.sim.admin.setFaults({ accessDeniedAccounts: [bg.accountId] });
+  expect((await bg.rotate(db, checkout.id)).status).toBe("rotation-pending");
+
+  // Then its page, the break-glass page and the dashboard show it as critical, never as safe
+  const approver = await signedIn(browser, state, state.users.approver);
+  await approver.goto(`/breakglass/checkouts/${checkout.id}`);
+  await expect(approver.getByRole("heading", { level: 1 }).getByTestId("checkout-status")).toHaveText("CRITICAL: rotation pending");
+  await expect(approver.getByTestId("rotation-status")).toContainText("AccessDenied");
+  await approver.goto("/breakglass");
+  await expect(approver.getByTestId("rotation-problems")).toContainText(`${bg.userName} (${bg.accountId})`);
+  await approver.goto("/");
+  const card = approver.getByTestId("dashboard-breakglass");
+  await expect(card.getByRole("heading", { name: "Break-glass" })).toBeVisible();
+  await expect(card.locator(`a[href="/breakglass/checkouts/${checkout.id}"]`)).toHaveText("rotation-pending");
+  await expect(card).toContainText("CRITICAL");
+
+  // When IAM answers again and the retry succeeds, it leaves the critical list
+  bg.sim.admin.setFaults({});
+  expect((await bg.rotate(db, checkout.id)).status).toBe("rotated");
+  await approver.reload();
+  await expect(card.locator(`a[href="/breakglass/checkouts/${checkout.id}"]`)).toHaveCount(0);
+  await approver.goto(`/breakglass/checkouts/${checkout.id}`);
+  await expect(approver.getByTestId("rotation-status")).toContainText("rotated");
 });
