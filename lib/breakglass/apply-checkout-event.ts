@@ -29,10 +29,37 @@ export const CHECKOUT_AUDIT_ACTION: Record<CheckoutEventType, string> = {
 
 export const CHECKOUT_TARGET_TYPE = "checkout";
 
-/** Who holds or asked for a checkout, for refusals that must name them. */
+/** How a live checkout stops holding its credential, for whoever is refused because of it. */
+function howToFree(checkout: Checkout): string | null {
+  const who = checkout.requesterName;
+  const at = (date: Date | null) => date?.toISOString() ?? "an unknown time";
+  switch (checkout.status) {
+    case "requested":
+      return `an approver can deny it or ${who} cancel it; otherwise it lapses at ${at(checkout.requestExpiresAt)}`;
+    case "approved":
+    case "emergency":
+      return `${who} can cancel it before the reveal; otherwise the unused approval lapses at ${at(checkout.approvalExpiresAt)}`;
+    case "active":
+      return `${who} can return it; otherwise it expires at ${at(checkout.expiresAt)}`;
+    case "returned":
+    case "expired":
+      return "it is free once Vigil has rotated the credential, which is under way";
+    case "rotation-pending":
+      return `it is free once the rotation succeeds: IAM refused it (${checkout.rotationError ?? "unknown error"}), next attempt at ${at(checkout.nextRotationAt)}`;
+    case "rotated":
+    case "reviewed":
+    case "denied":
+    case "cancelled":
+    case "request-expired":
+      return null;
+  }
+}
+
+/** Who holds or asked for a checkout, and how it is freed, for refusals that must name them. */
 export function describeHolder(checkout: Checkout): string {
   const since = (checkout.revealedAt ?? checkout.approvedAt ?? checkout.requestedAt).toISOString();
-  return `${checkout.requesterName} (checkout ${checkout.status} since ${since}, reference ${checkout.reference})`;
+  const free = howToFree(checkout);
+  return `${checkout.requesterName} (checkout ${checkout.status} since ${since}, reference ${checkout.reference})${free ? `; ${free}` : ""}`;
 }
 
 /** Non-secret facts of a transition, for the audit entry and the transition row. */

@@ -137,9 +137,23 @@ describe("checkout persistence", () => {
   it("a second request for a live credential is refused naming the holder; after a denial it is free again", async () => {
     const first = await request();
     const other: CheckoutUser = { ...operator, id: "u-op2", displayName: "oscar" };
-    await expect(request(other)).rejects.toThrow(/already checked out: held by olga \(checkout requested since .*reference INC-7\)/);
+    await expect(request(other)).rejects.toThrow(
+      /already checked out: held by olga \(checkout requested since .*reference INC-7\); an approver can deny it or olga cancel it; otherwise it lapses at \d{4}-/,
+    );
     await denyCheckout(database.db, approver, first.id, "not an incident");
     expect(await request(other)).toMatchObject({ status: "requested", requesterName: "oscar" });
+  });
+
+  it("a refusal while the credential is revealed says the holder returns it or when it expires", async () => {
+    const first = await request();
+    await approveCheckout(database.db, approver, first.id);
+    const { checkout } = await revealCheckout(database.db, operator, first.id);
+    const other: CheckoutUser = { ...operator, id: "u-op3", displayName: "otto" };
+    await expect(request(other)).rejects.toThrow(
+      `held by olga (checkout active since ${checkout.revealedAt!.toISOString()}, reference INC-7); olga can return it; otherwise it expires at ${checkout.expiresAt!.toISOString()}`,
+    );
+    await returnCheckout(database.db, operator, first.id);
+    await expect(request(other)).rejects.toThrow("it is free once Vigil has rotated the credential, which is under way");
   });
 
   it("a cancelled request frees the credential", async () => {

@@ -154,6 +154,47 @@ describe("rotation through IAM (simulator, real SDK)", () => {
     expect((await errorOf(whoAmI(oldKey))).name).toBe("InvalidClientTokenId");
   });
 
+  it("after a partial rotation (password changed, key not) the dashboard's query keeps it critical, never safe, until the retry rotates it", async () => {
+    // Given CreateAccessKey failing after UpdateLoginProfile succeeded
+    const { checkoutId, credentialId, oldKey, userName } = await returnedCheckout();
+    sim.admin.setFaults({ serverErrors: [{ service: "iam", operation: "CreateAccessKey", count: 20, status: 503 }] });
+    const pending = await rotateCheckout(database.db, clientsFor, checkoutId, { verifyAttempts: 1 });
+    expect(pending.status).toBe("rotation-pending");
+    expect((await readCredentialSecrets(database.db, credentialId)).password).not.toBe("Old-Console-Password-1!");
+    const critical = expect.objectContaining({
+      checkoutId,
+      severity: "critical",
+      status: "rotation-pending",
+      error: expect.stringMatching(/^CreateAccessKey failed/),
+    });
+    // Then the dashboard lists it as critical now, and still days later: a pending rotation never ages out
+    expect(await listRotationProblems(database.db)).toContainEqual(critical);
+    expect(await listRotationProblems(database.db, new Date(Date.now() + 7 * 24 * 3600_000))).toContainEqual(critical);
+    // And the credential stays locked to its holder, the refusal saying why and when the next attempt is
+    await expect(
+      requestCheckout(
+        database.db,
+        { ...operator, id: "u-op-other", displayName: "oscar" },
+        {
+          credentialId,
+          reason: "second incident",
+          reference: "INC-2",
+          durationMinutes: 5,
+        },
+      ),
+    ).rejects.toThrow(/held by olga \(checkout rotation-pending .*IAM refused it \(CreateAccessKey failed.*next attempt at \d{4}-/);
+    // When a retry fails the same way it is still critical, with the attempts counted
+    const again = await rotateCheckout(database.db, clientsFor, checkoutId, { verifyAttempts: 1 });
+    expect(again).toMatchObject({ status: "rotation-pending", rotationAttempts: 2 });
+    expect(await listRotationProblems(database.db)).toContainEqual(expect.objectContaining({ checkoutId, attempts: 2 }));
+    // (and rightly so: the key the holder saw still works in AWS)
+    expect((await whoAmI(oldKey)).Arn).toContain(`:user/${userName}`);
+    // When IAM recovers, the retry rotates it and only then does it leave the list
+    sim.admin.setFaults({});
+    expect((await rotateCheckout(database.db, clientsFor, checkoutId, { verifyAttempts: 1 })).status).toBe("rotated");
+    expect(await listRotationProblems(database.db)).not.toContainEqual(expect.objectContaining({ checkoutId }));
+  });
+
   it("a checkout that is not returned cannot be rotated", async () => {
     const { checkoutId } = await returnedCheckout();
     await rotateCheckout(database.db, clientsFor, checkoutId, { verifyAttempts: 1 });
