@@ -75,7 +75,8 @@ export function buildScaleAccountIam(ctx: ScaleIamContext, accountId: string): A
         `${unit}-svc-${String(i).padStart(2, "0")}`,
         i % 3 === 0 ? "/service-role/" : "/",
         isCrossAccount
-          ? trust({ AWS: `arn:aws:iam::${ctx.toolingAccountId}:user/automation/ci-${unit}` })
+          ? // the tooling account's CI user (each account has a `ci-<its unit>` user): a principal that exists, as IAM requires
+            trust({ AWS: `arn:aws:iam::${ctx.toolingAccountId}:user/automation/ci-${ctx.unitOf(ctx.toolingAccountId)}` })
           : trust({ Service: SERVICE_PRINCIPALS[i % SERVICE_PRINCIPALS.length] }),
         [MANAGED_POLICY_POOL[i % MANAGED_POLICY_POOL.length] as string],
       ),
