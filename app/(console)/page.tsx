@@ -32,8 +32,8 @@ export default async function DashboardPage() {
         </p>
       </PageHeader>
       <div className="dash-grid">
-        <BreakglassCard state={breakglass} />
         <LatestSnapshotCard latest={dashboard.latest} newestRun={dashboard.runs[0] ?? null} />
+        <BreakglassCard state={breakglass} />
         <OpenFindingsCard counts={openFindings} />
         <RecentRunsCard runs={dashboard.runs} />
         <CloudTrailCard cloudTrail={dashboard.cloudTrail} />

@@ -63,7 +63,7 @@ export function BreakglassCard({ state }: { state: BreakglassState }) {
             <span key={checkout.id}>
               {" "}
               · {checkout.requesterName} ({checkout.status}
-              {checkout.isEmergency ? ", emergency" : ""})
+              {checkout.isEmergency && checkout.status !== "emergency" ? ", emergency" : ""})
             </span>
           ))}
         </li>

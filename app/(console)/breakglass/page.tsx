@@ -180,7 +180,7 @@ function HistoryTable({ checkouts, credentialLabel }: { checkouts: CheckoutView[
               <td>{checkout.reference}</td>
               <td>
                 <CheckoutStatusBadge status={checkout.status} />{" "}
-                {checkout.isEmergency ? <span className="badge danger">emergency</span> : null}
+                {checkout.isEmergency && checkout.status !== "emergency" ? <span className="badge danger">emergency</span> : null}
               </td>
               <td>{checkout.approverName ?? "—"}</td>
               <td>{checkout.reviewerName ?? (checkout.isReviewRequired ? <span className="badge warn">review due</span> : "—")}</td>
