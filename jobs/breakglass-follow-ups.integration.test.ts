@@ -1,4 +1,4 @@
-import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   approveCheckout,
   requestCheckout,
@@ -7,9 +7,11 @@ import {
   type CheckoutUser,
   type StoredCheckout,
 } from "../lib/breakglass";
-import { parseEnv } from "../lib/env";
+import { parseEnv, setRuntimeEnv } from "../lib/env";
 import { childLogger } from "../lib/log";
 import { deliverDueNotifications, notifySettingsFrom } from "../lib/notify";
+import { startSimServer, type SimServer } from "../lib/sim";
+import { TEST_NOW } from "../lib/sim/testing/sim-client-config";
 import { useTestDatabase } from "../lib/testing/use-test-database";
 import { registerCredential } from "../lib/vault";
 import { useTestVaultKeyring } from "../lib/vault/testing";
@@ -22,7 +24,28 @@ import { findBossJobs } from "./testing/pgboss-jobs";
 
 const database = useTestDatabase();
 useTestVaultKeyring();
-afterAll(() => closeJobQueueClients());
+let sim: SimServer;
+beforeAll(async () => {
+  sim = await startSimServer({ scenario: "demo", port: 0, now: TEST_NOW });
+  // The SDK's default credential chain reads these itself; the simulator takes any unknown key as its admin.
+  process.env.AWS_ACCESS_KEY_ID = "AKIAVIGILFOLLOWUP001";
+  process.env.AWS_SECRET_ACCESS_KEY = "follow-up-test-secret";
+  setRuntimeEnv("AWS_REGION", "us-east-1");
+  setRuntimeEnv("AWS_ENDPOINT_URL", sim.url);
+});
+afterAll(async () => {
+  await closeJobQueueClients();
+  await sim?.close();
+});
+
+const jobContext = (enqueue: (job: unknown, payload: unknown) => Promise<string | null>) => ({
+  db: database.db,
+  log: childLogger("test"),
+  jobId: "test",
+  retryCount: 0,
+  signal: new AbortController().signal,
+  enqueue,
+});
 
 const operator: CheckoutUser = { id: "u-op", displayName: "olga", role: "breakglass-operator", method: "LOCAL" };
 const approver: CheckoutUser = { id: "u-ap", displayName: "ann", role: "approver", method: "LOCAL" };
@@ -80,17 +103,9 @@ describe("follow-ups right after a checkout transition", () => {
   });
 
   it("the sweep chains the rotation and the expiry notification when a countdown ran out, and nothing when there was nothing to do", async () => {
-    const context = (enqueue: (job: unknown, payload: unknown) => Promise<string | null>) => ({
-      db: database.db,
-      log: childLogger("test"),
-      jobId: "test",
-      retryCount: 0,
-      signal: new AbortController().signal,
-      enqueue,
-    });
     // Near miss: nothing expired
     const idle = vi.fn(async () => "job");
-    await breakglassSweepJob.handler({}, context(idle));
+    await breakglassSweepJob.handler({}, jobContext(idle));
     expect(idle).not.toHaveBeenCalled();
     // Given an active checkout whose countdown ended a minute ago
     const checkout = await approvedCheckout();
@@ -99,9 +114,56 @@ describe("follow-ups right after a checkout transition", () => {
     await database.db.checkout.update({ where: { id: checkout.id }, data: { expiresAt: new Date(Date.now() - 60_000) } });
     // When the sweep runs
     const enqueue = vi.fn(async () => "job");
-    expect(await breakglassSweepJob.handler({}, context(enqueue))).toMatchObject({ expired: 1 });
+    expect(await breakglassSweepJob.handler({}, jobContext(enqueue))).toMatchObject({ expired: 1 });
     // Then the rotation and the notification drain are queued at once
     expect(enqueue).toHaveBeenCalledWith(breakglassRotateJob, {});
     expect(enqueue).toHaveBeenCalledWith(sendNotificationJob, {});
+  });
+
+  it("the rotate job wakes the notification drain after IAM refused a rotation, and not after a rotation that went through", async () => {
+    const accountId = sim.state.accounts.find((a) => a.id !== sim.state.organization.managementAccountId && a.state === "ACTIVE")!.id;
+    const returned = async () => {
+      const userName = `bg-rot-${Math.random().toString(36).slice(2, 8)}`;
+      const { accessKey } = sim.admin.addIamUser(accountId, { userName, consolePassword: true, mfa: true, withAccessKey: true });
+      const credential = await registerCredential(
+        database.db,
+        {
+          accountId,
+          iamUserName: userName,
+          password: "Old-Console-Password-1!",
+          accessKeyId: accessKey!.accessKeyId,
+          secretAccessKey: accessKey!.secretAccessKey,
+        },
+        { actor: { type: "system", name: "test" } },
+      );
+      const checkout = await requestCheckout(database.db, operator, {
+        credentialId: credential.id,
+        reason: "x",
+        reference: "INC-8",
+        durationMinutes: 5,
+      });
+      await approveCheckout(database.db, approver, checkout.id);
+      await revealCheckout(database.db, operator, checkout.id);
+      await returnCheckout(database.db, operator, checkout.id);
+      await drainOutbox();
+    };
+    // (the earlier tests' checkouts, of accounts the simulator does not have, are not due)
+    await database.db.checkout.updateMany({ data: { nextRotationAt: new Date(Date.now() + 3600_000) } });
+    // Near miss: a rotation that succeeds queues no notification
+    await returned();
+    const quiet = vi.fn(async () => "job");
+    expect(await breakglassRotateJob.handler({}, jobContext(quiet))).toMatchObject({ rotated: 1, pending: 0 });
+    expect(quiet).not.toHaveBeenCalled();
+    // Given IAM refusing everything in the account
+    await returned();
+    sim.admin.setFaults({ accessDeniedAccounts: [accountId] });
+    try {
+      const enqueue = vi.fn(async () => "job");
+      expect(await breakglassRotateJob.handler({}, jobContext(enqueue))).toMatchObject({ rotated: 0, pending: 1 });
+      // Then the rotation.failed notification is sent at once
+      expect(enqueue).toHaveBeenCalledWith(sendNotificationJob, {});
+    } finally {
+      sim.admin.setFaults({});
+    }
   });
 });
