@@ -26,6 +26,7 @@ export default tseslint.config(
       "lib/db/generated",
       "next-env.d.ts",
       "bench/results",
+      "bench/.cache",
       "test-results",
       "playwright-report",
     ],
