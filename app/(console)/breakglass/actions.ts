@@ -1,5 +1,7 @@
 "use server";
 
+import { afterCheckoutTransition } from "@/jobs/breakglass-after-transition";
+import { getDb } from "@/lib/db";
 import type { ActionState } from "../_actions/action-state";
 import { serveAction } from "../_actions/serve-action";
 import {
@@ -19,38 +21,50 @@ import {
 
 export type BreakglassState = ActionState<BreakglassResult>;
 
+/**
+ * Once a step committed, its follow-ups start now rather than at the next minute's schedule: a
+ * returned credential's rotation, and the notifications it queued (an emergency reaches approvers).
+ * afterCheckoutTransition never throws. The browser gets no more than the message it needs.
+ */
+async function withFollowUps(state: BreakglassState): Promise<BreakglassState> {
+  if (!state.ok || !state.followUp) return state;
+  const { followUp, ...answer } = state;
+  await afterCheckoutTransition(await getDb(), followUp);
+  return answer;
+}
+
 export async function registerCredentialAction(_previous: BreakglassState, form: FormData): Promise<BreakglassState> {
   return serveAction(registerBreakglassCredential, form);
 }
 
 export async function requestCheckoutAction(_previous: BreakglassState, form: FormData): Promise<BreakglassState> {
-  return serveAction(requestBreakglassCheckout, form);
+  return withFollowUps(await serveAction(requestBreakglassCheckout, form));
 }
 
 export async function approveCheckoutAction(_previous: BreakglassState, form: FormData): Promise<BreakglassState> {
-  return serveAction(approveBreakglassCheckout, form);
+  return withFollowUps(await serveAction(approveBreakglassCheckout, form));
 }
 
 export async function denyCheckoutAction(_previous: BreakglassState, form: FormData): Promise<BreakglassState> {
-  return serveAction(denyBreakglassCheckout, form);
+  return withFollowUps(await serveAction(denyBreakglassCheckout, form));
 }
 
 export async function cancelCheckoutAction(_previous: BreakglassState, form: FormData): Promise<BreakglassState> {
-  return serveAction(cancelBreakglassCheckout, form);
+  return withFollowUps(await serveAction(cancelBreakglassCheckout, form));
 }
 
 export async function emergencyAction(_previous: BreakglassState, form: FormData): Promise<BreakglassState> {
-  return serveAction(declareBreakglassEmergency, form);
+  return withFollowUps(await serveAction(declareBreakglassEmergency, form));
 }
 
 export async function revealAction(_previous: BreakglassState, form: FormData): Promise<BreakglassState> {
-  return serveAction(revealBreakglassCheckout, form);
+  return withFollowUps(await serveAction(revealBreakglassCheckout, form));
 }
 
 export async function returnCheckoutAction(_previous: BreakglassState, form: FormData): Promise<BreakglassState> {
-  return serveAction(returnBreakglassCheckout, form);
+  return withFollowUps(await serveAction(returnBreakglassCheckout, form));
 }
 
 export async function reviewCheckoutAction(_previous: BreakglassState, form: FormData): Promise<BreakglassState> {
-  return serveAction(reviewBreakglassCheckout, form);
+  return withFollowUps(await serveAction(reviewBreakglassCheckout, form));
 }

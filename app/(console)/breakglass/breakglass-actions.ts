@@ -11,6 +11,7 @@ import {
   revealCheckout,
   reviewCheckout,
   type RequestContext,
+  type StoredCheckout,
 } from "@/lib/breakglass";
 import { registerCredential, REGISTER_CREDENTIAL_INPUT, type CredentialSecrets } from "@/lib/vault";
 import { defineAction } from "../_actions/define-action";
@@ -19,6 +20,8 @@ import { defineAction } from "../_actions/define-action";
 export type BreakglassResult = {
   message: string;
   checkoutId?: string;
+  /** what the step left behind, for the follow-up jobs started once it committed (actions.ts) */
+  followUp?: Pick<StoredCheckout, "status" | "nextRotationAt">;
   revealed?: { secrets: CredentialSecrets; iamUserName: string; accountId: string; expiresAt: string | null };
 };
 
@@ -39,6 +42,7 @@ const REGISTER_FIELDS = [
 ] as const;
 
 const context = (requestId: string, meta: RequestMeta): RequestContext => ({ requestId, clientAddress: meta.ip });
+const followUpOf = (checkout: StoredCheckout) => ({ status: checkout.status, nextRotationAt: checkout.nextRotationAt });
 
 async function emergencyProof(totpCode: string) {
   const { settings } = await getServerAuth();
@@ -88,6 +92,7 @@ export const requestBreakglassCheckout = defineAction({
         ? "Emergency checkout self-approved; every approver was notified."
         : "Requested; an approver must approve it.",
       checkoutId: checkout.id,
+      followUp: followUpOf(checkout),
     };
   },
 });
@@ -100,7 +105,7 @@ export const approveBreakglassCheckout = defineAction({
   revalidate: REVALIDATE,
   handler: async ({ db, user, input, meta, requestId }): Promise<BreakglassResult> => {
     const checkout = await approveCheckout(db, user, input.checkoutId, context(requestId, meta));
-    return { message: `Approved for ${checkout.requesterName}.`, checkoutId: checkout.id };
+    return { message: `Approved for ${checkout.requesterName}.`, checkoutId: checkout.id, followUp: followUpOf(checkout) };
   },
 });
 
@@ -112,7 +117,7 @@ export const denyBreakglassCheckout = defineAction({
   revalidate: REVALIDATE,
   handler: async ({ db, user, input, meta, requestId }): Promise<BreakglassResult> => {
     const checkout = await denyCheckout(db, user, input.checkoutId, input.reason, context(requestId, meta));
-    return { message: "Denied.", checkoutId: checkout.id };
+    return { message: "Denied.", checkoutId: checkout.id, followUp: followUpOf(checkout) };
   },
 });
 
@@ -124,7 +129,7 @@ export const cancelBreakglassCheckout = defineAction({
   revalidate: REVALIDATE,
   handler: async ({ db, user, input, meta, requestId }): Promise<BreakglassResult> => {
     const checkout = await cancelCheckout(db, user, input.checkoutId, context(requestId, meta));
-    return { message: "Cancelled.", checkoutId: checkout.id };
+    return { message: "Cancelled.", checkoutId: checkout.id, followUp: followUpOf(checkout) };
   },
 });
 
@@ -136,7 +141,11 @@ export const declareBreakglassEmergency = defineAction({
   revalidate: REVALIDATE,
   handler: async ({ db, user, input, meta, requestId }): Promise<BreakglassResult> => {
     const checkout = await declareEmergency(db, user, input.checkoutId, await emergencyProof(input.totpCode), context(requestId, meta));
-    return { message: "Emergency declared: self-approved, every approver notified, a review is mandatory.", checkoutId: checkout.id };
+    return {
+      message: "Emergency declared: self-approved, every approver notified, a review is mandatory.",
+      checkoutId: checkout.id,
+      followUp: followUpOf(checkout),
+    };
   },
 });
 
@@ -152,6 +161,7 @@ export const revealBreakglassCheckout = defineAction({
     return {
       message: "Revealed once. Copy what you need now: it hides itself and cannot be shown again.",
       checkoutId: revealed.checkout.id,
+      followUp: followUpOf(revealed.checkout),
       revealed: {
         secrets: revealed.secrets,
         iamUserName: revealed.iamUserName,
@@ -170,7 +180,7 @@ export const returnBreakglassCheckout = defineAction({
   revalidate: REVALIDATE,
   handler: async ({ db, user, input, meta, requestId }): Promise<BreakglassResult> => {
     const checkout = await returnCheckout(db, user, input.checkoutId, context(requestId, meta));
-    return { message: "Returned; the credential is being rotated.", checkoutId: checkout.id };
+    return { message: "Returned; the credential is being rotated.", checkoutId: checkout.id, followUp: followUpOf(checkout) };
   },
 });
 
@@ -184,6 +194,6 @@ export const reviewBreakglassCheckout = defineAction({
   revalidate: REVALIDATE,
   handler: async ({ db, user, input, meta, requestId }): Promise<BreakglassResult> => {
     const checkout = await reviewCheckout(db, user, input.checkoutId, input.note, context(requestId, meta));
-    return { message: "Reviewed and signed off.", checkoutId: checkout.id };
+    return { message: "Reviewed and signed off.", checkoutId: checkout.id, followUp: followUpOf(checkout) };
   },
 });
