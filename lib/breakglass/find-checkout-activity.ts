@@ -1,6 +1,7 @@
 import type { Db } from "../db";
 import { getCredential } from "../vault";
 import { loadCheckout } from "./apply-checkout-event";
+import { windowInWholeSeconds } from "./window-bounds";
 
 export type CheckoutActivityEvent = {
   eventId: string;
@@ -40,14 +41,17 @@ export async function findCheckoutActivity(
   if (!checkout.revealedAt) return { window: null, events: [], isTruncated: false };
   const credential = await getCredential(db, checkout.credentialId);
   const now = options.now ?? new Date();
-  const end = checkout.endedAt ?? (checkout.expiresAt && checkout.expiresAt < now ? checkout.expiresAt : now);
+  const window = windowInWholeSeconds(
+    checkout.revealedAt,
+    checkout.endedAt ?? (checkout.expiresAt && checkout.expiresAt < now ? checkout.expiresAt : now),
+  );
   const limit = Math.min(Math.max(1, options.limit ?? DEFAULT_LIMIT), 5_000);
   const rows = await db.cloudTrailEvent.findMany({
     where: {
       actorType: "IAMUser",
       actorUserName: credential.iamUserName,
       OR: [{ actorAccountId: credential.accountId }, { actorAccountId: null, accountId: credential.accountId }],
-      eventTime: { gte: checkout.revealedAt, lte: end },
+      eventTime: { gte: window.from, lte: window.to },
     },
     select: {
       eventId: true,
@@ -65,5 +69,5 @@ export async function findCheckoutActivity(
     take: limit + 1,
     distinct: ["eventId"],
   });
-  return { window: { from: checkout.revealedAt, to: end }, events: rows.slice(0, limit), isTruncated: rows.length > limit };
+  return { window, events: rows.slice(0, limit), isTruncated: rows.length > limit };
 }

@@ -1,5 +1,6 @@
 import type { Db } from "../db";
 import { listCredentials } from "../vault";
+import { windowInWholeSeconds } from "./window-bounds";
 
 /** When a checkout's holder could use the credential: from the reveal until it was returned or expired. */
 export type CheckoutWindow = { checkoutId: string; credentialId: string; accountId: string; iamUserName: string; from: Date; to: Date };
@@ -31,8 +32,7 @@ export async function findCheckoutWindows(db: Db, range: { from: Date; to: Date 
         credentialId: row.credentialId,
         accountId: credential.accountId,
         iamUserName: credential.iamUserName,
-        from: row.revealedAt,
-        to,
+        ...windowInWholeSeconds(row.revealedAt, to),
       },
     ];
   });

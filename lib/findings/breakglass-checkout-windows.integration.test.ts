@@ -40,13 +40,13 @@ async function trailEvent(eventId: string, at: Date) {
 }
 
 /** A checkout of the user revealed `fromHours` before the as-of and returned `toHours` before it. */
-async function checkoutWindow(fromHours: number, toHours: number) {
+async function checkoutWindow(fromHours: number, toHours: number, revealedLateMs = 0) {
   const credential = await registerCredential(
     database.db,
     { accountId: MEMBER, iamUserName: USER, maxCheckoutMinutes: 600, password: "Pw-123456789!" },
     { actor: { type: "system", name: "test" } },
   );
-  const from = hoursBefore(fromHours);
+  const from = new Date(hoursBefore(fromHours).getTime() + revealedLateMs);
   await database.db.checkout.create({
     data: {
       credentialId: credential.id,
@@ -83,6 +83,12 @@ describe("BREAKGLASS_USED_WITHOUT_CHECKOUT and checkout windows", () => {
     await checkoutWindow(10, 2);
     await trailEvent("in-1", hoursBefore(9));
     await trailEvent("in-2", hoursBefore(3));
+    expect(await evaluate()).toEqual([]);
+  });
+
+  it("an event in the reveal's own second is inside the window (CloudTrail times are whole seconds)", async () => {
+    await checkoutWindow(10, 2, 700);
+    await trailEvent("same-second", hoursBefore(10));
     expect(await evaluate()).toEqual([]);
   });
 
