@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createLocalUser, totpCode } from "../auth";
 import { TEST_AUTH_SECRET } from "../auth/testing/auth-test-kit";
+import { findLiveCheckouts, getCheckoutWithHistory } from "./list-checkouts";
 import { useTestDatabase } from "../testing/use-test-database";
 import { registerCredential } from "../vault";
 import { useTestVaultKeyring } from "../vault/testing";
@@ -95,6 +96,14 @@ describe("checkout persistence", () => {
       orderBy: { createdAt: "asc" },
     });
     expect(kinds.map((n) => n.kind)).toEqual(["checkout.requested", "checkout.approved", "checkout.revealed"]);
+    // And the pages' read models show it live, with its steps in order
+    expect((await findLiveCheckouts(database.db)).find((c) => c.id === requested.id)?.status).toBe("active");
+    const withHistory = await getCheckoutWithHistory(database.db, requested.id);
+    expect(withHistory?.transitions.map((t) => [t.from, t.to])).toEqual([
+      [null, "requested"],
+      ["requested", "approved"],
+      ["approved", "active"],
+    ]);
     // Who hears of each: approvers of the request and the reveal, the requester of the approval
     expect(kinds.map((n) => (n.payload as { audience?: string }).audience)).toEqual(["approvers", "requester", "approvers"]);
     expect(kinds.map((n) => (n.payload as { checkout?: { requesterId?: string } }).checkout?.requesterId)).toEqual([

@@ -34,3 +34,4 @@ export { findCheckoutWindows, type CheckoutWindow } from "./find-checkout-window
 export { findCheckoutActivity, type CheckoutActivity, type CheckoutActivityEvent } from "./find-checkout-activity";
 export { runBreakglassDrill, listDrillFailures, DRILL_ACTOR, type DrillResult, type DrillFailure } from "./run-drill";
 export { drillCredential, DRILL_CHECKS, type DrillCheck, type DrillProblem } from "./drill-credential";
+export { findLiveCheckouts, findRecentCheckouts, getCheckoutWithHistory, type CheckoutView, type TransitionView } from "./list-checkouts";

@@ -1,7 +1,7 @@
 import { listDrillFailures, listRotationProblems, type DrillFailure, type RotationProblem } from "@/lib/breakglass";
 import type { PrismaClient } from "@/lib/db";
 import { listNotificationFailures, type NotificationFailure } from "@/lib/notify";
-import { findLiveCheckouts, type CheckoutView } from "../breakglass/_data/load-checkouts";
+import { findLiveCheckouts, type CheckoutView } from "@/lib/breakglass";
 
 export type BreakglassState = {
   rotationProblems: RotationProblem[];

@@ -1,13 +1,12 @@
 import Link from "next/link";
 import { hasPermission } from "@/lib/auth";
-import { listRotationProblems } from "@/lib/breakglass";
+import { findLiveCheckouts, findRecentCheckouts, listRotationProblems, type CheckoutView } from "@/lib/breakglass";
 import { getDb } from "@/lib/db";
 import { DEFAULT_MAX_CHECKOUT_MINUTES, listCredentials, MAX_CHECKOUT_MINUTES_LIMIT } from "@/lib/vault";
 import { requirePermission } from "@/app/_auth/require-session";
 import { formatDateTime } from "../_components/format";
 import { Mono, NoRows, PageHeader, Section, TableWrap } from "../_components/page-header";
 import { approveCheckoutAction, denyCheckoutAction } from "./actions";
-import { findLiveCheckouts, findRecentCheckouts, type CheckoutView } from "./_data/load-checkouts";
 import "./breakglass.css";
 import { CheckoutActionForm } from "./checkout-action-form";
 import { CheckoutStatusBadge } from "./checkout-status-badge";

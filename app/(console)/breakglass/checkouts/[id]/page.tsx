@@ -1,14 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { hasPermission } from "@/lib/auth";
-import { findCheckoutActivity } from "@/lib/breakglass";
+import { findCheckoutActivity, getCheckoutWithHistory } from "@/lib/breakglass";
 import { getDb } from "@/lib/db";
 import { getCredential, VaultError } from "@/lib/vault";
 import { requirePermission } from "@/app/_auth/require-session";
 import { formatDateTime } from "../../../_components/format";
 import { DetailList, Mono, PageHeader, Section } from "../../../_components/page-header";
 import { cancelCheckoutAction, emergencyAction, returnCheckoutAction, reviewCheckoutAction } from "../../actions";
-import { getCheckoutWithHistory } from "../../_data/load-checkouts";
 import "../../breakglass.css";
 import { CheckoutActionForm } from "../../checkout-action-form";
 import { CheckoutStatusBadge } from "../../checkout-status-badge";

@@ -1,6 +1,6 @@
 import { formatDateTime } from "../../../_components/format";
 import { Section } from "../../../_components/page-header";
-import type { CheckoutView } from "../../_data/load-checkouts";
+import type { CheckoutView } from "@/lib/breakglass";
 
 /** Returned, expired and rotation-pending mean a secret someone saw may still work in AWS: critical, never "safe". */
 export function RotationStatus({ checkout }: { checkout: CheckoutView }) {

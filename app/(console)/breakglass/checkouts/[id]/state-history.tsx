@@ -1,6 +1,6 @@
 import { formatDateTime } from "../../../_components/format";
 import { TableWrap } from "../../../_components/page-header";
-import type { TransitionView } from "../../_data/load-checkouts";
+import type { TransitionView } from "@/lib/breakglass";
 import { CheckoutStatusBadge } from "../../checkout-status-badge";
 
 export function StateHistory({ transitions }: { transitions: TransitionView[] }) {

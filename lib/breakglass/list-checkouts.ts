@@ -1,9 +1,8 @@
-import { CHECKOUT_STATUSES, LIVE_STATUSES, type CheckoutStatus } from "@/lib/breakglass";
-import { Prisma, type Db } from "@/lib/db";
+import type { Db, Prisma } from "../db";
+import { fromDbStatus, toDbStatus } from "./checkout-row";
+import { LIVE_STATUSES, type CheckoutStatus } from "./checkout-types";
 
-// Read models for the break-glass pages. lib/breakglass exports the transitions but no listing of
-// checkouts yet; these queries select only non-secret columns (the Checkout tables hold none) and
-// belong in lib/breakglass (listCheckouts / getCheckoutHistory) once it offers them.
+// Read models for the break-glass pages: only non-secret columns (the checkout tables hold no secret).
 
 /** A checkout as the pages show it: every column is a fact a reviewer may read. */
 export type CheckoutView = {
@@ -71,26 +70,13 @@ const CHECKOUT_SELECT = {
   note: true,
 } as const;
 
-/** `ROTATION_PENDING` → `rotation-pending`; a value the machine does not know is a bug, not a page state. */
-export function toCheckoutStatus(dbStatus: string): CheckoutStatus {
-  const status = dbStatus.toLowerCase().replaceAll("_", "-");
-  if (!(CHECKOUT_STATUSES as readonly string[]).includes(status)) throw new Error(`unknown checkout status ${dbStatus}`);
-  return status as CheckoutStatus;
-}
-
-type CheckoutRow = Omit<CheckoutView, "status"> & { status: string };
-const toView = (row: CheckoutRow): CheckoutView => ({ ...row, status: toCheckoutStatus(row.status) });
+type SelectedRow = Omit<CheckoutView, "status"> & { status: Prisma.CheckoutStatus };
+const toView = (row: SelectedRow): CheckoutView => ({ ...row, status: fromDbStatus(row.status) });
 
 /** Newest first, at most `limit`: the history list and the queues read from it. */
 export async function findRecentCheckouts(db: Db, limit = 200): Promise<CheckoutView[]> {
   const rows = await db.checkout.findMany({ select: CHECKOUT_SELECT, orderBy: [{ requestedAt: "desc" }, { id: "asc" }], take: limit });
   return rows.map(toView);
-}
-
-function toDbStatus(status: CheckoutStatus): Prisma.CheckoutStatus {
-  const dbStatus = status.toUpperCase().replaceAll("-", "_");
-  if (!(dbStatus in Prisma.CheckoutStatus)) throw new Error(`no database status for ${status}`);
-  return dbStatus as Prisma.CheckoutStatus;
 }
 
 /** Every checkout that holds its credential (requested … rotation-pending), whatever its age. */
@@ -126,8 +112,8 @@ export async function getCheckoutWithHistory(
     transitions: transitions.map((t) => ({
       id: String(t.id),
       event: t.event,
-      from: t.fromStatus ? toCheckoutStatus(t.fromStatus) : null,
-      to: toCheckoutStatus(t.toStatus),
+      from: t.fromStatus ? fromDbStatus(t.fromStatus) : null,
+      to: fromDbStatus(t.toStatus),
       actorName: t.actorName,
       at: t.at,
     })),
