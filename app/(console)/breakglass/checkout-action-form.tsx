@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, type ReactNode } from "react";
 import { IDLE } from "../_actions/action-state";
-import { ActionError } from "../admin/users/action-error";
+import { ActionError } from "../_components/action-error";
 import type { BreakglassState } from "./actions";
 
 type Action = (previous: BreakglassState, form: FormData) => Promise<BreakglassState>;

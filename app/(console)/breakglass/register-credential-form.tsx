@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { IDLE } from "../_actions/action-state";
-import { ActionError } from "../admin/users/action-error";
+import { ActionError } from "../_components/action-error";
 import { registerCredentialAction, type BreakglassState } from "./actions";
 
 /**

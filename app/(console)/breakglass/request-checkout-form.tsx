@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { IDLE } from "../_actions/action-state";
-import { ActionError } from "../admin/users/action-error";
+import { ActionError } from "../_components/action-error";
 import { requestCheckoutAction, type BreakglassState } from "./actions";
 
 export type RequestableCredential = { id: string; label: string; maxCheckoutMinutes: number };

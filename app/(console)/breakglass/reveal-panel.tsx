@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { IDLE } from "../_actions/action-state";
-import { ActionError } from "../admin/users/action-error";
+import { ActionError } from "../_components/action-error";
 import { revealAction, type BreakglassState } from "./actions";
 import type { BreakglassResult } from "./breakglass-actions";
 

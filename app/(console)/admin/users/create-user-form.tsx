@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import type { RoleName } from "@/lib/auth";
 import { IDLE } from "../../_actions/action-state";
-import { ActionError } from "./action-error";
+import { ActionError } from "../../_components/action-error";
 import { createUserAction, type UserAdminState } from "./actions";
 import { SecretsOnce } from "./secrets-once";
 

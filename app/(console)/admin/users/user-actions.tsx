@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import type { RoleName } from "@/lib/auth";
 import { changeRoleAction, resetTotpAction, unlockAction, type UserAdminState } from "./actions";
 import { IDLE } from "../../_actions/action-state";
-import { ActionError } from "./action-error";
+import { ActionError } from "../../_components/action-error";
 import { SecretsOnce } from "./secrets-once";
 
 function Feedback({ state }: { state: UserAdminState }) {

@@ -1,4 +1,4 @@
-import type { ActionState } from "../../_actions/action-state";
+import type { ActionState } from "../_actions/action-state";
 
 /** A failed action's reason, with the request id to quote when asking an admin to look it up. */
 export function ActionError({ state, block = false }: { state: ActionState; block?: boolean }) {
