@@ -33,5 +33,6 @@ export { sweepCheckouts, SCHEDULER_ACTOR, type SweepSummary } from "./sweep-chec
 export { findCheckoutWindows, type CheckoutWindow } from "./find-checkout-windows";
 export { findCheckoutActivity, type CheckoutActivity, type CheckoutActivityEvent } from "./find-checkout-activity";
 export { runBreakglassDrill, listDrillFailures, DRILL_ACTOR, type DrillResult, type DrillFailure } from "./run-drill";
+export { findLatestDrills, type DrillOutcome, type LatestDrill } from "./find-latest-drills";
 export { drillCredential, DRILL_CHECKS, type DrillCheck, type DrillProblem } from "./drill-credential";
 export { findLiveCheckouts, findRecentCheckouts, getCheckoutWithHistory, type CheckoutView, type TransitionView } from "./list-checkouts";

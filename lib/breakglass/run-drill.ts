@@ -15,10 +15,10 @@ const REPORT_POLLING = { initialDelayMs: 1_000, maxDelayMs: 10_000, timeoutMs: 1
 
 /**
  * The daily drill: every registered credential checked against IAM (drillCredential). Each outcome
- * is a BreakglassDrill row with its audit entry; a failure is a recorded drill failure, not a
- * finding, because findings are rules over snapshots while this compares the vault (Vigil's own
- * state) with live IAM — the dashboard lists failures with listDrillFailures. An IAM refusal is a
- * failure too ("drill"), never a pass.
+ * is a BreakglassDrill row with its audit entry; the dashboard lists failures with listDrillFailures,
+ * and lib/findings turns each credential's latest failed drill into BREAKGLASS_DRILL_FAILED
+ * (findLatestDrills). An IAM refusal is a failure too ("drill"), never a pass — and, for the
+ * finding, unknown rather than drift.
  */
 export async function runBreakglassDrill(
   db: PrismaClient,
@@ -55,7 +55,7 @@ export async function runBreakglassDrill(
   return results;
 }
 
-const STORED_PROBLEMS = z.array(z.object({ check: z.enum(DRILL_CHECKS), message: z.string() }));
+export const STORED_DRILL_PROBLEMS = z.array(z.object({ check: z.enum(DRILL_CHECKS), message: z.string() }));
 
 export type DrillFailure = { credentialId: string; ranAt: Date; problems: DrillProblem[] };
 
@@ -68,5 +68,5 @@ export async function listDrillFailures(db: PrismaClient): Promise<DrillFailure[
   });
   return latest
     .filter((d) => !d.isPassed)
-    .map((d) => ({ credentialId: d.credentialId, ranAt: d.ranAt, problems: STORED_PROBLEMS.parse(d.problems) }));
+    .map((d) => ({ credentialId: d.credentialId, ranAt: d.ranAt, problems: STORED_DRILL_PROBLEMS.parse(d.problems) }));
 }

@@ -1,3 +1,4 @@
+import { findLatestDrills } from "../breakglass";
 import { getCloudTrailSettings } from "../cloudtrail";
 import type { PrismaClient } from "../db";
 import { buildTrustGraph, type TrustGraph } from "../graph";
@@ -70,15 +71,16 @@ export async function evaluateFindings(
     lookbackDays: options.lookbackDays ?? getCloudTrailSettings().lookbackDays,
     driftedRoleArns: [...(baselines?.values() ?? [])].filter((b) => b.changedInSnapshotId !== null).map((b) => b.roleArn),
   });
+  const drills = await findLatestDrills(db, { asOf });
   const rules = options.rules ?? RULES;
-  const candidates = runRules({ state, graph, events, settings, baselines: baselines ?? new Map(), asOf }, rules);
+  const candidates = runRules({ state, graph, events, settings, baselines: baselines ?? new Map(), asOf, drills }, rules);
   const outcome = await persistFindings(db, {
     snapshotId,
     asOf,
     candidates,
     rules,
     now: options.now ?? new Date(),
-    resolution: { state, events, graphBuilt: graph !== null, baselinesLoaded: baselines !== null },
+    resolution: { state, events, graphBuilt: graph !== null, baselinesLoaded: baselines !== null, drills },
   });
   return { ...outcome, graphError, baselinesError };
 }

@@ -1,6 +1,6 @@
 /**
- * lib/findings: sixteen rules as pure functions over a snapshot (state, trust graph, CloudTrail
- * facts, settings, trust baselines), and the findings' lifecycle in Postgres (open, resolved only on
+ * lib/findings: seventeen rules as pure functions over a snapshot (state, trust graph, CloudTrail
+ * facts, settings, trust baselines, the break-glass drills), and the findings' lifecycle in Postgres (open, resolved only on
  * complete coverage, reopened, suppressed with expiry). Run after every snapshot and import.
  */
 export { evaluateFindings, type EvaluateFindingsOptions, type EvaluateFindingsResult } from "./evaluate-findings";

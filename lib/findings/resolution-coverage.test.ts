@@ -4,7 +4,7 @@ import { resolutionBlockers, type ResolutionContext } from "./resolution-coverag
 import { AS_OF, baseState, MEMBER } from "./testing/rule-input";
 
 function context(patch: Partial<ResolutionContext> = {}): ResolutionContext {
-  return { state: baseState(), events: noFindingEvents(AS_OF), graphBuilt: true, baselinesLoaded: true, ...patch };
+  return { state: baseState(), events: noFindingEvents(AS_OF), graphBuilt: true, baselinesLoaded: true, drills: [], ...patch };
 }
 
 describe("when an absent finding may resolve", () => {

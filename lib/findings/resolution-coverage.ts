@@ -1,4 +1,5 @@
 import type { CollectionStatus, OrgInventory } from "../aws";
+import type { LatestDrill } from "../breakglass";
 import type { FindingEvents } from "./finding-events";
 import type { CoverageSection } from "./types";
 
@@ -7,6 +8,8 @@ export interface ResolutionContext {
   events: FindingEvents;
   graphBuilt: boolean;
   baselinesLoaded: boolean;
+  /** the latest drills the rules saw; null when they were not loaded */
+  drills: readonly LatestDrill[] | null;
 }
 
 const complete = (status: CollectionStatus | undefined) => status === "COLLECTED";
@@ -14,7 +17,7 @@ const complete = (status: CollectionStatus | undefined) => status === "COLLECTED
 function sectionComplete(
   section: CoverageSection,
   accountId: string | null,
-  { state, events, graphBuilt, baselinesLoaded }: ResolutionContext,
+  { state, events, graphBuilt, baselinesLoaded, drills }: ResolutionContext,
 ): boolean {
   const coverage = state.coverage;
   const account = accountId === null ? undefined : coverage.accounts[accountId];
@@ -45,6 +48,9 @@ function sectionComplete(
       return graphBuilt;
     case "trustBaselines":
       return baselinesLoaded;
+    case "breakglassDrills":
+      // Per account: a drill that could not read IAM there says nothing about its credentials' drift.
+      return drills !== null && !drills.some((d) => d.accountId === accountId && d.outcome === "unknown");
   }
 }
 

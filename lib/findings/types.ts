@@ -1,4 +1,5 @@
 import type { OrgInventory } from "../aws";
+import type { LatestDrill } from "../breakglass";
 import type { TrustGraph } from "../graph";
 import type { FindingEvents } from "./finding-events";
 import type { FindingSettings } from "./findings-settings";
@@ -24,6 +25,7 @@ export const RULE_IDS = [
   "LONG_SESSION_SENSITIVE_ACCOUNT",
   "INLINE_POLICY_NEAR_LIMIT",
   "BREAKGLASS_USED_WITHOUT_CHECKOUT",
+  "BREAKGLASS_DRILL_FAILED",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -38,6 +40,8 @@ export interface RuleInput {
   baselines: ReadonlyMap<string, TrustBaseline>;
   /** the snapshot's as-of: every age is measured from it, never from the wall clock */
   asOf: Date;
+  /** each registered break-glass credential's latest drill up to the as-of; absent where there is no database (the bench) */
+  drills?: readonly LatestDrill[];
 }
 
 /** JSON-safe proof of a finding: document fragments, credential-report fields, events. Never a secret. */
@@ -78,7 +82,8 @@ export type CoverageSection =
   | "identityCenter.assignments"
   | "cloudTrail"
   | "trustGraph"
-  | "trustBaselines";
+  | "trustBaselines"
+  | "breakglassDrills";
 
 export interface Rule {
   id: RuleId;

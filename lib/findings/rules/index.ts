@@ -1,4 +1,5 @@
 import type { Rule } from "../types";
+import { breakglassDrillFailed } from "./breakglass-drill-failed";
 import { breakglassUsedWithoutCheckout } from "./breakglass-used-without-checkout";
 import { consoleWithoutMfa } from "./console-without-mfa";
 import { directUserAssignment } from "./direct-user-assignment";
@@ -34,4 +35,5 @@ export const RULES: readonly Rule[] = [
   longSessionSensitiveAccount,
   inlinePolicyNearLimit,
   breakglassUsedWithoutCheckout,
+  breakglassDrillFailed,
 ];

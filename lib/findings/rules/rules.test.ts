@@ -3,7 +3,7 @@ import { RULE_IDS } from "../types";
 import { RULES } from "./index";
 
 describe("RULES", () => {
-  it("hold each of the sixteen rule ids exactly once, with the severity of the issue's table", () => {
+  it("hold each of the seventeen rule ids exactly once, with the severity of the issue's table", () => {
     expect(RULES.map((rule) => rule.id).sort()).toEqual([...RULE_IDS].sort());
     expect(Object.fromEntries(RULES.map((rule) => [rule.id, rule.severity]))).toEqual({
       ORPHANED_IAM_USER: "medium",
@@ -22,6 +22,7 @@ describe("RULES", () => {
       LONG_SESSION_SENSITIVE_ACCOUNT: "medium",
       INLINE_POLICY_NEAR_LIMIT: "low",
       BREAKGLASS_USED_WITHOUT_CHECKOUT: "critical",
+      BREAKGLASS_DRILL_FAILED: "high",
     });
   });
 });
