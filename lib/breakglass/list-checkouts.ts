@@ -1,37 +1,11 @@
 import type { Db, Prisma } from "../db";
 import { fromDbStatus, toDbStatus } from "./checkout-row";
-import { LIVE_STATUSES, type CheckoutStatus } from "./checkout-types";
+import { LIVE_STATUSES, type Checkout, type CheckoutStatus } from "./checkout-types";
 
 // Read models for the break-glass pages: only non-secret columns (the checkout tables hold no secret).
 
-/** A checkout as the pages show it: every column is a fact a reviewer may read. */
-export type CheckoutView = {
-  id: string;
-  credentialId: string;
-  status: CheckoutStatus;
-  requesterId: string;
-  requesterName: string;
-  reason: string;
-  reference: string;
-  durationMinutes: number;
-  isEmergency: boolean;
-  isReviewRequired: boolean;
-  requestedAt: Date;
-  requestExpiresAt: Date;
-  approverName: string | null;
-  approvedAt: Date | null;
-  approvalExpiresAt: Date | null;
-  revealedAt: Date | null;
-  expiresAt: Date | null;
-  endedAt: Date | null;
-  rotationAttempts: number;
-  nextRotationAt: Date | null;
-  rotationError: string | null;
-  rotatedAt: Date | null;
-  reviewerName: string | null;
-  reviewedAt: Date | null;
-  note: string | null;
-};
+/** A checkout as the pages show it: the machine's view of it less who approved and reviewed by id (names suffice). */
+export type CheckoutView = Omit<Checkout, "approverId" | "reviewerId"> & { id: string };
 
 export type TransitionView = {
   id: string;
