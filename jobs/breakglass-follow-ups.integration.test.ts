@@ -11,6 +11,7 @@ import { parseEnv, setRuntimeEnv } from "../lib/env";
 import { childLogger } from "../lib/log";
 import { deliverDueNotifications, notifySettingsFrom } from "../lib/notify";
 import { startSimServer, type SimServer } from "../lib/sim";
+import { returnedCheckout } from "../lib/breakglass/testing/returned-checkout";
 import { TEST_NOW } from "../lib/sim/testing/sim-client-config";
 import { useTestDatabase } from "../lib/testing/use-test-database";
 import { registerCredential } from "../lib/vault";
@@ -123,28 +124,7 @@ describe("follow-ups right after a checkout transition", () => {
   it("the rotate job wakes the notification drain after IAM refused a rotation, and not after a rotation that went through", async () => {
     const accountId = sim.state.accounts.find((a) => a.id !== sim.state.organization.managementAccountId && a.state === "ACTIVE")!.id;
     const returned = async () => {
-      const userName = `bg-rot-${Math.random().toString(36).slice(2, 8)}`;
-      const { accessKey } = sim.admin.addIamUser(accountId, { userName, consolePassword: true, mfa: true, withAccessKey: true });
-      const credential = await registerCredential(
-        database.db,
-        {
-          accountId,
-          iamUserName: userName,
-          password: "Old-Console-Password-1!",
-          accessKeyId: accessKey!.accessKeyId,
-          secretAccessKey: accessKey!.secretAccessKey,
-        },
-        { actor: { type: "system", name: "test" } },
-      );
-      const checkout = await requestCheckout(database.db, operator, {
-        credentialId: credential.id,
-        reason: "x",
-        reference: "INC-8",
-        durationMinutes: 5,
-      });
-      await approveCheckout(database.db, approver, checkout.id);
-      await revealCheckout(database.db, operator, checkout.id);
-      await returnCheckout(database.db, operator, checkout.id);
+      await returnedCheckout(database.db, sim, { accountId, operator, approver, userNamePrefix: "bg-rot" });
       await drainOutbox();
     };
     // (the earlier tests' checkouts, of accounts the simulator does not have, are not due)

@@ -5,19 +5,9 @@ import { TEST_NOW } from "../sim/testing/sim-client-config";
 import { takeSnapshot } from "../snapshot";
 import { makeInventory } from "../snapshot/testing/make-inventory";
 import { useTestDatabase } from "../testing/use-test-database";
-import { registerCredential } from "../vault";
+import { returnedCheckout } from "./testing/returned-checkout";
 import { useTestVaultKeyring } from "../vault/testing";
-import {
-  approveCheckout,
-  findManagementAccountId,
-  requestCheckout,
-  returnCheckout,
-  revealCheckout,
-  rotateCheckout,
-  rotationClientsForOrganization,
-  rotationClientsFromPool,
-  type CheckoutUser,
-} from ".";
+import { findManagementAccountId, rotateCheckout, rotationClientsForOrganization, rotationClientsFromPool, type CheckoutUser } from ".";
 
 const database = useTestDatabase();
 useTestVaultKeyring();
@@ -50,30 +40,13 @@ afterAll(async () => {
 
 /** A break-glass user of the management account, in the vault, checked out and returned. */
 async function returnedManagementCheckout() {
-  const userName = `breakglass-mgmt-${Math.random().toString(36).slice(2, 8)}`;
-  const { accessKey } = sim.admin.addIamUser(managementAccountId, { userName, consolePassword: true, mfa: true, withAccessKey: true });
-  const credential = await registerCredential(
-    database.db,
-    {
-      accountId: managementAccountId,
-      iamUserName: userName,
-      maxCheckoutMinutes: 60,
-      password: "Old-Console-Password-1!",
-      accessKeyId: accessKey!.accessKeyId,
-      secretAccessKey: accessKey!.secretAccessKey,
-    },
-    { actor: { type: "system", name: "test" } },
-  );
-  const checkout = await requestCheckout(database.db, operator, {
-    credentialId: credential.id,
-    reason: "org-wide outage",
-    reference: "INC-MGMT",
-    durationMinutes: 15,
+  const { checkoutId } = await returnedCheckout(database.db, sim, {
+    accountId: managementAccountId,
+    operator,
+    approver,
+    userNamePrefix: "breakglass-mgmt",
   });
-  await approveCheckout(database.db, approver, checkout.id);
-  await revealCheckout(database.db, operator, checkout.id);
-  await returnCheckout(database.db, operator, checkout.id);
-  return checkout.id;
+  return checkoutId;
 }
 
 describe("the management account in rotation and drill jobs", () => {

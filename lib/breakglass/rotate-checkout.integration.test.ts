@@ -4,14 +4,12 @@ import { createClientPool, resolveAwsConfig, type ClientPool } from "../aws";
 import { startSimServer, type SimServer } from "../sim";
 import { errorOf, TEST_NOW } from "../sim/testing/sim-client-config";
 import { useTestDatabase } from "../testing/use-test-database";
-import { readCredentialSecrets, registerCredential } from "../vault";
+import { returnedCheckout as returnedCheckoutIn } from "./testing/returned-checkout";
+import { readCredentialSecrets } from "../vault";
 import { useTestVaultKeyring } from "../vault/testing";
 import {
-  approveCheckout,
   listRotationProblems,
   requestCheckout,
-  returnCheckout,
-  revealCheckout,
   rotateCheckout,
   rotationClientsFromPool,
   findDueRotations,
@@ -53,26 +51,7 @@ const whoAmI = (key: { accessKeyId: string; secretAccessKey: string }) =>
   new STSClient({ endpoint: sim.url, region: "us-east-1", credentials: key, maxAttempts: 1 }).send(new GetCallerIdentityCommand({}));
 
 /** A break-glass user in the simulator and in the vault, checked out, revealed and returned. */
-async function returnedCheckout() {
-  const userName = `breakglass-${Math.random().toString(36).slice(2, 8)}`;
-  const { accessKey } = sim.admin.addIamUser(accountId, { userName, consolePassword: true, mfa: true, withAccessKey: true });
-  const oldKey = { accessKeyId: accessKey!.accessKeyId, secretAccessKey: accessKey!.secretAccessKey };
-  const credential = await registerCredential(
-    database.db,
-    { accountId, iamUserName: userName, maxCheckoutMinutes: 60, password: "Old-Console-Password-1!", ...oldKey },
-    { actor: { type: "system", name: "test" } },
-  );
-  const checkout = await requestCheckout(database.db, operator, {
-    credentialId: credential.id,
-    reason: "outage",
-    reference: "INC-1",
-    durationMinutes: 30,
-  });
-  await approveCheckout(database.db, approver, checkout.id);
-  await revealCheckout(database.db, operator, checkout.id);
-  await returnCheckout(database.db, operator, checkout.id);
-  return { checkoutId: checkout.id, credentialId: credential.id, userName, oldKey };
-}
+const returnedCheckout = () => returnedCheckoutIn(database.db, sim, { accountId, operator, approver });
 
 describe("rotation through IAM (simulator, real SDK)", () => {
   beforeEach(() => sim.admin.setFaults({}));
