@@ -85,10 +85,10 @@ test("with the IdP down: an operator requests, an approver approves, the operato
   await request.getByLabel("Incident or ticket reference").fill(reference);
   await request.getByLabel(/^Duration/).fill("30");
   await request.getByRole("button", { name: "Request checkout" }).click();
-  // (the credential is spoken for at once, so the form gives way to the answer)
-  const requested = operator.getByTestId("request-checkout");
-  await expect(requested.getByRole("status")).toContainText("Requested");
-  await requested.getByRole("link", { name: "Open the checkout" }).click();
+  // (the credential is spoken for at once; the history row is the stable way in, the form's answer is transient)
+  const historyRow = operator.getByTestId("breakglass-history").getByRole("row", { name: new RegExp(reference) });
+  await expect(historyRow).toContainText("requested");
+  await historyRow.getByRole("link").first().click();
   await operator.waitForURL(/\/breakglass\/checkouts\/[^/]+$/);
   await expect(operator.getByRole("heading", { level: 1 }).getByTestId("checkout-status")).toHaveText("requested");
   const checkoutUrl = new URL(operator.url()).pathname;
@@ -200,10 +200,15 @@ test("emergency: an operator self-approves with a TOTP re-entry (a wrong code re
       await request.getByLabel("Emergency: self-approve now").check();
       await request.getByLabel("TOTP code (re-enter to self-approve)").fill(code);
       await request.getByRole("button", { name: "Request and self-approve" }).click();
-      await expect(operator.getByTestId("request-checkout").getByRole("status")).toContainText("Emergency checkout self-approved");
+      await expect(operator.getByTestId("breakglass-history").getByRole("row", { name: new RegExp(reference) })).toContainText("emergency");
     });
     // Then the checkout is approved by its own requester, flagged, with a mandatory review
-    await operator.getByTestId("request-checkout").getByRole("link", { name: "Open the checkout" }).click();
+    await operator
+      .getByTestId("breakglass-history")
+      .getByRole("row", { name: new RegExp(reference) })
+      .getByRole("link")
+      .first()
+      .click();
     await operator.waitForURL(/\/breakglass\/checkouts\/[^/]+$/);
     await expect(operator.getByRole("heading", { level: 1 }).getByTestId("checkout-status")).toHaveText("emergency");
     await expect(operator.getByText("mandatory (emergency)")).toBeVisible();
