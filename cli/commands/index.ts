@@ -9,6 +9,7 @@ import { registerFindingsCommands } from "./findings";
 import { registerImportCommands } from "./import";
 import { registerIngestCloudTrailCommands } from "./ingest-cloudtrail";
 import { registerMigrateCommands } from "./migrate";
+import { registerReviewCommands } from "./review";
 import { registerServeCommands } from "./serve";
 import { registerSimCommands } from "./sim";
 import { registerSnapshotCommands } from "./snapshot";
@@ -29,6 +30,7 @@ export function registerCommands(program: Command): void {
   registerFindingsCommands(program);
   registerAccessCommands(program);
   registerDriftCommands(program);
+  registerReviewCommands(program);
   registerUserCommands(program);
   registerBreakglassCommands(program);
   registerVaultCommands(program);
