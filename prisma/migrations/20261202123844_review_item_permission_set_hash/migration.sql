@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ReviewItem" ADD COLUMN     "permissionSetHash" TEXT;
