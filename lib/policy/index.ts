@@ -10,3 +10,14 @@ export { classifyAwsPrincipal, principalsOf } from "./principals";
 export type { AwsPrincipal, NamedPrincipal, PrincipalType, StatementPrincipals } from "./principals";
 export { conditionsOf, isCallerKey, isNarrowingKey, isWithinAccountNarrowingKey } from "./conditions";
 export type { ConditionEntry } from "./conditions";
+export { describeCondition } from "./describe-condition";
+export type { ConditionContext, ConditionInWords } from "./describe-condition";
+export { describePrincipal, describeTrustPolicy, isOutsideOrganization } from "./describe-trust";
+export type {
+  PrincipalAccount,
+  TrustDirectory,
+  TrustedPrincipal,
+  TrustedPrincipalKind,
+  TrustPolicyInWords,
+  TrustStatementInWords,
+} from "./describe-trust";
