@@ -10,6 +10,7 @@ const NAV = [
   { href: "/findings", label: "Findings" },
   { href: "/access", label: "Access" },
   { href: "/drift", label: "Drift" },
+  { href: "/reviews", label: "Reviews" },
   { href: "/snapshots", label: "Snapshots" },
   { href: "/accounts", label: "Accounts" },
   { href: "/identity-center/users", label: "IdC users" },
