@@ -9,9 +9,8 @@ const MAX_TEXT = 300;
 
 /** The standard PDF fonts read WinAnsi: control characters and unmappable text become `?`, never markup. */
 function pdfText(value: string): string {
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
   const flat = value
-    .replace(/[\u0000-\u001f\u007f]+/g, " ")
+    .replace(/\p{Cc}+/gu, " ")
     .replace(/[^\u0020-\u00ff\u2013\u2014\u2019\u201c\u201d\u2022\u2026\u2192]/g, "?");
   return flat.length > MAX_TEXT ? `${flat.slice(0, MAX_TEXT)}…` : flat;
 }
