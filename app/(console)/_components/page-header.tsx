@@ -1,12 +1,34 @@
 import type { ReactNode } from "react";
+import { Breadcrumbs, type Crumb } from "./breadcrumbs";
 import "./inventory.css";
 
-export function PageHeader({ title, children }: { title: ReactNode; children?: ReactNode }) {
+export const TITLE_SUFFIX = " · Vigil";
+
+type PageHeaderProps = {
+  title: ReactNode;
+  /** the browser tab's title when `title` is not plain text, or to name the entity's kind: "PaymentsAdmin (role)" */
+  documentTitle?: string;
+  /** on detail pages: the section's list and any parents; the page itself is appended */
+  breadcrumbs?: Crumb[];
+  children?: ReactNode;
+};
+
+/**
+ * A page's heading, breadcrumbs and document title. React hoists the <title> into <head> (also on
+ * client navigations), so every console page gets "<Page> · Vigil" from the header it already
+ * renders; the root layout sets no title of its own to compete with it.
+ */
+export function PageHeader({ title, documentTitle, breadcrumbs, children }: PageHeaderProps) {
+  const text = documentTitle ?? (typeof title === "string" || typeof title === "number" ? String(title) : undefined);
   return (
-    <header className="inv-header">
-      <h1>{title}</h1>
-      {children}
-    </header>
+    <>
+      {text ? <title>{`${text}${TITLE_SUFFIX}`}</title> : null}
+      {breadcrumbs?.length ? <Breadcrumbs items={[...breadcrumbs, { label: text ?? "This page" }]} /> : null}
+      <header className="inv-header">
+        <h1>{title}</h1>
+        {children}
+      </header>
+    </>
   );
 }
 
