@@ -161,6 +161,15 @@ export const ENV_SCHEMA = z.object({
     .string()
     .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be an AWS region such as eu-west-1")
     .optional(),
+  /**
+   * AWS access portal URL written into generated AWS CLI configs (`vigil access --format aws-config`);
+   * unset: derived from the Identity Center identity store id (`https://d-….awsapps.com/start`).
+   */
+  VIGIL_SSO_START_URL: z
+    .string()
+    .max(2048)
+    .regex(/^https:\/\/[\x21-\x7e]+$/, "must be an https:// URL such as https://d-1234567890.awsapps.com/start")
+    .optional(),
   VIGIL_AWS_ASSUME_IN_MANAGEMENT_ACCOUNT: booleanFlag.default(false),
   VIGIL_AWS_ACCOUNT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   VIGIL_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),

@@ -1,10 +1,10 @@
 import { InvalidArgumentError, type Command } from "commander";
-import { findAccess, type AccessPage, type AccessRow } from "../../lib/access";
+import { AccessError, awsConfigSettingsFromEnv, findAccess, getAwsConfig, type AccessPage, type AccessRow } from "../../lib/access";
 import { csvCell } from "../../lib/csv";
 import { withDatabase } from "../with-database";
 import { textTable, type TableColumn } from "../terminal-text";
 
-const FORMATS = ["table", "json", "csv"] as const;
+const FORMATS = ["table", "json", "csv", "aws-config"] as const;
 type Format = (typeof FORMATS)[number];
 const PAGE_SIZE = 10_000;
 
@@ -83,6 +83,16 @@ function warnings(first: AccessPage): string {
   return lines.map((l) => `${l}\n`).join("");
 }
 
+/** A principal or target the snapshot does not know is bad input: exit 2 with the lib's one-line reason. */
+async function usageOnAccessError<T>(command: Command, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof AccessError) command.error(`vigil access: ${error.message}`, { exitCode: 2, code: `vigil.${error.code}` });
+    throw error;
+  }
+}
+
 export function registerAccessCommands(program: Command): void {
   program
     .command("access")
@@ -92,8 +102,23 @@ export function registerAccessCommands(program: Command): void {
     .requiredOption("--principal <who>", "email, user name, group name or id, 12-digit account id, or IAM role/user ARN")
     .option("--account <id>", "only paths into this account (12 digits)", parseAccountId)
     .option("--snapshot <id>", "read this snapshot (default: the latest readable one)", parsePositiveInt)
-    .option("--format <format>", "table, json or csv", parseFormat, "table")
-    .action(async (options: { principal: string; account?: string; snapshot?: number; format: Format }) => {
+    .option(
+      "--format <format>",
+      "table, json, csv, or aws-config (an AWS CLI v2 config: sso-session, profiles, chained hops)",
+      parseFormat,
+      "table",
+    )
+    .action(async function (this: Command, options: { principal: string; account?: string; snapshot?: number; format: Format }) {
+      if (options.format === "aws-config") {
+        if (options.account) this.error("vigil access: --account does not apply to --format aws-config", { exitCode: 2 });
+        const file = await withDatabase(({ db }) =>
+          usageOnAccessError(this, () =>
+            getAwsConfig(db, { principal: options.principal, snapshotId: options.snapshot }, awsConfigSettingsFromEnv()),
+          ),
+        );
+        process.stdout.write(file.text);
+        return;
+      }
       const { rows, first } = await withDatabase(async ({ db }) => {
         const all: AccessRow[] = [];
         let firstPage: AccessPage | null = null;

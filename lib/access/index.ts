@@ -23,3 +23,7 @@ export {
 } from "./access-matrix";
 export { chainSubgraph, type ChainSubgraph, type ChainSubgraphOptions } from "./chain-subgraph";
 export { effectiveSession, isoDurationSeconds, ONE_HOUR_SECONDS } from "./session-duration";
+export { getAwsConfig, AWS_CONFIG_INPUT, type AwsConfigFile, type AwsConfigInput } from "./aws-config-for-principal";
+export { planAwsConfigProfiles, type AwsConfigProfile, type ChainedProfile, type SsoProfile } from "./aws-config-profiles";
+export { renderAwsConfig, type AwsConfigDocument, type AwsConfigSsoSession } from "./aws-config-render";
+export { awsConfigSettingsFromEnv, awsConfigSession, type AwsConfigSettings } from "./aws-config-settings";
