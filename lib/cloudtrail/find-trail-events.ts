@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db";
+import { notVigilOwnCallsWhere } from "./vigil-own-calls";
 
 export const TRAIL_EVENT_SORT_FIELDS = ["eventTime", "eventName", "accountId", "actorArn", "targetRoleArn"] as const;
 
@@ -16,6 +17,8 @@ export const FIND_TRAIL_EVENTS_INPUT = z.object({
       /** role ARN, or a substring of it (role name) */
       targetRole: z.string().min(1).max(512).optional(),
       success: z.boolean().optional(),
+      /** leave out Vigil's own audit-role calls (vigil-own-calls.ts) */
+      excludeVigil: z.object({ auditRoleName: z.string().min(1), sessionName: z.string().min(1) }).optional(),
       from: z.coerce.date().optional(),
       to: z.coerce.date().optional(),
     })
@@ -115,6 +118,7 @@ export async function findTrailEvents(db: Db, input: FindTrailEventsInput = {}):
           ],
         }
       : {}),
+    ...(filters.excludeVigil ? notVigilOwnCallsWhere(filters.excludeVigil) : {}),
   };
   const [items, total] = await Promise.all([
     db.cloudTrailEvent.findMany({

@@ -22,3 +22,13 @@ export { INGEST_RUN_LEASE_MS, type IngestProblem, type IngestRunStatus } from ".
 export { recoverAbandonedIngestRuns, ABANDONED_INGEST_RUN } from "./recover-abandoned-ingest-runs";
 export { ingestCloudTrailForOrganization, findIngestTargets, type OrganizationIngestResult } from "./ingest-cloudtrail-for-organization";
 export { findHopUses, hopKey, type HopUse, type HopUseQuery, type HopUses } from "./find-hop-uses";
+export { getVigilIdentity, isVigilOwnCall, notVigilOwnCallsWhere, type VigilIdentity } from "./vigil-own-calls";
+export { findEventLinks } from "./find-event-links";
+export {
+  groupSignInSessions,
+  FEDERATE_TO_SAML_MS,
+  type EventLinks,
+  type LinkedTrailEvent,
+  type SignInSession,
+  type TrailEventItem,
+} from "./sign-in-sessions";

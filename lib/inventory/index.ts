@@ -97,3 +97,18 @@ export {
   type KindChanges,
   type SnapshotChanges,
 } from "./get-snapshot-changes";
+export { findIdcPeople, type IdcPerson } from "./find-idc-people";
+export { getIamUser, type IamUserCredentials, type IamUserDetail, type IamUserGroup } from "./get-iam-user";
+export { getIdcUser, MAX_ASSIGNMENTS, type IdcUserAssignment, type IdcUserDetail, type IdcUserGroupRef } from "./get-idc-user";
+export { findPrincipalActivity, ACTIVITY_LIMIT, type ActivitySubject, type PrincipalActivityRow } from "./find-principal-activity";
+export { getTrustDirectory } from "./get-trust-directory";
+export { findRoleTrustPolicies } from "./find-role-trust-policies";
+export {
+  findIamRoleGroups,
+  ROLE_GROUP_PREVIEW_SIZE,
+  ROLE_GROUP_SORTS,
+  type FindIamRoleGroupsInput,
+  type IamRoleGroupRow,
+  type RoleGroupMember,
+  type RoleGroupSort,
+} from "./find-iam-role-groups";
