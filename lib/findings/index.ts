@@ -22,6 +22,7 @@ export {
 export { FINDING_STATUSES, type FindingStatus } from "./effective-status";
 export { countOpenFindingsBySeverity, getOpenFindingsTrend, type FindingsTrendPoint } from "./finding-summaries";
 export { getFinding, type FindingDetail, type FindingHistoryEntry } from "./get-finding";
+export { findPrincipalFindings, type PrincipalFindingsQuery } from "./find-principal-findings";
 export {
   suppressFindings,
   unsuppressFindings,

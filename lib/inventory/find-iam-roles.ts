@@ -13,6 +13,8 @@ export type RoleType = (typeof ROLE_TYPES)[number];
 export const roleListParams = z.object({
   snapshot: snapshotParam,
   search: optionalText,
+  /** one role name exactly (IAM compares names case-insensitively): a grouped row's accounts */
+  roleName: optionalText,
   accountId: z
     .string()
     .regex(/^\d{12}$/, "accountId must be a 12-digit account id")
@@ -27,6 +29,7 @@ export interface FindIamRolesInput {
   snapshotId: number;
   /** matches role name or ARN */
   search?: string;
+  roleName?: string;
   accountId?: string;
   type?: RoleType;
   /** reserved roles of one permission set */
@@ -105,12 +108,13 @@ function typeFilter(type: RoleType): Sql {
   }
 }
 
-function roleFilters(input: FindIamRolesInput): Sql[] {
+export function roleFilters(input: Omit<FindIamRolesInput, "sort" | "dir" | "page" | "pageSize">): Sql[] {
   const where = [role.asOf(input.snapshotId)];
   if (input.search) {
     const pattern = containsPattern(input.search);
     where.push(sql`(${role.text("roleName")} ILIKE ${pattern} OR ${role.naturalKey} ILIKE ${pattern})`);
   }
+  if (input.roleName) where.push(sql`lower(${role.text("roleName")}) = lower(${input.roleName})`);
   if (input.accountId) where.push(sql`${role.accountId} = ${input.accountId}`);
   if (input.type) where.push(typeFilter(input.type));
   if (input.permissionSetArn) {

@@ -63,7 +63,7 @@ function quote(value: string): string {
   return `'${shown}'`;
 }
 
-function listOf(values: readonly string[], joiner: "or" | "and", format: (v: string) => string = quote): string {
+function listOf(values: readonly string[], joiner: "or" | "and" | "nor", format: (v: string) => string = quote): string {
   const shown = values.slice(0, MAX_VALUES).map(format);
   const more = values.length - shown.length;
   if (more > 0) return `${shown.join(", ")} ${joiner} ${more} more`;

@@ -28,7 +28,15 @@ export type TrustedPrincipal =
   | ({ kind: "role"; arn: string; name: string } & PrincipalAccount)
   | ({ kind: "permission-set"; roleArn: string; permissionSetName: string; permissionSetArn: string | null } & PrincipalAccount)
   | ({ kind: "user"; arn: string; name: string } & PrincipalAccount)
-  | ({ kind: "session"; arn: string; name: string } & PrincipalAccount)
+  /** an STS session: of a role (`roleName` set; `permissionSetName` when it is a reserved SSO role) or a federated user */
+  | ({
+      kind: "session";
+      arn: string;
+      name: string;
+      roleName: string | null;
+      permissionSetName: string | null;
+      permissionSetArn: string | null;
+    } & PrincipalAccount)
   | { kind: "service"; service: string }
   | {
       kind: "federated";
@@ -100,13 +108,26 @@ function describeAws(principal: NamedPrincipal, directory: TrustDirectory): Trus
     }
     case "user":
       return { kind: "user", arn: aws.arn, name: aws.name, ...accountOf(aws.accountId, directory) };
-    case "assumed-role":
-      return { kind: "session", arn: aws.arn, name: `${aws.roleName}/${aws.sessionName}`, ...accountOf(aws.accountId, directory) };
+    case "assumed-role": {
+      const reserved = parseReservedSsoArn(aws.arn);
+      return {
+        kind: "session",
+        arn: aws.arn,
+        name: `${aws.roleName}/${aws.sessionName}`,
+        roleName: aws.roleName,
+        permissionSetName: reserved?.permissionSetName ?? null,
+        permissionSetArn: reserved ? (directory.permissionSetArns?.get(reserved.permissionSetName) ?? null) : null,
+        ...accountOf(aws.accountId, directory),
+      };
+    }
     case "sts-federated-user":
       return {
         kind: "session",
         arn: aws.arn,
         name: aws.arn.split(":federated-user/")[1] ?? aws.arn,
+        roleName: null,
+        permissionSetName: null,
+        permissionSetArn: null,
         ...accountOf(aws.accountId, directory),
       };
     case "unique-id":

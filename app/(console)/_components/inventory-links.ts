@@ -1,3 +1,4 @@
+import type { TrustedPrincipal } from "@/lib/policy";
 import { hrefWith } from "./url";
 
 /**
@@ -18,9 +19,8 @@ export function roleHref(roleArn: string): string {
   return hrefWith("/iam/roles/detail", {}, { arn: roleArn });
 }
 
-/** IAM users have no page of their own: the list filtered to the one ARN (its search matches ARNs). */
-export function iamUserHref(userArn: string, accountId?: string): string {
-  return hrefWith("/iam/users", {}, { search: userArn, accountId });
+export function iamUserHref(userArn: string): string {
+  return hrefWith("/iam/users/detail", {}, { arn: userArn });
 }
 
 export function permissionSetHref(permissionSetArn: string): string {
@@ -31,9 +31,9 @@ export function idcGroupHref(groupId: string): string {
   return `/identity-center/groups/${encodeURIComponent(groupId)}`;
 }
 
-/** Identity Center users have no page of their own: the list searched by user name (or email). */
-export function idcUserHref(userNameOrEmail: string): string {
-  return hrefWith("/identity-center/users", {}, { search: userNameOrEmail });
+/** A person's page, by Identity Store user id (stable across renames, unlike the user name). */
+export function idcUserHref(userId: string): string {
+  return `/identity-center/users/${encodeURIComponent(userId)}`;
 }
 
 export type EventsFilter = { actor?: string | null; accountId?: string | null; eventName?: string | null; at?: string | Date | null };
@@ -62,7 +62,7 @@ export function inventoryHref(reference: string): string | null {
   if (iam) {
     const [, accountId, kind, rest] = iam;
     if (kind === "role" && rest) return roleHref(reference);
-    if (kind === "user" && rest) return iamUserHref(reference, accountId);
+    if (kind === "user" && rest) return iamUserHref(reference);
     if (kind === "root") return accountHref(accountId!);
     return null;
   }
@@ -81,8 +81,37 @@ export function parseAssignmentKey(key: string): AssignmentParts | null {
   return { accountId: match[1]!, permissionSetArn: match[2]!, principalType: match[3] as "USER" | "GROUP", principalId: match[4]! };
 }
 
-/** A group's page by its Identity Store id; a user's list entry by name (users have no id-addressed page). */
-export function principalHref(principalType: "USER" | "GROUP", principalId: string, userName?: string | null): string | null {
-  if (principalType === "GROUP") return idcGroupHref(principalId);
-  return userName ? idcUserHref(userName) : null;
+/** An assignment's principal: a group's or a person's page, by Identity Store id. */
+export function principalHref(principalType: "USER" | "GROUP", principalId: string): string {
+  return principalType === "GROUP" ? idcGroupHref(principalId) : idcUserHref(principalId);
+}
+
+/** The roles list narrowed to one role name in one account (an STS session names its role without the path). */
+export function roleNameHref(roleName: string, accountId: string): string {
+  return hrefWith("/iam/roles", {}, { roleName, accountId });
+}
+
+/**
+ * The page of a principal named by a policy or an event (lib/policy's reading of it): accounts, roles,
+ * IAM users and sessions in the organization; a reserved SSO role (or its session) is its permission
+ * set. Null outside the organization, and for what Vigil does not inventory (services, providers, `*`).
+ */
+export function trustedPrincipalHref(principal: TrustedPrincipal): string | null {
+  switch (principal.kind) {
+    case "account":
+      return principal.inOrganization ? accountHref(principal.accountId) : null;
+    case "role":
+      return principal.inOrganization ? roleHref(principal.arn) : null;
+    case "permission-set":
+      if (!principal.inOrganization) return null;
+      return principal.permissionSetArn ? permissionSetHref(principal.permissionSetArn) : roleHref(principal.roleArn);
+    case "user":
+      return principal.inOrganization ? iamUserHref(principal.arn) : null;
+    case "session":
+      if (!principal.inOrganization) return null;
+      if (principal.permissionSetArn) return permissionSetHref(principal.permissionSetArn);
+      return principal.roleName ? roleNameHref(principal.roleName, principal.accountId) : accountHref(principal.accountId);
+    default:
+      return null;
+  }
 }

@@ -11,10 +11,10 @@ describe("graph node links", () => {
     const role = "arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Admin_0123";
     expect(graphNodeHref(node("RESERVED_ROLE", role, { arn: role }))).toBe(`/iam/roles/detail?arn=${encodeURIComponent(role)}`);
     expect(graphNodeHref(node("IAM_USER", "u", { arn: "arn:aws:iam::111122223333:user/ci", accountId: "111122223333" }))).toBe(
-      "/iam/users?search=arn%3Aaws%3Aiam%3A%3A111122223333%3Auser%2Fci&accountId=111122223333",
+      "/iam/users/detail?arn=arn%3Aaws%3Aiam%3A%3A111122223333%3Auser%2Fci",
     );
     expect(graphNodeHref(node("IDC_GROUP", "idc-group:9067-abc"))).toBe("/identity-center/groups/9067-abc");
-    expect(graphNodeHref(node("IDC_USER", "idc-user:u-1", { label: "jane" }))).toBe("/identity-center/users?search=jane");
+    expect(graphNodeHref(node("IDC_USER", "idc-user:u-1", { label: "jane" }))).toBe("/identity-center/users/u-1");
     expect(graphNodeHref(node("ACCOUNT", "account:111122223333", { accountId: "111122223333" }))).toBe("/accounts/111122223333");
   });
 

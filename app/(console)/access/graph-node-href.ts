@@ -8,13 +8,13 @@ export function graphNodeHref(node: Pick<GraphNode, "kind" | "id" | "label" | "a
     case "RESERVED_ROLE":
       return node.arn ? roleHref(node.arn) : null;
     case "IAM_USER":
-      return node.arn ? iamUserHref(node.arn, node.accountId ?? undefined) : null;
+      return node.arn ? iamUserHref(node.arn) : null;
     case "PERMISSION_SET":
       return node.arn ? permissionSetHref(node.arn) : null;
     case "IDC_GROUP":
       return node.id.startsWith("idc-group:") ? idcGroupHref(node.id.slice("idc-group:".length)) : null;
     case "IDC_USER":
-      return idcUserHref(node.label);
+      return node.id.startsWith("idc-user:") ? idcUserHref(node.id.slice("idc-user:".length)) : null;
     case "ACCOUNT":
       return node.accountId ? accountHref(node.accountId) : null;
     default:

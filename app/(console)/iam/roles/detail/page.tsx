@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { z } from "zod";
-import { getIamRole, getIamRoleHistory, snapshotParam } from "@/lib/inventory";
+import { getIamRole, getIamRoleHistory, getTrustDirectory, snapshotParam } from "@/lib/inventory";
+import { describeTrustPolicy } from "@/lib/policy";
 import { Badge } from "../../../_components/badges";
 import { formatDateTime, formatSeconds } from "../../../_components/format";
-import { JsonViewer } from "../../../_components/json-viewer";
 import { DetailList, Mono, PageHeader, Section } from "../../../_components/page-header";
 import { PageState } from "../../../_components/page-state";
 import { SnapshotSelector } from "../../../_components/snapshot-selector";
+import { TrustPolicyPrincipals } from "../../../_components/trust-policy-principals";
 import { linkAsOf, type RawSearchParams } from "../../../_components/url";
 import { openInventoryPage } from "../../../_data/open-inventory-page";
 import { RoleHistory } from "./role-history";
@@ -23,7 +24,11 @@ export default async function IamRolePage({ searchParams }: { searchParams: Prom
   if (page.state !== "ready") return <PageState title="IAM role" path="/iam/roles" problem={page} />;
   const { db, query, snapshot } = page;
   const { arn } = page.params;
-  const [role, history] = await Promise.all([getIamRole(db, snapshot.id, arn), getIamRoleHistory(db, arn)]);
+  const [role, history, directory] = await Promise.all([
+    getIamRole(db, snapshot.id, arn),
+    getIamRoleHistory(db, arn),
+    getTrustDirectory(db, snapshot.id),
+  ]);
   const selector = <SnapshotSelector path={PATH} query={query} snapshot={snapshot} options={page.snapshots} />;
   if (!role) {
     return (
@@ -79,8 +84,8 @@ export default async function IamRolePage({ searchParams }: { searchParams: Prom
           ],
         ]}
       />
-      <Section title="Trust policy">
-        <JsonViewer value={role.trustPolicy} label="trust policy" />
+      <Section title="Who can assume this">
+        <TrustPolicyPrincipals trust={describeTrustPolicy(role.trustPolicy, directory)} document={role.trustPolicy} query={query} />
       </Section>
       <RolePolicies role={role} />
       <RoleHistory versions={history} query={query} arn={arn} />
