@@ -12,6 +12,8 @@ export function buildProgram(): Command {
     .description("Vigil — access audit and break-glass console for AWS organizations")
     .version(packageVersion(), "-V, --version", "print Vigil's version")
     .showHelpAfterError(false)
+    // A command's own options stop at its subcommand's name (`vigil drift --format` vs `vigil drift report --format`).
+    .enablePositionalOptions()
     .configureOutput({
       // One line, no help dump: scripts read the first line of stderr.
       outputError: (message, write) => write(message.split("\n")[0] + "\n"),

@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from "commander";
 import { diffDrift, type DriftItem, type DriftReport, type JsonChange } from "../../lib/drift";
 import { terminalSafe as clean } from "../terminal-text";
+import { registerDriftReportCommand } from "./drift-report";
 import { withDatabase } from "../with-database";
 
 const FORMATS = ["table", "json"] as const;
@@ -71,7 +72,7 @@ export function driftTable(report: DriftReport): string {
 }
 
 export function registerDriftCommands(program: Command): void {
-  program
+  const drift = program
     .command("drift")
     .description("what changed between two snapshots (default: the last two), field by field, and who changed it")
     .option("--from <id>", "older snapshot (default: the one before --to)", parseSnapshotId)
@@ -81,4 +82,5 @@ export function registerDriftCommands(program: Command): void {
       const report = await withDatabase(({ db }) => diffDrift(db, { fromId: options.from, toId: options.to }));
       process.stdout.write(options.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : driftTable(report));
     });
+  registerDriftReportCommand(drift);
 }
