@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { evaluateFindings } from "../lib/findings";
+import { checkReviewRevokesJob } from "./check-review-revokes";
 import { defineJob } from "./define-job";
 
 /** Runs the findings rules on one snapshot (lib/findings); chained after each scheduled snapshot, never cron'd. */
@@ -13,7 +14,7 @@ export const evaluateFindingsJob = defineJob({
     localConcurrency: 1,
     run: { retryLimit: 2, retryDelaySeconds: 60, retryBackoff: true, expireInSeconds: 30 * 60 },
   },
-  handler: async (payload, { db, log }) => {
+  handler: async (payload, { db, log, enqueue }) => {
     const result = await evaluateFindings(db, payload.snapshotId);
     const summary = {
       snapshotId: result.snapshotId,
@@ -29,6 +30,8 @@ export const evaluateFindingsJob = defineJob({
         "findings evaluated with gaps",
       );
     log.info(summary, "findings evaluated");
-    return summary;
+    // Whether the access reviews' revokes were carried out: lib/review checks only complete snapshots.
+    const revokesJobId = await enqueue?.(checkReviewRevokesJob, { snapshotId: payload.snapshotId });
+    return { ...summary, revokesJobId };
   },
 });

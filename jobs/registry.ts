@@ -9,6 +9,9 @@ import { sendNotificationJob } from "./send-notification";
 import { breakglassSweepJob } from "./breakglass-sweep";
 import { breakglassRotateJob } from "./breakglass-rotate";
 import { breakglassDrillJob } from "./breakglass-drill";
+import { startReviewCampaignJob } from "./start-review-campaign";
+import { sendReviewRemindersJob } from "./send-review-reminders";
+import { checkReviewRevokesJob } from "./check-review-revokes";
 
 /**
  * Every job the worker runs. Adding a job is one file (`jobs/<name>.ts` exporting a `defineJob`
@@ -24,6 +27,9 @@ export const JOBS = [
   breakglassSweepJob,
   breakglassRotateJob,
   breakglassDrillJob,
+  startReviewCampaignJob,
+  sendReviewRemindersJob,
+  checkReviewRevokesJob,
 ] as const satisfies readonly AnyJobDefinition[];
 
 export type RegisteredJob = (typeof JOBS)[number];

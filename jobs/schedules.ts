@@ -12,7 +12,15 @@ export type ScheduleSpec = {
   policy: RunPolicy;
 };
 
-type ScheduleSettings = Pick<Env, "VIGIL_TIMEZONE" | "VIGIL_SNAPSHOT_CRON" | "VIGIL_CLOUDTRAIL_CRON" | "VIGIL_AUDIT_ANCHOR_CRON">;
+type ScheduleSettings = Pick<
+  Env,
+  | "VIGIL_TIMEZONE"
+  | "VIGIL_SNAPSHOT_CRON"
+  | "VIGIL_CLOUDTRAIL_CRON"
+  | "VIGIL_AUDIT_ANCHOR_CRON"
+  | "VIGIL_REVIEW_CRON"
+  | "VIGIL_REVIEW_REMINDER_CRON"
+>;
 
 /**
  * When each registered job recurs (null: on demand only). Keyed by every job name, so a new job
@@ -30,6 +38,10 @@ const CRONS: Record<JobName, ((settings: ScheduleSettings) => string) | null> = 
   "breakglass-sweep": () => "* * * * *",
   "breakglass-rotate": () => "* * * * *",
   "breakglass-drill": () => "17 6 * * *",
+  "start-review-campaign": (settings) => settings.VIGIL_REVIEW_CRON,
+  "send-review-reminders": (settings) => settings.VIGIL_REVIEW_REMINDER_CRON,
+  // Chained after each snapshot's findings (jobs/evaluate-findings.ts); hourly as well, on the latest complete snapshot.
+  "check-review-revokes": () => "41 * * * *",
 };
 
 /** A schedule of `job`: the cron and time zone given, everything else from the job's definition. */

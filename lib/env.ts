@@ -115,6 +115,25 @@ export const ENV_SCHEMA = z.object({
     .default("UTC"),
   VIGIL_SNAPSHOT_CRON: cronExpression.default("0 * * * *"),
   VIGIL_CLOUDTRAIL_CRON: cronExpression.default("*/15 * * * *"),
+  // Access reviews (lib/review/review-settings.ts).
+  /** When the weekly campaign starts (default Monday 06:00 in VIGIL_TIMEZONE). */
+  VIGIL_REVIEW_CRON: cronExpression.default("0 6 * * 1"),
+  /** When reviewers with undecided rows are reminded (default daily 09:00 in VIGIL_TIMEZONE). */
+  VIGIL_REVIEW_REMINDER_CRON: cronExpression.default("0 9 * * *"),
+  /** Reviewer of rows whose account and group have no owner. */
+  VIGIL_REVIEW_DEFAULT_REVIEWER: z
+    .string()
+    .trim()
+    .regex(/^[^\s@<>,]+@[^\s@<>,]+$/, "must be an e-mail address")
+    .optional(),
+  /** `account:<id>=<email>,group:<display name>=<email>,…`: owners besides the accounts' `vigil:owner` tags. */
+  VIGIL_REVIEW_OWNERS: z
+    .string()
+    .regex(
+      /^\s*((account:\d{12}|group:[^=,]+)=[^\s@<>,=]+@[^\s@<>,=]+\s*(,\s*|$))*$/,
+      "must be account:<12-digit id>=<email> or group:<display name>=<email> pairs separated by commas",
+    )
+    .optional(),
   // CloudTrail ingestion (lib/cloudtrail). LookupEvents keeps 90 days, so a longer look-back finds nothing more.
   VIGIL_CLOUDTRAIL_LOOKBACK_DAYS: z.coerce.number().int().min(1).max(90).default(90),
   /** Comma-separated regions to read; empty = the sign-in regions plus the Identity Center region. */

@@ -45,6 +45,12 @@ export const PERMISSIONS = {
   /** accepting a role's changed trust policy as its new baseline (drift) */
   "trust-baseline:approve": ["approver"],
   "users:manage": [],
+  /** weekly access reviews: assigned reviewers are often viewers */
+  "review:read": ["viewer", "auditor", "breakglass-operator", "approver"],
+  /** deciding rows: anyone for rows assigned to their e-mail, auditors (and admins) for any row; never one's own access (lib/review) */
+  "review:attest": ["viewer", "auditor", "breakglass-operator", "approver"],
+  /** closing a campaign */
+  "review:sign-off": ["auditor"],
 } as const satisfies Record<string, readonly RoleName[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

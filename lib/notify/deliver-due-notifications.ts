@@ -73,7 +73,9 @@ async function emailRecipients(db: Db, notification: StoredNotification, setting
     ? await approverAddresses(db)
     : notification.audience === "requester"
       ? await requesterAddress(db, notification.checkout?.requesterId)
-      : [];
+      : notification.audience === "reviewer" && notification.review
+        ? [notification.review.reviewerEmail]
+        : [];
   return [...new Set([...settings.emailTo, ...extra].map((address) => address.toLowerCase()))];
 }
 

@@ -30,6 +30,7 @@ export async function enqueueNotification(db: Db, input: NotificationEventInput)
     credential: event.credential,
     checkout: event.checkout,
     audience: event.audience,
+    review: event.review,
     actor: event.actor,
     facts: event.facts,
     link: notificationLinkPath(event),

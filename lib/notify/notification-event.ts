@@ -10,6 +10,8 @@ export const NOTIFICATION_KINDS = [
   "checkout.expired",
   "rotation.failed",
   "breakglass.used_outside_window",
+  /** a reviewer still has undecided rows in an open access-review campaign (lib/review) */
+  "review.reminder",
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -48,7 +50,16 @@ export const NOTIFICATION_EVENT = z.strictObject({
    * Who is mailed besides VIGIL_NOTIFY_EMAIL_TO: every approver (admins included), or the checkout's
    * requester. An emergency always reaches every approver. The webhook channel gets everything.
    */
-  audience: z.enum(["approvers", "requester"]).optional(),
+  audience: z.enum(["approvers", "requester", "reviewer"]).optional(),
+  /** an access-review reminder: mailed to `reviewerEmail` when the audience is "reviewer" */
+  review: z
+    .strictObject({
+      campaignId: z.number().int().positive(),
+      campaignName: z.string().min(1).max(200),
+      reviewerEmail: z.string().regex(/^[^\s@<>,]+@[^\s@<>,]+$/, "must be an e-mail address"),
+      pending: z.number().int().nonnegative(),
+    })
+    .optional(),
   /** who did it: a display name or username, `system`, `cli:<user>` */
   actor: z.string().min(1).max(200).optional(),
   /** extra non-secret facts (an IAM error code, a CloudTrail event name and time, a finding id) */
@@ -79,7 +90,8 @@ export const STORED_NOTIFICATION = z.object({
       expiresAt: z.string().optional(),
     })
     .optional(),
-  audience: z.enum(["approvers", "requester"]).optional(),
+  audience: z.enum(["approvers", "requester", "reviewer"]).optional(),
+  review: z.object({ campaignId: z.number(), campaignName: z.string(), reviewerEmail: z.string(), pending: z.number() }).optional(),
   actor: z.string().optional(),
   facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
   link: z.string(),
@@ -91,5 +103,6 @@ export type StoredNotification = z.output<typeof STORED_NOTIFICATION>;
 export function notificationLinkPath(event: NotificationEvent): string {
   if (event.linkPath) return event.linkPath;
   if (event.checkout) return `/breakglass/checkouts/${encodeURIComponent(event.checkout.id)}`;
+  if (event.review) return `/reviews/${event.review.campaignId}`;
   return "/breakglass";
 }

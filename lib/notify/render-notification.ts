@@ -17,6 +17,7 @@ const TITLES: Record<NotificationKind, (subject: string) => string> = {
   "checkout.expired": (subject) => `Break-glass checkout of ${subject} expired`,
   "rotation.failed": (subject) => `Rotation FAILED for ${subject}: the revealed credentials are still live`,
   "breakglass.used_outside_window": (subject) => `Break-glass user ${subject} used outside any approved checkout`,
+  "review.reminder": (subject) => `Access review ${subject} awaiting your decision`,
 };
 
 /** Slack caps a section's text at 3000 characters; a message is for people, so keep it short. */
@@ -30,6 +31,8 @@ function oneLine(value: string): string {
 }
 
 function subjectOf(notification: StoredNotification): string {
+  const review = notification.review;
+  if (review) return `${review.campaignName}: ${review.pending} row(s)`;
   const credential = notification.credential;
   return credential ? `${credential.iamUserName} (account ${credential.accountId})` : "a break-glass credential";
 }
@@ -46,6 +49,7 @@ export function renderNotification(notification: StoredNotification, baseUrl: st
   if (notification.checkout?.durationMinutes) add("Duration", `${notification.checkout.durationMinutes} min`);
   add("Expires", notification.checkout?.expiresAt);
   add("Checkout", notification.checkout?.id);
+  add("Reviewer", notification.review?.reviewerEmail);
   for (const [key, value] of Object.entries(notification.facts ?? {})) add(key, value);
   return {
     title: oneLine(TITLES[notification.kind](subjectOf(notification))),
