@@ -9,6 +9,7 @@ import { assertLocalDatabase } from "../../lib/testing/local-database-guard";
 import { withDatabaseName } from "../../lib/testing/test-databases";
 import { seedFindings } from "./seed-findings";
 import { seedInventory } from "./seed-inventory";
+import { seedReviews } from "./seed-reviews";
 import { STATE_FILE, TOTP_STEP_DIR, type E2eState } from "./state";
 
 const CLIENT_ID = "vigil-e2e";
@@ -136,6 +137,8 @@ export default async function globalSetup() {
         const created = await createLocalUser(db, { username, role }, { authSecret: AUTH_SECRET });
         users[key] = { username, password: created.password, totpSecret: created.totpSecret };
       }
+      // The reviews spec's own snapshots and campaign first, so the inventory seed's stay the latest.
+      await seedReviews(db, { authSecret: AUTH_SECRET });
       // One snapshot of the simulated demo organization for the inventory specs.
       const seeded = await seedInventory(db);
       await seedFindings(db, seeded.snapshotId);

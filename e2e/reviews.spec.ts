@@ -1,0 +1,211 @@
+import { readFileSync } from "node:fs";
+import { Readable } from "node:stream";
+import type { Browser, Page } from "@playwright/test";
+import ExcelJS from "exceljs";
+import { SYSTEM_ACTOR } from "../lib/audit";
+import { createDb, type PrismaClient } from "../lib/db";
+import { findReviewItems, getReviewCampaignOrThrow, startReviewCampaign, type ReviewItemView } from "../lib/review";
+import { expect, signInThroughApi, test } from "./support/fixtures";
+import { FORMULA, readSeededReviews, type SeededReviews } from "./support/seed-reviews";
+import type { E2eState, LocalCredentials } from "./support/state";
+
+// Reads the campaign global-setup seeds (e2e/support/seed-reviews.ts): the scheduled review job's
+// handler started it from a snapshot of the spec's own simulated organization, taken before the
+// inventory seed's, so other specs' latest snapshot is untouched. Runs serially: one journey.
+
+const WEEK_MS = 7 * 86_400_000;
+
+/** RFC 4180: quoted fields, doubled quotes, CRLF or LF line ends, an optional UTF-8 BOM. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let isQuoted = false;
+  const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i]!;
+    if (isQuoted) {
+      if (char === '"' && body[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') isQuoted = false;
+      else field += char;
+    } else if (char === '"') isQuoted = true;
+    else if (char === ",") {
+      row.push(field);
+      field = "";
+    } else if (char === "\n" || char === "\r") {
+      if (char === "\r" && body[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += char;
+  }
+  if (field !== "" || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
+
+async function signedIn(browser: Browser, state: E2eState, user: LocalCredentials): Promise<Page> {
+  const context = await browser.newContext({ baseURL: state.baseUrl, acceptDownloads: true });
+  const page = await context.newPage();
+  await signInThroughApi(page, state, user);
+  return page;
+}
+
+async function allItems(db: PrismaClient, campaignId: number): Promise<ReviewItemView[]> {
+  return (await findReviewItems(db, campaignId, {}, { page: 1, pageSize: 10_000 })).rows;
+}
+
+async function download(page: Page, name: string): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name, exact: true }).click()]);
+  return readFileSync((await file.path())!);
+}
+
+let db: PrismaClient;
+let seeded: SeededReviews;
+
+test.describe.configure({ mode: "serial" });
+test.beforeAll(() => {
+  seeded = readSeededReviews();
+});
+test.beforeEach(({ state }) => {
+  db = createDb(state.databaseUrl, { maxConnections: 2 });
+});
+test.afterEach(async () => {
+  await db?.$disconnect();
+});
+
+test("the weekly job's campaign is attested in bulk, signed off by an auditor, downloads as CSV and XLSX matching it, and next week's marks the joiner new and the leaver removed", async ({
+  browser,
+  state,
+}) => {
+  test.setTimeout(240_000);
+  const campaignPath = `/reviews/${seeded.campaignId}`;
+
+  // Given the campaign the scheduled job started, listed with its snapshot and nothing decided
+  const reviewer = await signedIn(browser, state, seeded.reviewer);
+  await reviewer.goto("/reviews");
+  const listed = reviewer.locator("tbody tr", { has: reviewer.locator(`a[href="${campaignPath}"]`) });
+  await expect(listed).toContainText("by system");
+  await expect(listed).toContainText(`#${seeded.snapshotA}`);
+  await expect(listed).toContainText("open");
+  await listed.getByRole("link", { name: /^Week of/ }).click();
+  await expect(reviewer).toHaveURL(new RegExp(`${campaignPath}$`));
+  const before = await getReviewCampaignOrThrow(db, seeded.campaignId);
+  expect(before.counts.total).toBeGreaterThan(3);
+
+  // When the reviewer keeps every row assigned to them in one bulk decision ("select all N matching", beyond the visible page)
+  await expect(reviewer.getByLabel("Reviewer")).toHaveValue("mine");
+  const bulk = reviewer.getByRole("form", { name: "Decide the selected rows" });
+  await bulk.getByLabel(`Select all ${before.counts.total} matching this filter`).check();
+  await bulk.getByLabel("Decision").selectOption("keep");
+  await bulk.getByRole("button", { name: "Submit decision" }).click();
+  await expect(bulk.getByRole("status")).toContainText(`Decided ${before.counts.total} rows as keep.`);
+
+  // And revokes the leaver's access with a comment, on the leaver's row alone
+  await reviewer.goto(`${campaignPath}?person=${encodeURIComponent(seeded.leaver.email)}`);
+  const leaverRow = reviewer.locator("tbody tr", { hasText: seeded.leaver.email });
+  await expect(leaverRow).toHaveCount(1);
+  await expect(leaverRow).toContainText(seeded.permissionSet);
+  await expect(leaverRow).toContainText("never");
+  const rowForm = leaverRow.getByRole("form", { name: /^Decide / });
+  await rowForm.getByLabel("Decision").selectOption("revoke");
+  await rowForm.getByLabel("Comment").fill("left the team in March");
+  await rowForm.getByRole("button", { name: "Save" }).click();
+  await expect(leaverRow).toContainText("revoke", { timeout: 15_000 });
+  await expect(leaverRow).toContainText("“left the team in March”");
+
+  // Then the remediation names the exact assignment to delete, as a CLI command, still pending
+  const remediation = reviewer.getByRole("table", { name: "Remediation" });
+  await expect(remediation).toContainText("aws sso-admin delete-account-assignment");
+  await expect(remediation).toContainText(seeded.accountId);
+  await expect(remediation).toContainText("pending");
+
+  // When the auditor opens it: their own access (they are also an Identity Center user) has no controls, and a bulk decision skips it
+  const auditor = await signedIn(browser, state, seeded.auditor);
+  await auditor.goto(`${campaignPath}?person=${encodeURIComponent(seeded.auditor.email)}`);
+  const ownRow = auditor.locator("tbody tr", { hasText: FORMULA });
+  await expect(ownRow).toHaveCount(1);
+  await expect(ownRow).toContainText("your own access");
+  await expect(ownRow.getByRole("checkbox")).toHaveCount(0);
+  const auditorBulk = auditor.getByRole("form", { name: "Decide the selected rows" });
+  await auditorBulk.getByLabel("Select all 1 matching this filter").check();
+  await auditorBulk.getByLabel("Decision").selectOption("revoke");
+  await auditorBulk.getByLabel("Comment").fill("trying to decide my own access");
+  await auditorBulk.getByRole("button", { name: "Submit decision" }).click();
+  await expect(auditorBulk.getByRole("status")).toContainText("Decided 0 rows as revoke; skipped 1 row.");
+  await expect(auditorBulk.getByRole("list", { name: "Skipped rows" })).toContainText("own access");
+
+  // And signs it off once nothing is pending
+  await auditor.goto(campaignPath);
+  const signOff = auditor.getByRole("form", { name: "Sign off the campaign" });
+  await signOff.getByLabel("Comment").fill("weekly review complete");
+  await signOff.getByRole("button", { name: "Sign off" }).click();
+  await expect(signOff.getByRole("status")).toContainText("Signed off");
+  await auditor.reload();
+  const signed = await getReviewCampaignOrThrow(db, seeded.campaignId);
+  expect(signed.status).toBe("signed-off");
+  expect(signed.signOffAuditHash).toMatch(/^[0-9a-f]{64}$/);
+  await expect(auditor.getByText(signed.signOffAuditHash!)).toBeVisible();
+  await expect(auditor.locator(".inv-details").last()).toContainText(seeded.auditor.username);
+
+  // Then the CSV download has a line per row of the campaign, with its decision, and the formula-named person inert
+  const items = await allItems(db, seeded.campaignId);
+  const decisionOf = (item: ReviewItemView) => (item.decision === "needs-info" ? "needs info" : (item.decision ?? "undecided"));
+  const [header, ...csvRows] = parseCsv((await download(auditor, "CSV")).toString("utf8"));
+  const column = (name: string) => header!.indexOf(name);
+  expect(csvRows).toHaveLength(items.length);
+  expect(new Map(csvRows.map((cells) => [Number(cells[column("Row")]), cells[column("Decision")]]))).toEqual(
+    new Map(items.map((item) => [item.id, decisionOf(item)])),
+  );
+  const formulaItem = items.find((item) => item.personEmail === seeded.formulaUser.email)!;
+  expect(formulaItem.personName).toBe(FORMULA);
+  const formulaLine = csvRows.find((cells) => Number(cells[column("Row")]) === formulaItem.id)!;
+  expect(formulaLine[column("Person")]).toBe(`'${FORMULA}`);
+  expect(csvRows.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+
+  // And the XLSX download's Rows sheet holds the same rows, the formula-named person a string cell, no cell anywhere a formula
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.read(Readable.from([await download(auditor, "XLSX")]));
+  let formulas = 0;
+  workbook.eachSheet((sheet) =>
+    sheet.eachRow((row) => row.eachCell((cell) => void (cell.type === ExcelJS.ValueType.Formula && formulas++))),
+  );
+  expect(formulas).toBe(0);
+  const sheet = workbook.getWorksheet("Rows")!;
+  const headers = new Map<string, number>();
+  sheet.getRow(1).eachCell((cell, number) => void headers.set(cell.text, number));
+  const cellOf = (row: ExcelJS.Row, name: string) => row.getCell(headers.get(name)!);
+  const xlsxRows = new Map<number, ExcelJS.Row>();
+  sheet.eachRow((row, number) => {
+    if (number > 1) xlsxRows.set(Number(cellOf(row, "Row").text), row);
+  });
+  expect([...xlsxRows.keys()].sort((a, b) => a - b)).toEqual(items.map((item) => item.id).sort((a, b) => a - b));
+  for (const item of items) expect(cellOf(xlsxRows.get(item.id)!, "Decision").text).toBe(decisionOf(item));
+  const formulaCell = cellOf(xlsxRows.get(formulaItem.id)!, "Person");
+  expect(formulaCell.type).toBe(ExcelJS.ValueType.String);
+  expect(formulaCell.text).toBe(FORMULA);
+
+  // When next week's campaign starts from the snapshot taken after the joiner got and the leaver lost their assignment
+  const { campaign: next, isCreated } = await startReviewCampaign(db, {
+    actor: SYSTEM_ACTOR,
+    snapshotId: seeded.snapshotB,
+    now: new Date(Date.now() + WEEK_MS),
+  });
+  expect(isCreated).toBe(true);
+  expect(next.previousCampaignId).toBe(seeded.campaignId);
+
+  // Then the joiner's access is NEW, the leaver's REMOVED, and unchanged rows carry last week's decision, marked so
+  await reviewer.goto(`/reviews/${next.id}?change=new`);
+  await expect(reviewer.locator("tbody tr", { hasText: seeded.joiner.email })).toContainText("NEW");
+  await reviewer.goto(`/reviews/${next.id}?change=removed`);
+  await expect(reviewer.locator("tbody tr", { hasText: seeded.leaver.email })).toContainText("REMOVED");
+  await reviewer.goto(`/reviews/${next.id}?person=${encodeURIComponent(seeded.auditor.email)}`);
+  const carried = reviewer.locator("tbody tr", { hasText: FORMULA });
+  await expect(carried).toContainText("UNCHANGED");
+  await expect(carried).toContainText("carried over from last week");
+  const nextItems = await allItems(db, next.id);
+  expect(nextItems.filter((item) => item.change === "new").map((item) => item.personEmail)).toEqual([seeded.joiner.email]);
+  expect(nextItems.filter((item) => item.change === "removed").map((item) => item.personEmail)).toEqual([seeded.leaver.email]);
+});
