@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { AssumeRoleTimeSeriesInput, FindTrailEventsInput } from "@/lib/cloudtrail";
+import type { AssumeRoleTimeSeriesInput, FindTrailEventsInput, VigilIdentity } from "@/lib/cloudtrail";
 import { pageParam, sortParam } from "@/lib/inventory";
 import { eventDateRange } from "./event-dates";
 
@@ -25,6 +25,8 @@ export const eventListParams = z
     actor: z.string().trim().min(1).max(512).optional(),
     targetRole: z.string().trim().min(1).max(512).optional(),
     success: z.enum(["yes", "no"]).optional(),
+    /** Vigil's own audit-role calls are hidden unless this says to show them */
+    vigil: z.enum(["shown"], { error: "vigil must be shown (or absent)" }).optional(),
     sort: sortParam(SORTS, "eventTime"),
     dir: z.enum(["asc", "desc"], { error: "dir must be asc or desc" }).default("desc"),
     page: pageParam,
@@ -38,10 +40,14 @@ export type ChartRange = AssumeRoleTimeSeriesInput & { from: Date; to: Date; buc
 
 const startOfDay = (date: string) => new Date(`${date}T00:00:00.000Z`);
 
-/** The table query: the `to` day is included, so the bound is the next midnight. */
-export function toTrailEventsInput(p: EventListParams): FindTrailEventsInput {
+/**
+ * The table query: the `to` day is included, so the bound is the next midnight; Vigil's own calls
+ * are left out (as `vigil` identifies them) unless the address asks for them.
+ */
+export function toTrailEventsInput(p: EventListParams, vigil?: VigilIdentity): FindTrailEventsInput {
   return {
     filters: {
+      excludeVigil: p.vigil === "shown" ? undefined : vigil,
       eventName: p.eventName,
       accountId: p.accountId,
       actor: p.actor,
