@@ -12,6 +12,7 @@ import { breakglassDrillJob } from "./breakglass-drill";
 import { startReviewCampaignJob } from "./start-review-campaign";
 import { sendReviewRemindersJob } from "./send-review-reminders";
 import { checkReviewRevokesJob } from "./check-review-revokes";
+import { sendDriftReportJob } from "./send-drift-report";
 
 /**
  * Every job the worker runs. Adding a job is one file (`jobs/<name>.ts` exporting a `defineJob`
@@ -30,6 +31,7 @@ export const JOBS = [
   startReviewCampaignJob,
   sendReviewRemindersJob,
   checkReviewRevokesJob,
+  sendDriftReportJob,
 ] as const satisfies readonly AnyJobDefinition[];
 
 export type RegisteredJob = (typeof JOBS)[number];

@@ -20,6 +20,7 @@ type ScheduleSettings = Pick<
   | "VIGIL_AUDIT_ANCHOR_CRON"
   | "VIGIL_REVIEW_CRON"
   | "VIGIL_REVIEW_REMINDER_CRON"
+  | "VIGIL_DRIFT_REPORT_CRON"
 >;
 
 /**
@@ -42,6 +43,7 @@ const CRONS: Record<JobName, ((settings: ScheduleSettings) => string) | null> = 
   "send-review-reminders": (settings) => settings.VIGIL_REVIEW_REMINDER_CRON,
   // Chained after each snapshot's findings (jobs/evaluate-findings.ts); hourly as well, on the latest complete snapshot.
   "check-review-revokes": () => "41 * * * *",
+  "send-drift-report": (settings) => settings.VIGIL_DRIFT_REPORT_CRON,
 };
 
 /** A schedule of `job`: the cron and time zone given, everything else from the job's definition. */

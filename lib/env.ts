@@ -118,6 +118,16 @@ export const ENV_SCHEMA = z.object({
   // Access reviews (lib/review/review-settings.ts).
   /** When the weekly campaign starts (default Monday 06:00 in VIGIL_TIMEZONE). */
   VIGIL_REVIEW_CRON: cronExpression.default("0 6 * * 1"),
+  /** When the drift report is sent to its subscribers (default Monday 07:00 in VIGIL_TIMEZONE). */
+  VIGIL_DRIFT_REPORT_CRON: cronExpression.default("0 7 * * 1"),
+  /** Comma-separated subscribers of the weekly drift report's e-mail (besides VIGIL_NOTIFY_EMAIL_TO); the webhook gets it too. */
+  VIGIL_DRIFT_REPORT_EMAIL_TO: z
+    .string()
+    .refine(
+      (list) => list.split(",").every((entry) => /^[^\s@<>,]+@[^\s@<>,]+$/.test(entry.trim())),
+      "must be e-mail addresses separated by commas",
+    )
+    .optional(),
   /** When reviewers with undecided rows are reminded (default daily 09:00 in VIGIL_TIMEZONE). */
   VIGIL_REVIEW_REMINDER_CRON: cronExpression.default("0 9 * * *"),
   /** Reviewer of rows whose account and group have no owner. */

@@ -27,3 +27,7 @@ export { changeActor, driftReportCsv, driftReportCsvLines, DRIFT_REPORT_CSV_COLU
 export { driftReportPdf, writeDriftReportPdf } from "./drift-report-pdf";
 export { DRIFT_REPORT_FORMATS, exportDriftReport, renderDriftReport } from "./drift-report-export";
 export type { DriftReportFile, DriftReportFormat } from "./drift-report-export";
+export { driftReportPath, sendDriftReport } from "./drift-report-send";
+export { findAccessChanges, FIND_ACCESS_CHANGES_INPUT, MAX_CHANGES_SCANNED } from "./find-access-changes";
+export type { AccessChange, AccessChangePage, FindAccessChangesInput } from "./find-access-changes";
+export { changeCategory, type ChangeCategory } from "./change-category";

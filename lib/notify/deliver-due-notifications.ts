@@ -75,7 +75,9 @@ async function emailRecipients(db: Db, notification: StoredNotification, setting
       ? await requesterAddress(db, notification.checkout?.requesterId)
       : notification.audience === "reviewer" && notification.review
         ? [notification.review.reviewerEmail]
-        : [];
+        : notification.audience === "subscribers" && notification.driftReport
+          ? notification.driftReport.subscribers
+          : [];
   return [...new Set([...settings.emailTo, ...extra].map((address) => address.toLowerCase()))];
 }
 

@@ -31,6 +31,7 @@ export async function enqueueNotification(db: Db, input: NotificationEventInput)
     checkout: event.checkout,
     audience: event.audience,
     review: event.review,
+    driftReport: event.driftReport,
     actor: event.actor,
     facts: event.facts,
     link: notificationLinkPath(event),

@@ -12,6 +12,8 @@ export const NOTIFICATION_KINDS = [
   "breakglass.used_outside_window",
   /** a reviewer still has undecided rows in an open access-review campaign (lib/review) */
   "review.reminder",
+  /** the weekly drift report's summary (lib/drift), to its subscribers */
+  "drift.report",
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -50,7 +52,15 @@ export const NOTIFICATION_EVENT = z.strictObject({
    * Who is mailed besides VIGIL_NOTIFY_EMAIL_TO: every approver (admins included), or the checkout's
    * requester. An emergency always reaches every approver. The webhook channel gets everything.
    */
-  audience: z.enum(["approvers", "requester", "reviewer"]).optional(),
+  audience: z.enum(["approvers", "requester", "reviewer", "subscribers"]).optional(),
+  /** the drift report's snapshots; mailed to `subscribers` (VIGIL_DRIFT_REPORT_EMAIL_TO) when the audience is "subscribers" */
+  driftReport: z
+    .strictObject({
+      fromSnapshotId: z.number().int().positive(),
+      toSnapshotId: z.number().int().positive(),
+      subscribers: z.array(z.string().regex(/^[^\s@<>,]+@[^\s@<>,]+$/, "must be an e-mail address")).max(100),
+    })
+    .optional(),
   /** an access-review reminder: mailed to `reviewerEmail` when the audience is "reviewer" */
   review: z
     .strictObject({
@@ -90,7 +100,8 @@ export const STORED_NOTIFICATION = z.object({
       expiresAt: z.string().optional(),
     })
     .optional(),
-  audience: z.enum(["approvers", "requester", "reviewer"]).optional(),
+  audience: z.enum(["approvers", "requester", "reviewer", "subscribers"]).optional(),
+  driftReport: z.object({ fromSnapshotId: z.number(), toSnapshotId: z.number(), subscribers: z.array(z.string()) }).optional(),
   review: z.object({ campaignId: z.number(), campaignName: z.string(), reviewerEmail: z.string(), pending: z.number() }).optional(),
   actor: z.string().optional(),
   facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),

@@ -18,6 +18,7 @@ const TITLES: Record<NotificationKind, (subject: string) => string> = {
   "rotation.failed": (subject) => `Rotation FAILED for ${subject}: the revealed credentials are still live`,
   "breakglass.used_outside_window": (subject) => `Break-glass user ${subject} used outside any approved checkout`,
   "review.reminder": (subject) => `Access review ${subject} awaiting your decision`,
+  "drift.report": (subject) => `Drift report: ${subject}`,
 };
 
 /** Slack caps a section's text at 3000 characters; a message is for people, so keep it short. */
@@ -31,6 +32,8 @@ function oneLine(value: string): string {
 }
 
 function subjectOf(notification: StoredNotification): string {
+  const drift = notification.driftReport;
+  if (drift) return `snapshot #${drift.fromSnapshotId} → #${drift.toSnapshotId}`;
   const review = notification.review;
   if (review) return `${review.campaignName}: ${review.pending} row(s)`;
   const credential = notification.credential;
