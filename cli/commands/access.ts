@@ -1,8 +1,17 @@
 import { InvalidArgumentError, type Command } from "commander";
-import { AccessError, awsConfigSettingsFromEnv, findAccess, getAwsConfig, type AccessPage, type AccessRow } from "../../lib/access";
+import {
+  AccessError,
+  awsConfigSettingsFromEnv,
+  findAccess,
+  getAccessExplanation,
+  getAwsConfig,
+  type AccessExplanation,
+  type AccessPage,
+  type AccessRow,
+} from "../../lib/access";
 import { csvCell } from "../../lib/csv";
 import { withDatabase } from "../with-database";
-import { textTable, type TableColumn } from "../terminal-text";
+import { terminalSafe, textTable, type TableColumn } from "../terminal-text";
 
 const FORMATS = ["table", "json", "csv", "aws-config"] as const;
 type Format = (typeof FORMATS)[number];
@@ -83,6 +92,29 @@ function warnings(first: AccessPage): string {
   return lines.map((l) => `${l}\n`).join("");
 }
 
+function explanationText(e: AccessExplanation): string {
+  const target = `${e.target.roleName} in ${e.target.accountName ? `${e.target.accountName} (${e.target.accountId})` : e.target.accountId}`;
+  const chain = e.chain.map((s) => (s.kind === "MISSING" ? `✗ ${s.label}` : s.label)).join(" > ");
+  const lines = [e.reachable ? `${e.subject.label} CAN reach ${target}` : `${e.subject.label} CANNOT reach ${target}`, `chain: ${chain}`];
+  if (e.reachable && e.conditions.length > 0)
+    lines.push(`holds only when: ${e.conditions.map((c) => `${c.key} ${c.operator} ${c.values.join(", ")}`).join("; ")}`);
+  if (e.missing) {
+    lines.push(`missing link (${e.missing.code}): ${e.missing.summary}`);
+    if (e.missing.fragment) lines.push(`decided by ${e.missing.fragment.source}:`, indent(e.missing.fragment.json));
+    lines.push(`fix: ${e.missing.fix.text}`);
+    if (e.missing.fix.cli) lines.push(`  aws cli: ${e.missing.fix.cli}`);
+    if (e.missing.fix.terraform) lines.push("  terraform:", indent(e.missing.fix.terraform, 4));
+  }
+  // Names come from the snapshot: control characters are shown, not obeyed.
+  return `${lines.join("\n").split("\n").map(terminalSafe).join("\n")}\n`;
+}
+
+const indent = (text: string, spaces = 2) =>
+  text
+    .split("\n")
+    .map((line) => `${" ".repeat(spaces)}${line}`)
+    .join("\n");
+
 /** A principal or target the snapshot does not know is bad input: exit 2 with the lib's one-line reason. */
 async function usageOnAccessError<T>(command: Command, run: () => Promise<T>): Promise<T> {
   try {
@@ -108,7 +140,23 @@ export function registerAccessCommands(program: Command): void {
       parseFormat,
       "table",
     )
-    .action(async function (this: Command, options: { principal: string; account?: string; snapshot?: number; format: Format }) {
+    .option("--explain <roleArn>", "why the principal can or cannot reach this role: the chain and its first missing link (table or json)")
+    .action(async function (
+      this: Command,
+      options: { principal: string; account?: string; snapshot?: number; format: Format; explain?: string },
+    ) {
+      if (options.explain !== undefined) {
+        if (options.format !== "table" && options.format !== "json")
+          this.error("vigil access: --explain prints table or json", { exitCode: 2 });
+        const targetRoleArn = options.explain;
+        const explanation = await withDatabase(({ db }) =>
+          usageOnAccessError(this, () =>
+            getAccessExplanation(db, { principal: options.principal, targetRoleArn, snapshotId: options.snapshot }),
+          ),
+        );
+        process.stdout.write(options.format === "json" ? `${JSON.stringify(explanation, null, 2)}\n` : explanationText(explanation));
+        return;
+      }
       if (options.format === "aws-config") {
         if (options.account) this.error("vigil access: --account does not apply to --format aws-config", { exitCode: 2 });
         const file = await withDatabase(({ db }) =>

@@ -48,7 +48,7 @@ interface ChainEntry {
  * permission set, and one chained profile per distinct chain of role hops after it, each hop's
  * `source_profile` the previous hop's profile. Names are `<account-name>.<permission-set>` and
  * `<account-name>.<role-name>`, made unique in a fixed order (account name, id, permission set;
- * chains by depth, then source, then role ARNs), so the same access gives the same file.
+ * chains by depth, then the role's account name and role name, then the source chain), so the same access gives the same file.
  */
 export function planAwsConfigProfiles(paths: readonly AccessPath[], accountNames: ReadonlyMap<string, string>): AwsConfigProfile[] {
   const sso = new Map<string, SsoEntry>();
@@ -86,7 +86,13 @@ export function planAwsConfigProfiles(paths: readonly AccessPath[], accountNames
   );
   ssoList.forEach((entry, i) => names.set(entry.key, ssoNames[i]!));
   // Chains after every sso profile, parents before children, so each source name is known.
-  const chainList = [...chains.values()].sort((a, b) => a.depth - b.depth || compare(a.key, b.key));
+  const chainList = [...chains.values()].sort(
+    (a, b) =>
+      a.depth - b.depth ||
+      compare(nameOf(roleAccount(a.role)) ?? roleAccount(a.role), nameOf(roleAccount(b.role)) ?? roleAccount(b.role)) ||
+      compare(a.role.label, b.role.label) ||
+      compare(a.key, b.key),
+  );
   const allNames = uniqueNames([
     ...ssoNames,
     ...chainList.map((e) => `${profileNamePart(nameOf(roleAccount(e.role)) ?? roleAccount(e.role))}.${profileNamePart(e.role.label)}`),

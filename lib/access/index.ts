@@ -27,3 +27,6 @@ export { getAwsConfig, AWS_CONFIG_INPUT, type AwsConfigFile, type AwsConfigInput
 export { planAwsConfigProfiles, type AwsConfigProfile, type ChainedProfile, type SsoProfile } from "./aws-config-profiles";
 export { renderAwsConfig, type AwsConfigDocument, type AwsConfigSsoSession } from "./aws-config-render";
 export { awsConfigSettingsFromEnv, awsConfigSession, type AwsConfigSettings } from "./aws-config-settings";
+export { explainAccess } from "./explain-access";
+export { getAccessExplanation, EXPLAIN_ACCESS_INPUT, type ExplainAccessInput } from "./explain-for-principal";
+export type { AccessExplanation, AccessFix, ChainStep, MissingLink, MissingLinkCode } from "./explain-types";
