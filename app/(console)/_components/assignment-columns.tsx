@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { AssignmentRow } from "@/lib/inventory";
 import { Badge } from "./badges";
 import type { Column } from "./data-table-columns";
+import { principalHref } from "./inventory-links";
 import { Mono } from "./page-header";
 import { linkAsOf, type Query } from "./url";
 
@@ -17,11 +18,7 @@ function Principal({ row, query }: { row: AssignmentRow; query: Query }) {
   return (
     <>
       <Badge>{row.principalType === "GROUP" ? "group" : "user"}</Badge>{" "}
-      {row.principalType === "GROUP" && row.principalName ? (
-        <Link href={linkAsOf(`/identity-center/groups/${encodeURIComponent(row.principalId)}`, query)}>{name}</Link>
-      ) : (
-        name
-      )}
+      {row.principalName ? <Link href={linkAsOf(principalHref(row.principalType, row.principalId), query)}>{name}</Link> : name}
     </>
   );
 }

@@ -45,7 +45,7 @@ export function iamUserColumns(query: Query, asOf: Date, { showAccount = true } 
       sortable: true,
       render: (user) => (
         <>
-          {user.userName}
+          <Link href={linkAsOf("/iam/users/detail", query, { arn: user.arn })}>{user.userName}</Link>
           <br />
           <Mono>{user.path}</Mono>
           {user.groupNames.length ? <small> · {user.groupNames.join(", ")}</small> : null}

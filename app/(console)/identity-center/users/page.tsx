@@ -1,7 +1,9 @@
+import Link from "next/link";
 import { findIdcUsers, idcUserListParams, type IdcUserRow } from "@/lib/inventory";
 import { Badge } from "../../_components/badges";
 import { DataTable, type Column } from "../../_components/data-table";
 import { SelectFilter, TextFilter } from "../../_components/filter-form";
+import { idcUserHref } from "../../_components/inventory-links";
 import { Mono, PageHeader } from "../../_components/page-header";
 import { PageState } from "../../_components/page-state";
 import { SnapshotSelector } from "../../_components/snapshot-selector";
@@ -21,7 +23,7 @@ const COLUMNS: Array<Column<IdcUserRow>> = [
     sortable: true,
     render: (user) => (
       <>
-        {user.userName}
+        <Link href={idcUserHref(user.userId)}>{user.userName}</Link>
         <br />
         <Mono>{user.userId}</Mono>
       </>

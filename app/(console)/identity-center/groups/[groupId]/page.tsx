@@ -1,9 +1,11 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { findAssignments, findIdcUsers, getIdcGroup, pageParam, snapshotParam, type IdcUserRow } from "@/lib/inventory";
 import { assignmentColumns, assignmentRowKey } from "../../../_components/assignment-columns";
 import { Badge } from "../../../_components/badges";
 import { DataTable, type Column } from "../../../_components/data-table";
+import { idcUserHref } from "../../../_components/inventory-links";
 import { DetailList, Mono, PageHeader, Section } from "../../../_components/page-header";
 import { PageState } from "../../../_components/page-state";
 import { SnapshotSelector } from "../../../_components/snapshot-selector";
@@ -16,7 +18,7 @@ const PAGE_SIZE = 50;
 const GROUP_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 const MEMBER_COLUMNS: Array<Column<IdcUserRow>> = [
-  { key: "userName", header: "User name", render: (user) => user.userName },
+  { key: "userName", header: "User name", render: (user) => <Link href={idcUserHref(user.userId)}>{user.userName}</Link> },
   { key: "displayName", header: "Display name", render: (user) => user.displayName ?? "—" },
   { key: "email", header: "Email", render: (user) => user.email ?? "—" },
   {
