@@ -118,4 +118,42 @@ describe("vigil access", () => {
     const account = await run(["access", "--principal", "alice", "--account", "12"]);
     expect(account.err).toMatch(/12-digit/);
   });
+
+  it("--format aws-config prints an AWS CLI config with the chained hops; a principal it cannot serve exits 2 naming why", async () => {
+    const { out, error } = await run(["access", "--principal", "alice", "--format", "aws-config"]);
+    expect(error).toBeNull();
+    expect(out).toMatch(/^\[sso-session vigil\]$/m);
+    expect(out).toContain(`role_arn = ${TEAM_ROLE}`);
+    expect(out).toMatch(/^source_profile = .+\.admin$/m);
+    const iam = await run(["access", "--principal", TEAM_ROLE, "--format", "aws-config"]);
+    expect(iam.error?.exitCode).toBe(2);
+    expect(iam.err).toMatch(/an AWS CLI config signs in through Identity Center/);
+  });
+
+  it("--explain says when access exists and shows the path, and names the missing link when not, exit 0 both ways", async () => {
+    const yes = await run(["access", "--principal", "alice", "--explain", TEAM_ROLE]);
+    expect(yes.error).toBeNull();
+    expect(yes.out).toMatch(/^alice CAN reach TeamRole/);
+    expect(yes.out).toContain("chain: alice > Devs > Admin > ");
+    const no = await run(["access", "--principal", "bob", "--explain", TEAM_ROLE, "--format", "json"]);
+    expect(no.error).toBeNull();
+    const explanation = JSON.parse(no.out) as { reachable: boolean; missing: { code: string; summary: string; fix: { cli: string } } };
+    expect(explanation.reachable).toBe(false);
+    expect(explanation.missing.code).toBe("NO_ASSIGNMENT");
+    expect(explanation.missing.summary).toMatch(/bob has no assignment of Admin on account 222222222222/);
+    expect(explanation.missing.fix.cli).toMatch(/^aws sso-admin create-account-assignment /);
+  });
+
+  it("--explain exits 2 naming a bad target or principal", async () => {
+    const unknown = await run(["access", "--principal", "alice", "--explain", `arn:aws:iam::${PROD}:role/Nope`]);
+    expect(unknown.error?.exitCode).toBe(2);
+    expect(unknown.err).toMatch(/no role "arn:aws:iam::222222222222:role\/Nope" in this snapshot/);
+    const notArn = await run(["access", "--principal", "alice", "--explain", "TeamRole"]);
+    expect(notArn.err).toMatch(/"TeamRole" is not an IAM role ARN/);
+    const nobody = await run(["access", "--principal", "nobody@example.com", "--explain", TEAM_ROLE]);
+    expect(nobody.error?.exitCode).toBe(2);
+    expect(nobody.err).toMatch(/no Identity Center user or group.*nobody@example.com/);
+    const csv = await run(["access", "--principal", "alice", "--explain", TEAM_ROLE, "--format", "csv"]);
+    expect(csv.error?.exitCode).toBe(2);
+  });
 });
