@@ -16,5 +16,6 @@ export function shellComment(text: string): string {
 
 /** An HCL string literal: JSON escapes, plus `${` and `%{` so a name cannot become an interpolation. */
 export function hclString(value: string): string {
-  return JSON.stringify(value).replaceAll("${", "$${").replaceAll("%{", "%%{");
+  // A function replacement: in a replacement string, `$$` would itself mean one `$`.
+  return JSON.stringify(value).replace(/([$%])\{/g, (_match, sign: string) => `${sign}${sign}{`);
 }
