@@ -6,7 +6,7 @@ const PROD = "590123456780";
 const BASTION = "334567890124";
 
 let sequence = 0;
-function makeEvent(overrides: Partial<LinkedTrailEvent> & { at: string; links?: Partial<EventLinks> }): LinkedTrailEvent {
+function makeEvent(overrides: Partial<Omit<LinkedTrailEvent, "links">> & { at: string; links?: Partial<EventLinks> }): LinkedTrailEvent {
   const { at, links, ...rest } = overrides;
   sequence += 1;
   return {
