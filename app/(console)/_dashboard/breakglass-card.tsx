@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "../_components/badges";
 import { formatDateTime } from "../_components/format";
-import type { BreakglassState } from "./load-breakglass-state";
+import { OUT_OF_WINDOW_RULE, type BreakglassState } from "./load-breakglass-state";
 import "./dashboard.css";
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
@@ -11,8 +11,9 @@ const plural = (count: number, one: string, many = `${one}s`) => `${count} ${cou
  * summed into an "all clear"; drill and notification failures are shown beside it.
  */
 export function BreakglassCard({ state }: { state: BreakglassState }) {
-  const { rotationProblems, drillFailures, notificationFailures, openCheckouts, pendingRequests } = state;
-  const isCalm = rotationProblems.length === 0 && drillFailures.length === 0 && notificationFailures.length === 0;
+  const { rotationProblems, drillFailures, notificationFailures, openCheckouts, pendingRequests, outOfWindowAlerts } = state;
+  const isCalm =
+    rotationProblems.length === 0 && drillFailures.length === 0 && notificationFailures.length === 0 && outOfWindowAlerts === 0;
   return (
     <section className="dash-card" aria-labelledby="dash-breakglass" data-testid="dashboard-breakglass">
       <header>
@@ -38,6 +39,10 @@ export function BreakglassCard({ state }: { state: BreakglassState }) {
             ))}
           </li>
         ) : null}
+        <li data-testid="dashboard-out-of-window">
+          {outOfWindowAlerts > 0 ? <Badge tone="danger">alert</Badge> : null}{" "}
+          <Link href={`/findings?rule=${OUT_OF_WINDOW_RULE}`}>{plural(outOfWindowAlerts, "use")} outside a checkout window</Link>
+        </li>
         {drillFailures.length > 0 ? (
           <li>
             <Badge tone="danger">drill</Badge> {plural(drillFailures.length, "credential")} failed the last drill:{" "}
@@ -66,6 +71,12 @@ export function BreakglassCard({ state }: { state: BreakglassState }) {
               {checkout.isEmergency && checkout.status !== "emergency" ? ", emergency" : ""})
             </span>
           ))}
+        </li>
+        <li>
+          Last rotation:{" "}
+          <Link href="/breakglass">
+            {state.lastRotationAt ? formatDateTime(state.lastRotationAt) : state.credentials === 0 ? "no credential registered" : "never"}
+          </Link>
         </li>
       </ul>
     </section>

@@ -26,6 +26,8 @@ export interface LatestSnapshot {
   asOf: Date;
   durationMs: number | null;
   errorCount: number;
+  /** accounts with at least one collection error: their data is carried over from an older snapshot */
+  accountsWithErrors: string[];
   totals: Record<DashboardKind, number>;
 }
 
@@ -54,26 +56,13 @@ export interface CloudTrailSummary {
   activity: ActivityDay[];
 }
 
-export interface Dashboard {
-  latest: LatestSnapshot | null;
-  runs: RecentRun[];
-  cloudTrail: CloudTrailSummary;
-  health: Health;
-}
-
-/** Everything the home page shows, read in parallel. The caller has already checked inventory:read. */
-export async function loadDashboard(now: Date): Promise<Dashboard> {
+/** The system health card's checks; an unreachable database is a result, not a failure. */
+export async function loadHealth(): Promise<Health> {
   const { db, url } = await getServerDatabase();
-  const [latest, runs, cloudTrail, health] = await Promise.all([
-    loadLatestSnapshot(db),
-    loadRecentRuns(db),
-    loadCloudTrail(db, now),
-    getHealth({ db, databaseUrl: url, migrationStatus: getCachedMigrationStatus }).catch(() => unreachableHealth()),
-  ]);
-  return { latest, runs, cloudTrail, health };
+  return getHealth({ db, databaseUrl: url, migrationStatus: getCachedMigrationStatus }).catch(() => unreachableHealth());
 }
 
-async function loadLatestSnapshot(db: Db): Promise<LatestSnapshot | null> {
+export async function loadLatestSnapshot(db: Db): Promise<LatestSnapshot | null> {
   const snapshot = await getLatestReadableSnapshot(db);
   if (!snapshot) return null;
   const [report, totals] = await Promise.all([getSnapshotReport(db, snapshot.id), countEntitiesAsOf(db, snapshot.id, DASHBOARD_KINDS)]);
@@ -84,11 +73,12 @@ async function loadLatestSnapshot(db: Db): Promise<LatestSnapshot | null> {
     asOf: report.asOf,
     durationMs: report.durationMs,
     errorCount: report.errors.length,
+    accountsWithErrors: [...new Set(report.errors.flatMap((error) => (error.accountId ? [error.accountId] : [])))].sort(),
     totals,
   };
 }
 
-async function loadRecentRuns(db: Db): Promise<RecentRun[]> {
+export async function loadRecentRuns(db: Db): Promise<RecentRun[]> {
   const history = await findSnapshotHistory(db, { sort: "id", dir: "desc", page: 1, pageSize: RECENT_RUN_COUNT });
   return history.rows.map(({ id, status, startedAt, durationMs, errorCount, failure }) => ({
     id,
@@ -100,7 +90,7 @@ async function loadRecentRuns(db: Db): Promise<RecentRun[]> {
   }));
 }
 
-async function loadCloudTrail(db: Db, now: Date): Promise<CloudTrailSummary> {
+export async function loadCloudTrail(db: Db, now: Date): Promise<CloudTrailSummary> {
   const { from, to } = activityRange(now);
   const [newest, series] = await Promise.all([
     findTrailEvents(db, { page: { page: 1, pageSize: 1 } }),
