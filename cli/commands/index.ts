@@ -10,6 +10,7 @@ import { registerImportCommands } from "./import";
 import { registerIngestCloudTrailCommands } from "./ingest-cloudtrail";
 import { registerMigrateCommands } from "./migrate";
 import { registerReviewCommands } from "./review";
+import { registerReviewExportCommand } from "./review-export";
 import { registerServeCommands } from "./serve";
 import { registerSimCommands } from "./sim";
 import { registerSnapshotCommands } from "./snapshot";
@@ -30,7 +31,7 @@ export function registerCommands(program: Command): void {
   registerFindingsCommands(program);
   registerAccessCommands(program);
   registerDriftCommands(program);
-  registerReviewCommands(program);
+  registerReviewExportCommand(registerReviewCommands(program));
   registerUserCommands(program);
   registerBreakglassCommands(program);
   registerVaultCommands(program);

@@ -10,3 +10,4 @@ export { toJson, writeJson, writeNdjson } from "./json-writer";
 export { pdfText, writePdf, type PdfReport } from "./pdf-writer";
 export { EXPORT_CONTENT_TYPES, exportFileName, streamingResponse, type ExportFormat } from "./streaming-response";
 export { tableBatches, type ExportColumn } from "./export-columns";
+export { openExportFile, type ExportFile } from "./export-file";
