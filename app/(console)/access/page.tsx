@@ -131,6 +131,7 @@ function PrincipalForm({ query, principal }: { query: Query; principal?: string 
         />
       </label>
       <button type="submit">Show</button>
+      <Link href="/access/explain">Why can&apos;t someone reach a role?</Link>
     </form>
   );
 }

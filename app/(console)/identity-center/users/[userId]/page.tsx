@@ -13,6 +13,7 @@ import {
 import type { Db } from "@/lib/db";
 import { findPrincipalFindings } from "@/lib/findings";
 import { findPrincipalActivity, getIdcUser, getTrustDirectory, pageParam, snapshotParam } from "@/lib/inventory";
+import { AwsConfigPanel } from "../../../access/_components/aws-config-panel";
 import { ACCESS_PATH_COLUMNS } from "../../../access/access-path-columns";
 import { Badge } from "../../../_components/badges";
 import { DataTable } from "../../../_components/data-table";
@@ -221,7 +222,14 @@ export default async function IdcUserPage({
           empty="No ingested CloudTrail event names this person (portal sign-ins, or sessions of their permission sets)."
         />
       </Section>
-      {/* get-me-there: the AWS CLI config / "why can't I reach it?" section mounts here, after activity. */}
+      <Section title="Get me there: AWS CLI config">
+        <AwsConfigPanel db={db} principal={userId} snapshotId={snapshot.id} />
+        <p>
+          <Link href={`/access/explain?${new URLSearchParams({ principal: user.userName, snapshot: String(snapshot.id) }).toString()}`}>
+            Why can&apos;t this person reach a role?
+          </Link>
+        </p>
+      </Section>
     </>
   );
 }
