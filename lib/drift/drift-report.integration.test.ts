@@ -5,7 +5,8 @@ import { seedTrailEvents } from "../cloudtrail/testing/seed-trail-events";
 import { trust } from "../graph/testing/graph-inventory";
 import { takeSnapshot } from "../snapshot";
 import { useTestDatabase } from "../testing/use-test-database";
-import { buildDriftReport, driftReportCsv, driftReportPdf, parseDriftReportPoint, type DriftReportSummary } from ".";
+import { deliverDueNotifications } from "../notify";
+import { buildDriftReport, driftReportCsv, driftReportPdf, parseDriftReportPoint, sendDriftReport, type DriftReportSummary } from ".";
 
 const database = useTestDatabase();
 const T1 = new Date("2026-04-01T10:00:00Z");
@@ -167,6 +168,40 @@ describe("buildDriftReport", () => {
     const pdf = await driftReportPdf(report);
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(pdf.length).toBeGreaterThan(1000);
+  });
+});
+
+describe("sendDriftReport", () => {
+  it("queues the summary for the subscribers with a link to the report, audited; unconfigured channels are recorded, not failed", async () => {
+    // Given the report, and neither a webhook nor SMTP configured
+    const { notificationId } = await sendDriftReport(database.db, {
+      report,
+      subscribers: ["secteam@example.com"],
+      actor: { type: "system", name: "send-drift-report" },
+    });
+
+    // Then the outbox holds it with the counts, the subscribers and the report's page
+    const stored = await database.db.notification.findUniqueOrThrow({ where: { id: notificationId }, include: { deliveries: true } });
+    expect(stored.kind).toBe("drift.report");
+    expect(stored.payload).toMatchObject({
+      audience: "subscribers",
+      driftReport: { fromSnapshotId: ids[0], toSnapshotId: ids[1], subscribers: ["secteam@example.com"] },
+      facts: { "Removed access paths": 1, "Trust policy changes": 1, "Findings opened": 1, "Findings resolved": 1 },
+      link: `/drift/report?since=${ids[0]}&until=${ids[1]}`,
+    });
+    const audit = await database.db.auditEntry.findFirstOrThrow({ where: { action: "export.created", targetType: "drift-report" } });
+    expect(audit).toMatchObject({ actorName: "system:send-drift-report", targetId: `${ids[0]}-${ids[1]}` });
+
+    // When the outbox is drained without configuration, each channel is NOT_CONFIGURED, not FAILED
+    await deliverDueNotifications(database.db, {
+      smtpFrom: "vigil@localhost",
+      emailTo: [],
+      timeoutMs: 1000,
+      maxAttempts: 3,
+      baseUrl: "http://localhost",
+    });
+    const deliveries = await database.db.notificationDelivery.findMany({ where: { notificationId } });
+    expect(deliveries.map((d) => d.status).sort()).toEqual(["NOT_CONFIGURED", "NOT_CONFIGURED"]);
   });
 });
 
