@@ -1,5 +1,5 @@
 // The audit trail's public API: one hash-chained, append-only record of who did what in Vigil.
-export { recordAudit, type AuditEntryInput, type RecordedAuditEntry } from "./record-audit";
+export { recordAudit, recordAuditBatch, type AuditEntryInput, type RecordedAuditEntry } from "./record-audit";
 export { SYSTEM_ACTOR, cliActor, userActor, type AuditActor } from "./audit-actor";
 export { AuditDetailError, REDACTED, cleanAuditDetail, isSecretKey, redactSecrets, type AuditDetailInput } from "./audit-detail";
 export { GENESIS_HASH, canonicalEntry, hashEntry, type HashedFields } from "./audit-hash";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordAudit, userActor } from "../audit";
+import { recordAuditBatch, userActor } from "../audit";
 import { hasRole } from "../auth";
 import type { PrismaClient } from "../db";
 import { AppError } from "../errors";
@@ -96,8 +96,9 @@ export async function decideReviewItems(
       await refreshCounts(tx, campaignId);
       const actor = userActor({ id: reviewer.id, displayName: reviewer.name, method: reviewer.method ?? "LOCAL" });
       // Audit entries last: the chain lock is held from the first until commit.
-      for (const row of chosen)
-        await recordAudit(tx, {
+      await recordAuditBatch(
+        tx,
+        chosen.map((row) => ({
           actor,
           action: "review.decided",
           target: { type: "review_item", id: String(row.id), label: row.rowKey },
@@ -111,7 +112,8 @@ export async function decideReviewItems(
           },
           requestId: input.requestId,
           clientAddress: input.clientAddress,
-        });
+        })),
+      );
       return { decided: chosen.length, skipped };
     },
     { maxWait: 30_000, timeout: 10 * 60_000 },
