@@ -2,7 +2,9 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
-export const metadata = { title: "Vigil", description: "AWS access audit and break-glass console" };
+// No title here: each page names itself (PageHeader renders "<Page> · Vigil", pages outside the
+// console set metadata.title), and a root title would be a second, competing <title>.
+export const metadata = { description: "AWS access audit and break-glass console" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page renders per request: Next puts the request's CSP nonce (proxy.ts) on its scripts only

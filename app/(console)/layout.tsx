@@ -1,11 +1,14 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { hasPermission, hasRole } from "@/lib/auth";
+import { MAX_QUERY_LENGTH } from "@/lib/search";
 import { requireSession } from "@/app/_auth/require-session";
+import { ConsoleNav, type NavItem } from "./console-nav";
+import { SearchBox } from "./search/search-box";
 import { SignOutButton } from "./sign-out-button";
 import styles from "./console.module.css";
 
-const NAV = [
+const NAV: NavItem[] = [
   { href: "/", label: "Dashboard" },
   { href: "/findings", label: "Findings" },
   { href: "/access", label: "Access" },
@@ -30,22 +33,22 @@ export const dynamic = "force-dynamic";
  */
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const user = await requireSession();
+  const items: NavItem[] = [
+    ...NAV,
+    ...(hasPermission(user, "checkout:read") ? [{ href: "/breakglass", label: "Break-glass" }] : []),
+    ...(hasPermission(user, "audit:read") ? [{ href: "/audit", label: "Audit" }] : []),
+    ...(hasRole(user, "admin") ? [{ href: "/admin/users", label: "Admin" }] : []),
+  ];
   return (
     <div className={styles.shell}>
+      <a href="#main" className={styles.skipLink}>
+        Skip to content
+      </a>
       <header className={styles.topbar}>
         <Link href="/" className={styles.brand}>
           Vigil
         </Link>
-        <nav className={styles.nav} aria-label="Main">
-          {NAV.map((item) => (
-            <Link key={item.href} href={item.href}>
-              {item.label}
-            </Link>
-          ))}
-          {hasPermission(user, "checkout:read") ? <Link href="/breakglass">Break-glass</Link> : null}
-          {hasPermission(user, "audit:read") ? <Link href="/audit">Audit</Link> : null}
-          {hasRole(user, "admin") ? <Link href="/admin/users">Admin</Link> : null}
-        </nav>
+        <ConsoleNav items={items} search={<SearchBox className={styles.search} maxLength={MAX_QUERY_LENGTH} />} />
         <div className={styles.account}>
           <span data-testid="signed-in-user">{user.displayName}</span>
           <span className="badge" data-testid="signed-in-role">
@@ -54,7 +57,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           <SignOutButton />
         </div>
       </header>
-      <main className={styles.content}>{children}</main>
+      <main id="main" className={styles.content}>
+        {children}
+      </main>
     </div>
   );
 }

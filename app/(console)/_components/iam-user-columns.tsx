@@ -5,6 +5,7 @@ import type { Column } from "./data-table-columns";
 import { ageInDays, formatAge, formatAgo, formatDateTime } from "./format";
 import "./inventory.css";
 import { Mono } from "./page-header";
+import { UsageTime } from "./usage-time";
 import { linkAsOf, type Query } from "./url";
 
 /** Access keys older than this are flagged (CIS AWS Foundations 1.14 asks for rotation within 90 days). */
@@ -65,7 +66,12 @@ export function iamUserColumns(query: Query, asOf: Date, { showAccount = true } 
         ),
     },
     { key: "mfa", header: "MFA", render: (user) => <FlagBadge value={user.mfaActive} good={true} /> },
-    { key: "passwordLastUsedAt", header: "Password last used", sortable: true, render: (user) => formatAgo(user.passwordLastUsedAt, asOf) },
+    {
+      key: "passwordLastUsedAt",
+      header: "Password last used",
+      sortable: true,
+      render: (user) => (user.passwordLastUsedAt ? formatAgo(user.passwordLastUsedAt, asOf) : <UsageTime value={null} state="never" />),
+    },
     {
       key: "passwordLastChangedAt",
       header: "Password changed",

@@ -3,6 +3,7 @@ import type { IamRoleRow } from "@/lib/inventory";
 import { Badge } from "./badges";
 import type { Column } from "./data-table-columns";
 import { formatDateTime, formatSeconds } from "./format";
+import { UsageTime } from "./usage-time";
 import { Mono } from "./page-header";
 import { linkAsOf, type Query } from "./url";
 
@@ -50,7 +51,7 @@ export function roleColumns(query: Query, { showAccount = true } = {}): Array<Co
     { key: "path", header: "Path", sortable: true, render: (role) => <Mono>{role.path}</Mono> },
     { key: "type", header: "Type", render: (role) => <RoleKind role={role} query={query} /> },
     { key: "maxSession", header: "Max session", sortable: true, render: (role) => formatSeconds(role.maxSessionDuration) },
-    { key: "lastUsedAt", header: "Last used", sortable: true, render: (role) => formatDateTime(role.lastUsedAt) },
+    { key: "lastUsedAt", header: "Last used", sortable: true, render: (role) => <UsageTime value={role.lastUsedAt} /> },
     { key: "createdAt", header: "Created", sortable: true, render: (role) => formatDateTime(role.createdAt) },
   ];
 }

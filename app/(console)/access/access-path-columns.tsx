@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { AccessRow } from "@/lib/access";
 import { Badge } from "../_components/badges";
 import type { Column } from "../_components/data-table";
-import { formatDateTime, formatSeconds } from "../_components/format";
+import { Duration } from "../_components/duration";
+import { LocalTime } from "../_components/local-time";
 import { accountHref, roleHref } from "../_components/inventory-links";
 import { Mono } from "../_components/page-header";
 import { graphNodeHref } from "./graph-node-href";
@@ -47,7 +48,10 @@ export const ACCESS_PATH_COLUMNS: Array<Column<AccessRow>> = [
     header: "Effective session",
     render: (row) => (
       <>
-        {formatSeconds(row.effectiveSessionSeconds)}
+        <Duration
+          seconds={row.effectiveSessionSeconds}
+          cappedBy={row.cappedByChaining ? "AWS caps a role-chained session at one hour whatever the role's maximum" : null}
+        />
         {row.cappedByChaining ? (
           <>
             {" "}
@@ -81,5 +85,5 @@ export const ACCESS_PATH_COLUMNS: Array<Column<AccessRow>> = [
         "no"
       ),
   },
-  { key: "lastUsedAt", header: "Last used", render: (row) => formatDateTime(row.lastUsedAt) },
+  { key: "lastUsedAt", header: "Last used", render: (row) => <LocalTime iso={row.lastUsedAt} /> },
 ];

@@ -24,7 +24,6 @@ import { ChainGraph } from "./chain-graph";
 import { toChainProps } from "./to-chain-props";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Access · Vigil" };
 
 const PATH = "/access";
 const PATHS_PAGE_SIZE = 50;

@@ -11,7 +11,6 @@ import { auditColumns } from "./audit-columns";
 import { auditListParams, EXPORT_PARAMS, toListAuditInput } from "./audit-params";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Audit log · Vigil" };
 
 const PATH = "/audit";
 

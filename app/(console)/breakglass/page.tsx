@@ -15,7 +15,6 @@ import { RequestCheckoutForm } from "./request-checkout-form";
 import { RotationProblemsNotice } from "./rotation-problems-notice";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Break-glass · Vigil" };
 
 const checkoutHref = (id: string) => `/breakglass/checkouts/${id}`;
 

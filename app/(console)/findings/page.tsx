@@ -17,7 +17,6 @@ import { tomorrowUtc } from "./suppress-dates";
 import { SuppressFindingsForm } from "./suppress-forms";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Findings · Vigil" };
 
 const PATH = "/findings";
 /** What the CSV export keeps of the view: the filters and the order, not the page. */

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { findPermissionSets, permissionSetListParams, type PermissionSetRow } from "@/lib/inventory";
 import { Badge } from "../_components/badges";
 import { DataTable, type Column } from "../_components/data-table";
+import { Duration } from "../_components/duration";
 import { TextFilter } from "../_components/filter-form";
 import { PageHeader } from "../_components/page-header";
 import { PageState } from "../_components/page-state";
@@ -29,7 +30,7 @@ function permissionSetColumns(query: Query): Array<Column<PermissionSetRow>> {
         </>
       ),
     },
-    { key: "sessionDuration", header: "Session", sortable: true, render: (set) => set.sessionDuration ?? "—" },
+    { key: "sessionDuration", header: "Session", sortable: true, render: (set) => <Duration iso={set.sessionDuration} /> },
     {
       key: "policies",
       header: "Policies",

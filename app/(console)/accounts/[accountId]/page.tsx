@@ -39,17 +39,13 @@ export default async function AccountPage({
     findAssignments(db, { snapshotId, accountId, sort: "principal", dir: "asc", page: page.params.assignmentsPage, pageSize: PAGE_SIZE }),
   ]);
   const selector = <SnapshotSelector path={path} query={query} snapshot={snapshot} options={page.snapshots} />;
-  if (!account) {
-    return (
-      <>
-        <PageHeader title={`Account ${accountId}`}>{selector}</PageHeader>
-        <p>This account is not part of the organization in snapshot #{snapshotId}. Pick another snapshot above.</p>
-      </>
-    );
-  }
+  // An id the snapshot does not know is the console's Not Found (its history is on the drift and snapshot pages).
+  if (!account) notFound();
   return (
     <>
-      <PageHeader title={`${account.name} (${account.id})`}>{selector}</PageHeader>
+      <PageHeader title={`${account.name} (${account.id})`} breadcrumbs={[{ label: "Accounts", href: "/accounts" }]}>
+        {selector}
+      </PageHeader>
       <DetailList
         items={[
           ["ARN", <Mono key="arn">{account.arn}</Mono>],

@@ -15,7 +15,6 @@ import { FindingEvidence } from "./finding-evidence";
 import { FindingHistory } from "./finding-history";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Finding · Vigil" };
 
 async function loadFinding(id: number, now: Date) {
   const db = await getDb();
@@ -39,7 +38,7 @@ export default async function FindingPage({ params }: { params: Promise<{ id: st
   const canSuppress = hasPermission(user, "findings:suppress");
   return (
     <>
-      <PageHeader title={finding.title}>
+      <PageHeader title={finding.title} breadcrumbs={[{ label: "Findings", href: "/findings" }]}>
         <span>
           <SeverityBadge severity={finding.severity} /> <FindingStatusBadge status={finding.status} />
         </span>

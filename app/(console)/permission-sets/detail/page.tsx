@@ -4,6 +4,7 @@ import { assignmentTableParams, findAssignments, findIamRoles, getPermissionSet,
 import { DataTable } from "../../_components/data-table";
 import { assignmentColumns, assignmentRowKey } from "../../_components/assignment-columns";
 import { Badge, TagList } from "../../_components/badges";
+import { Duration } from "../../_components/duration";
 import { formatDateTime } from "../../_components/format";
 import { DetailList, Mono, PageHeader, Section } from "../../_components/page-header";
 import { PageState } from "../../_components/page-state";
@@ -41,12 +42,18 @@ export default async function PermissionSetPage({ searchParams }: { searchParams
   }
   return (
     <>
-      <PageHeader title={set.name}>{selector}</PageHeader>
+      <PageHeader
+        title={set.name}
+        documentTitle={`${set.name} (permission set)`}
+        breadcrumbs={[{ label: "Permission sets", href: "/permission-sets" }]}
+      >
+        {selector}
+      </PageHeader>
       <DetailList
         items={[
           ["ARN", <Mono key="arn">{set.arn}</Mono>],
           ["Description", set.description ?? "—"],
-          ["Session duration", set.sessionDuration ?? "—"],
+          ["Session duration", <Duration key="session" iso={set.sessionDuration} />],
           ["Relay state", set.relayState ?? "—"],
           ["Created", formatDateTime(set.createdAt)],
           ["Tags", <TagList key="tags" tags={set.tags} />],

@@ -52,7 +52,7 @@ export default async function SnapshotPage({
   const against = page.params.against ?? report.previousReadableId;
   return (
     <>
-      <PageHeader title={`Snapshot #${report.id}`}>
+      <PageHeader title={`Snapshot #${report.id}`} breadcrumbs={[{ label: "Snapshots", href: "/snapshots" }]}>
         {report.isReadable ? <Link href={`/accounts?snapshot=${report.id}`}>Browse inventory as of this snapshot</Link> : null}
       </PageHeader>
       <DetailList

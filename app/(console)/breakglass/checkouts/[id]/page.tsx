@@ -21,7 +21,6 @@ import { StateHistory } from "./state-history";
 // the secret itself only ever travels in the reveal action's response, never in this HTML.
 export const dynamic = "force-dynamic";
 export const fetchCache = "force-no-store";
-export const metadata = { title: "Checkout · Vigil" };
 
 async function loadCredential(credentialId: string) {
   try {
@@ -48,6 +47,8 @@ export default async function CheckoutPage({ params }: { params: Promise<{ id: s
   return (
     <>
       <PageHeader
+        documentTitle={`Checkout ${checkout.reference}`}
+        breadcrumbs={[{ label: "Break-glass", href: "/breakglass" }]}
         title={
           <>
             Checkout {checkout.reference} <CheckoutStatusBadge status={status} />

@@ -67,7 +67,13 @@ export default async function IdcGroupPage({
   }
   return (
     <>
-      <PageHeader title={group.displayName ?? group.groupId}>{selector}</PageHeader>
+      <PageHeader
+        title={group.displayName ?? group.groupId}
+        documentTitle={`${group.displayName ?? group.groupId} (group)`}
+        breadcrumbs={[{ label: "Identity Center groups", href: "/identity-center/groups" }]}
+      >
+        {selector}
+      </PageHeader>
       <DetailList
         items={[
           ["Group id", <Mono key="id">{group.groupId}</Mono>],
