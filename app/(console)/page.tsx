@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { getDb } from "@/lib/db";
 import { PageHeader } from "./_components/page-header";
+import { AccessChangesCard, loadLatestAccessChanges } from "./_dashboard/access-changes-card";
 import { BreakglassCard } from "./_dashboard/breakglass-card";
 import { CloudTrailCard } from "./_dashboard/cloudtrail-card";
 import "./_dashboard/dashboard.css";
@@ -32,7 +33,7 @@ export default async function DashboardPage() {
   const now = new Date();
   const db = await getDb();
   // Every section is read at once, and each fails alone: its card shows why, the rest of the page stands.
-  const [latest, runs, cloudTrail, health, findings, breakglass, review, riskiest] = await Promise.all([
+  const [latest, runs, cloudTrail, health, findings, breakglass, review, riskiest, accessChanges] = await Promise.all([
     settle("snapshot", () => loadLatestSnapshot(db)),
     settle("runs", () => loadRecentRuns(db)),
     settle("cloudtrail", () => loadCloudTrail(db, now)),
@@ -41,6 +42,7 @@ export default async function DashboardPage() {
     settle("breakglass", () => loadBreakglassState(db, now)),
     settle("review", () => loadReviewProgress(db)),
     settle("riskiest", () => loadRiskiestPrincipals(db, now)),
+    settle("changes", () => loadLatestAccessChanges(db, now)),
   ]);
   const newestRun = runs.ok ? (runs.value[0] ?? null) : null;
   return (
@@ -57,6 +59,9 @@ export default async function DashboardPage() {
         ))}
         {card("findings", "Open findings", findings, (value) => (
           <OpenFindingsCard overview={value} />
+        ))}
+        {card("changes", "Latest access changes", accessChanges, (value) => (
+          <AccessChangesCard changes={value} />
         ))}
         {card("breakglass", "Break-glass", breakglass, (value) => (
           <BreakglassCard state={value} />
