@@ -8,6 +8,7 @@ import { PageState } from "../_components/page-state";
 import { SnapshotSelector } from "../_components/snapshot-selector";
 import { linkAsOf, type Query, type RawSearchParams } from "../_components/url";
 import { openInventoryPage } from "../_data/open-inventory-page";
+import { ExportButtons } from "../_components/export-buttons";
 
 const PATH = "/accounts";
 const STATUSES = ["ACTIVE", "SUSPENDED", "PENDING_CLOSURE", "CLOSED"].map((s) => ({ value: s, label: s }));
@@ -58,6 +59,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
           </>
         }
       />
+      <ExportButtons href={`${PATH}/export`} query={query} />
     </>
   );
 }
