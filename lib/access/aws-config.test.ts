@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -6,7 +6,7 @@ import type { OrgInventory } from "../aws";
 import { buildTrustGraph } from "../graph";
 import { awsConfigSession, findAccessPaths, planAwsConfigProfiles, renderAwsConfig, resolveAccessSubject, type AwsConfigProfile } from ".";
 import { profileNamePart, uniqueNames } from "./aws-config-names";
-import { findAwsCliV2, listProfilesWithAwsCli } from "./testing/aws-cli-profiles";
+import { findAwsCliV2, findBotocorePython, listProfilesWithAwsCli, loadWithBotocore } from "./testing/aws-cli-profiles";
 import { ADMIN_PS, DEEP_ROLE, DEV, PROD, TEAM_ROLE, accessInventory } from "./testing/access-inventory";
 
 const HOSTILE = "Evil\n[profile pwned]\nrole_arn = arn:aws:iam::999999999999:role/x ]=";
@@ -29,6 +29,7 @@ async function configFor(state: OrgInventory, principal: string): Promise<{ text
 }
 
 const AWS = findAwsCliV2();
+const BOTOCORE = findBotocorePython();
 const sections = (text: string) => text.split("\n").filter((line) => line.startsWith("["));
 
 describe("profile names", () => {
@@ -139,6 +140,25 @@ describe("AWS CLI config for a person", () => {
   it.runIf(AWS)("parses with the AWS CLI: list-profiles lists every profile", async () => {
     const { text, profiles } = await configFor(accessInventory(), "alice");
     expect(listProfilesWithAwsCli(AWS!, text, join(dir, "config")).sort()).toEqual(profiles.map((p) => p.name).sort());
+  });
+
+  it.runIf(BOTOCORE)("botocore's config loader reads each profile's keys and the sso-session", async () => {
+    const { text, profiles } = await configFor(accessInventory(), "alice");
+    const file = join(dir, "botocore");
+    writeFileSync(file, text);
+    const loaded = loadWithBotocore(BOTOCORE!, file);
+    expect(loaded.sso_sessions.vigil).toEqual({
+      sso_start_url: "https://d-1234567890.awsapps.com/start",
+      sso_region: "eu-west-1",
+      sso_registration_scopes: "sso:account:access",
+    });
+    for (const profile of profiles) {
+      expect(loaded.profiles[profile.name]).toEqual(
+        profile.kind === "sso"
+          ? { sso_session: "vigil", sso_account_id: profile.accountId, sso_role_name: profile.permissionSet, region: "eu-west-1" }
+          : { source_profile: profile.sourceProfile, role_arn: profile.roleArn, role_session_name: "alice", region: "eu-west-1" },
+      );
+    }
   });
 
   it.skipIf(AWS)("parses with the AWS CLI (skipped: no AWS CLI v2 on this machine; .ci/run installs Debian's awscli)", () => {});

@@ -45,3 +45,26 @@ export function awsConfigGet(aws: string, file: string, profile: string, key: st
     },
   }).trim();
 }
+
+/** A python3 that imports botocore (the AWS CLI's config loader), or null. */
+export function findBotocorePython(): string | null {
+  for (const candidate of ["python3", "/usr/bin/python3"]) {
+    try {
+      execFileSync(candidate, ["-c", "import botocore.configloader"], { stdio: "ignore" });
+      return candidate;
+    } catch {
+      // no botocore for this interpreter
+    }
+  }
+  return null;
+}
+
+/** botocore's own reading of a config file: `{ profiles, sso_sessions }`. */
+export function loadWithBotocore(
+  python: string,
+  file: string,
+): { profiles: Record<string, Record<string, string>>; sso_sessions: Record<string, Record<string, string>> } {
+  const script =
+    "import sys, json, botocore.configloader as c\nd = c.load_config(sys.argv[1])\nprint(json.dumps({'profiles': d.get('profiles', {}), 'sso_sessions': d.get('sso_sessions', {})}))";
+  return JSON.parse(execFileSync(python, ["-c", script, file], { encoding: "utf8" })) as ReturnType<typeof loadWithBotocore>;
+}
