@@ -9,6 +9,7 @@ const SECTIONS = [
   ["dashboard-review", "Access review"],
   ["dashboard-cloudtrail", "AssumeRole activity"],
   ["dashboard-riskiest", "Riskiest principals"],
+  ["dashboard-access-changes", "Latest access changes"],
 ] as const;
 
 test("the landing page shows every section with numbers that link to the page explaining them", async ({ page, state }) => {
