@@ -15,6 +15,7 @@ import { FindingsTrendChart } from "./findings-trend-chart";
 import { accountNameMap, loadAccountOptions } from "./load-account-names";
 import { tomorrowUtc } from "./suppress-dates";
 import { SuppressFindingsForm } from "./suppress-forms";
+import { ExportButtons } from "../_components/export-buttons";
 
 export const dynamic = "force-dynamic";
 
@@ -100,6 +101,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
           </>
         }
       />
+      <ExportButtons href={`${PATH}/export`} query={exportQuery} formats={["xlsx"]} />
     </>
   );
 }
