@@ -2,16 +2,20 @@ import { readFileSync } from "node:fs";
 import { Readable } from "node:stream";
 import type { Browser, Page } from "@playwright/test";
 import ExcelJS from "exceljs";
+import { collectOrganization } from "../lib/aws";
+import { makeSimAwsConfig } from "../lib/aws/testing/sim-fixture";
 import { SYSTEM_ACTOR } from "../lib/audit";
 import { createDb, type PrismaClient } from "../lib/db";
-import { findReviewItems, getReviewCampaignOrThrow, startReviewCampaign, type ReviewItemView } from "../lib/review";
+import { checkRevokes, findReviewItems, getReviewCampaignOrThrow, startReviewCampaign, type ReviewItemView } from "../lib/review";
+import { takeSnapshot } from "../lib/snapshot";
 import { expect, signInThroughApi, test } from "./support/fixtures";
 import { FORMULA, readSeededReviews, type SeededReviews } from "./support/seed-reviews";
 import type { E2eState, LocalCredentials } from "./support/state";
 
 // Reads the campaign global-setup seeds (e2e/support/seed-reviews.ts): the scheduled review job's
 // handler started it from a snapshot of the spec's own simulated organization, taken before the
-// inventory seed's, so other specs' latest snapshot is untouched. Runs serially: one journey.
+// inventory seed's. The journey then changes that organization and snapshots it again, so it runs
+// in its own project after the main one (playwright.config.ts): nobody else reads that snapshot.
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -57,6 +61,24 @@ async function allItems(db: PrismaClient, campaignId: number): Promise<ReviewIte
   return (await findReviewItems(db, campaignId, {}, { page: 1, pageSize: 10_000 })).rows;
 }
 
+/** The simulator's admin API (JSON over HTTP, lib/sim/README.md): an Identity Center assignment added or removed. */
+async function changeAssignment(seeded: SeededReviews, method: "POST" | "DELETE", userId: string): Promise<void> {
+  const response = await fetch(`${seeded.simUrl}/_sim/identity-center/assignments`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ accountId: seeded.accountId, permissionSet: seeded.permissionSet, principalType: "USER", principalId: userId }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  expect(response.ok, await response.text()).toBe(true);
+}
+
+async function snapshotOf(db: PrismaClient, simUrl: string): Promise<number> {
+  const config = makeSimAwsConfig(simUrl);
+  const result = await takeSnapshot(db, { source: "LIVE", collect: (onProgress) => collectOrganization(config, { onProgress }) });
+  expect(result.status, result.failure ?? JSON.stringify(result.errors)).toBe("COMPLETE");
+  return result.id;
+}
+
 async function download(page: Page, name: string): Promise<Buffer> {
   const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name, exact: true }).click()]);
   return readFileSync((await file.path())!);
@@ -76,7 +98,7 @@ test.afterEach(async () => {
   await db?.$disconnect();
 });
 
-test("the weekly job's campaign is attested in bulk, signed off by an auditor, downloads as CSV and XLSX matching it, and next week's marks the joiner new and the leaver removed", async ({
+test("the weekly job's campaign is attested in bulk, signed off by an auditor, downloads as CSV and XLSX matching it, the revoke shows done in the next snapshot, and next week's marks the joiner new and the revoked access removed", async ({
   browser,
   state,
 }) => {
@@ -187,20 +209,45 @@ test("the weekly job's campaign is attested in bulk, signed off by an auditor, d
   expect(formulaCell.type).toBe(ExcelJS.ValueType.String);
   expect(formulaCell.text).toBe(FORMULA);
 
-  // When next week's campaign starts from the snapshot taken after the joiner got and the leaver lost their assignment
+  // And an IAM user's own credentials read as long-term, on the page and in the CSV, not as a 0-second session
+  const iamItem = items.find((item) => item.effectiveSessionSeconds === 0 && item.roleArn === null && item.permissionSetName === null);
+  expect(iamItem, "the demo organization has IAM users with their own credentials").toBeDefined();
+  await auditor.goto(`${campaignPath}?reviewer=all&person=${encodeURIComponent(iamItem!.personKey)}&accountId=${iamItem!.accountId}`);
+  const iamRow = auditor.locator("tbody tr", { hasText: iamItem!.pathLabel });
+  await expect(iamRow).toHaveCount(1);
+  await expect(iamRow).toContainText("long-term credentials");
+  await expect(iamRow).not.toContainText("0 s");
+  const iamLine = csvRows.find((cells) => Number(cells[column("Row")]) === iamItem!.id)!;
+  expect(iamLine[column("Session")]).toBe("long-term credentials");
+
+  // When the revoke is carried out in AWS and the joiner gets the same access, and the next snapshot is taken
+  await changeAssignment(seeded, "POST", seeded.joiner.userId);
+  await changeAssignment(seeded, "DELETE", seeded.leaver.userId);
+  const snapshotB = await snapshotOf(db, seeded.simUrl);
+  expect(await checkRevokes(db, snapshotB)).toEqual({ checked: 1, done: 1, notDone: 0 });
+
+  // Then the remediation shows the leaver's revoke done
+  await reviewer.goto(campaignPath);
+  const leaverRemediation = reviewer.getByRole("table", { name: "Remediation" }).locator("tbody tr", { hasText: seeded.leaver.email });
+  await expect(leaverRemediation).toContainText("done");
+  await expect(leaverRemediation).not.toContainText("pending");
+
+  // When next week's campaign starts from that snapshot
   const { campaign: next, isCreated } = await startReviewCampaign(db, {
     actor: SYSTEM_ACTOR,
-    snapshotId: seeded.snapshotB,
+    snapshotId: snapshotB,
     now: new Date(Date.now() + WEEK_MS),
   });
   expect(isCreated).toBe(true);
   expect(next.previousCampaignId).toBe(seeded.campaignId);
 
-  // Then the joiner's access is NEW, the leaver's REMOVED, and unchanged rows carry last week's decision, marked so
+  // Then the joiner's access is NEW, the revoked one REMOVED, and unchanged rows carry last week's decision, marked so
   await reviewer.goto(`/reviews/${next.id}?change=new`);
   await expect(reviewer.locator("tbody tr", { hasText: seeded.joiner.email })).toContainText("NEW");
   await reviewer.goto(`/reviews/${next.id}?change=removed`);
-  await expect(reviewer.locator("tbody tr", { hasText: seeded.leaver.email })).toContainText("REMOVED");
+  const removedRow = reviewer.locator("tbody tr", { hasText: seeded.leaver.email });
+  await expect(removedRow).toContainText("REMOVED");
+  await expect(removedRow).toContainText("no decision needed");
   await reviewer.goto(`/reviews/${next.id}?person=${encodeURIComponent(seeded.auditor.email)}`);
   const carried = reviewer.locator("tbody tr", { hasText: FORMULA });
   await expect(carried).toContainText("UNCHANGED");
@@ -208,4 +255,5 @@ test("the weekly job's campaign is attested in bulk, signed off by an auditor, d
   const nextItems = await allItems(db, next.id);
   expect(nextItems.filter((item) => item.change === "new").map((item) => item.personEmail)).toEqual([seeded.joiner.email]);
   expect(nextItems.filter((item) => item.change === "removed").map((item) => item.personEmail)).toEqual([seeded.leaver.email]);
+  expect(nextItems.filter((item) => item.change === "changed")).toEqual([]);
 });

@@ -138,7 +138,8 @@ export default async function globalSetup() {
         users[key] = { username, password: created.password, totpSecret: created.totpSecret };
       }
       // The reviews spec's own snapshots and campaign first, so the inventory seed's stay the latest.
-      await seedReviews(db, { authSecret: AUTH_SECRET });
+      const reviews = await seedReviews(db, { authSecret: AUTH_SECRET });
+      cleanups.push(reviews.close);
       // One snapshot of the simulated demo organization for the inventory specs.
       const seeded = await seedInventory(db);
       await seedFindings(db, seeded.snapshotId);

@@ -14,21 +14,24 @@ import type { LocalCredentials } from "./state";
 
 /** What the reviews spec needs from this seed (written beside e2e-state.json). */
 export type SeededReviews = {
-  /** the week's campaign, started by the scheduled job's handler while snapshotA was the latest */
+  /** the week's campaign, started by the scheduled job's handler from snapshotA */
   campaignId: number;
   snapshotA: number;
-  /** A plus one assignment added and one removed, for next week's campaign */
-  snapshotB: number;
+  /**
+   * The simulator the snapshot was taken from, still running (global-setup closes it at teardown):
+   * the spec carries out the revoke and adds the joiner through its admin API, then snapshots it again.
+   */
+  simUrl: string;
   reviewer: LocalCredentials & { email: string };
   auditor: LocalCredentials & { email: string };
   accountId: string;
   permissionSet: string;
   /** an Identity Center user whose display name is a spreadsheet formula (exports must keep it inert) */
   formulaUser: { email: string; displayName: string };
-  /** assigned between the two snapshots: NEW next week */
-  joiner: { email: string };
-  /** assigned in A, unassigned before B: REMOVED next week */
-  leaver: { email: string };
+  /** an Identity Center user with no access in snapshotA: the spec assigns them, NEW next week */
+  joiner: { email: string; userId: string };
+  /** assigned in snapshotA: the reviewer revokes it, the spec removes it, REMOVED next week */
+  leaver: { email: string; userId: string };
 };
 
 export const REVIEWS_STATE_FILE = path.resolve("test-results", "e2e-reviews.json");
@@ -52,12 +55,16 @@ async function snapshot(db: PrismaClient, sim: SimServer): Promise<number> {
 /**
  * The reviews spec's data, seeded by global-setup BEFORE the inventory seed, so the snapshots other
  * specs read (the latest, and the drift's last two) stay theirs. Its own demo organization gains a
- * user named like a formula, a leaver and a joiner; snapshot A; the scheduled review job's handler
- * starts the week's campaign from A (then the latest); the leaver loses and the joiner gains an
- * assignment through the simulator's admin API; snapshot B, from which the spec starts next week's.
- * Every row goes to one reviewer (VIGIL_REVIEW_DEFAULT_REVIEWER, also the web server's setting).
+ * user named like a formula, a leaver (assigned) and a joiner (not yet); snapshot A; the scheduled
+ * review job's handler starts the week's campaign from it (then the latest). The simulator keeps
+ * running for the spec, which changes it after the reviewer's decisions (its project runs after the
+ * main one, so its snapshot is nobody else's latest). Every row goes to one reviewer
+ * (VIGIL_REVIEW_DEFAULT_REVIEWER, set for the web server and the spec's workers too).
  */
-export async function seedReviews(db: PrismaClient, options: { authSecret: string }): Promise<SeededReviews> {
+export async function seedReviews(
+  db: PrismaClient,
+  options: { authSecret: string },
+): Promise<{ seeded: SeededReviews; close: () => Promise<void> }> {
   const tag = randomBytes(3).toString("hex");
   const reviewerEmail = `reviewer.${tag}@vigil-e2e.example`;
   const formulaEmail = `formula.${tag}@acme-fintech.example`;
@@ -98,28 +105,25 @@ export async function seedReviews(db: PrismaClient, options: { authSecret: strin
       signal: new AbortController().signal,
     })) as { campaignId?: number };
     const campaign = await db.reviewCampaign.findFirstOrThrow({ where: { snapshotId: snapshotA }, select: { id: true } });
-    if (output.campaignId !== undefined && output.campaignId !== campaign.id) throw new Error("the review job started another campaign");
-
-    sim.admin.removeAssignment(assign(leaver.userId));
-    sim.admin.addAssignment(assign(joiner.userId));
-    const snapshotB = await snapshot(db, sim);
+    if (output.campaignId !== campaign.id) throw new Error("the review job did not start the campaign of the seeded snapshot");
 
     const seeded: SeededReviews = {
       campaignId: campaign.id,
       snapshotA,
-      snapshotB,
+      simUrl: sim.url,
       reviewer,
       auditor,
       accountId: ACCOUNT_ID,
       permissionSet: PERMISSION_SET,
       formulaUser: { email: formulaEmail, displayName: FORMULA },
-      joiner: { email: joiner.email },
-      leaver: { email: leaver.email },
+      joiner: { email: joiner.email, userId: joiner.userId },
+      leaver: { email: leaver.email, userId: leaver.userId },
     };
     mkdirSync(path.dirname(REVIEWS_STATE_FILE), { recursive: true });
     writeFileSync(REVIEWS_STATE_FILE, JSON.stringify(seeded, null, 2), { mode: 0o600 });
-    return seeded;
-  } finally {
+    return { seeded, close: () => sim.close() };
+  } catch (error) {
     await sim.close();
+    throw error;
   }
 }

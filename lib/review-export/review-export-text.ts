@@ -2,7 +2,8 @@ import type { ReviewFindingRef, ReviewItemView } from "../review";
 
 /** A session length in words: `1 h`, `12 h`, `1 h 30 min`, `45 min`, `90 s`. */
 export function sessionText(seconds: number): string {
-  if (seconds <= 0) return "0 s";
+  // 0: an IAM user's own password and access keys, which have no session to limit.
+  if (seconds <= 0) return "long-term credentials";
   if (seconds % 60 !== 0)
     return seconds < 3600 ? `${seconds} s` : `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
   const hours = Math.floor(seconds / 3600);

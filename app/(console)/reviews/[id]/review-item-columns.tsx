@@ -82,7 +82,11 @@ export function reviewItemColumns(options: {
       header: "Session",
       render: (item) => (
         <>
-          <span title={`${item.effectiveSessionSeconds} s`}>{formatSeconds(item.effectiveSessionSeconds)}</span>
+          {item.effectiveSessionSeconds > 0 ? (
+            <span title={`${item.effectiveSessionSeconds} s`}>{formatSeconds(item.effectiveSessionSeconds)}</span>
+          ) : (
+            <span title="an IAM user's password and access keys: no session, no expiry">long-term credentials</span>
+          )}
           {item.cappedByChaining ? <div className="inv-muted">capped by role chaining</div> : null}
           {item.conditional ? <div className="inv-muted">conditional</div> : null}
         </>
