@@ -13,6 +13,7 @@ const NAV: NavItem[] = [
   { href: "/findings", label: "Findings" },
   { href: "/access", label: "Access" },
   { href: "/drift", label: "Drift" },
+  { href: "/changes", label: "Changes" },
   { href: "/reviews", label: "Reviews" },
   { href: "/snapshots", label: "Snapshots" },
   { href: "/accounts", label: "Accounts" },

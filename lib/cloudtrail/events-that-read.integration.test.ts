@@ -9,6 +9,7 @@ import { useTestDatabase } from "../testing/use-test-database";
 import {
   findEventLinks,
   findTrailEvents,
+  getAssumeRoleTimeSeries,
   groupSignInSessions,
   ingestCloudTrailForOrganization,
   isVigilOwnCall,
@@ -86,6 +87,25 @@ describe("events that read, from the simulated demo organization", () => {
     expect(shown.length).toBe(everything.length - own.length);
     expect(shown.some((event) => event.eventName === "Federate")).toBe(true);
     expect(shown.some((event) => event.eventName === "ConsoleLogin")).toBe(true);
+  });
+
+  it("the AssumeRole chart leaves out exactly the role assumptions the list leaves out", async () => {
+    // Given every stored role assumption, Vigil's own among them
+    const assumptions = await allEvents(database.db, { filters: { eventName: ["AssumeRole", "AssumeRoleWithSAML"] } });
+    const own = assumptions.filter((event) => isVigilOwnCall(event, VIGIL));
+    expect(own.length).toBeGreaterThan(0);
+    const times = assumptions.map((event) => event.eventTime.getTime());
+    const range = { from: new Date(Math.min(...times) - 3_600_000), to: new Date(Math.max(...times) + 3_600_000), bucket: "hour" as const };
+    const total = (points: Awaited<ReturnType<typeof getAssumeRoleTimeSeries>>) =>
+      points.reduce((sum, p) => sum + p.assumeRole + p.assumeRoleWithSaml, 0);
+
+    // When the chart is drawn with and without Vigil's calls
+    const withVigil = await getAssumeRoleTimeSeries(database.db, range);
+    const withoutVigil = await getAssumeRoleTimeSeries(database.db, { ...range, excludeVigil: VIGIL });
+
+    // Then the difference is Vigil's own calls, and the near misses (a stranger in the audit role) still count
+    expect(total(withVigil)).toBe(assumptions.length);
+    expect(total(withoutVigil)).toBe(assumptions.length - own.length);
   });
 
   it("a stranger in the audit role, or Vigil's session name on another role, is not hidden", async () => {

@@ -10,6 +10,8 @@ export const ASSUME_ROLE_TIME_SERIES_INPUT = z
       .string()
       .regex(/^\d{12}$/)
       .optional(),
+    /** Leave out Vigil's own calls (lib/cloudtrail vigil-own-calls), as the events table does by default. */
+    excludeVigil: z.object({ auditRoleName: z.string().min(1), sessionName: z.string().min(1) }).optional(),
   })
   .refine((v) => v.from < v.to, { message: "from must be before to", path: ["from"] })
   .refine((v) => (v.to.getTime() - v.from.getTime()) / bucketMs(v.bucket) <= 5_000, {
@@ -39,8 +41,13 @@ function floorTo(date: Date, bucket: "hour" | "day"): number {
 
 /** Role assumptions per hour or day in [from, to), UTC buckets, empty buckets included as zeros. */
 export async function getAssumeRoleTimeSeries(db: Db, input: AssumeRoleTimeSeriesInput): Promise<AssumeRolePoint[]> {
-  const { from, to, bucket, accountId } = ASSUME_ROLE_TIME_SERIES_INPUT.parse(input);
+  const { from, to, bucket, accountId, excludeVigil } = ASSUME_ROLE_TIME_SERIES_INPUT.parse(input);
   const account = accountId ?? null;
+  // The same rule as notVigilOwnCallsWhere: Vigil's session name AND the audit role (with or without
+  // a path), for the assumed role or for the caller. right() rather than LIKE: role names may hold "_".
+  const session = excludeVigil?.sessionName ?? null;
+  const asRole = excludeVigil ? `:role/${excludeVigil.auditRoleName}` : null;
+  const asPath = excludeVigil ? `/${excludeVigil.auditRoleName}` : null;
   // Grouped in SQL: a 90-day range can hold hundreds of thousands of role assumptions. eventTime is
   // stored as UTC without zone, so date_trunc buckets are UTC.
   const rows = await db.$queryRaw<Array<{ t: Date; eventName: string; success: boolean; n: number }>>`
@@ -49,6 +56,17 @@ export async function getAssumeRoleTimeSeries(db: Db, input: AssumeRoleTimeSerie
     WHERE "eventName" IN ('AssumeRole', 'AssumeRoleWithSAML')
       AND "eventTime" >= ${from} AND "eventTime" < ${to}
       AND (${account}::text IS NULL OR "accountId" = ${account}::text)
+      AND (
+        ${session}::text IS NULL
+        OR NOT COALESCE(
+          ("roleSessionName" = ${session}::text
+            AND (right("targetRoleArn", length(${asRole}::text)) = ${asRole}::text
+              OR right("targetRoleArn", length(${asPath}::text)) = ${asPath}::text))
+          OR ("sourceSessionName" = ${session}::text
+            AND (right("sourcePrincipalArn", length(${asRole}::text)) = ${asRole}::text
+              OR right("sourcePrincipalArn", length(${asPath}::text)) = ${asPath}::text)),
+          false)
+      )
     GROUP BY 1, 2, 3`;
   const points = new Map<number, AssumeRolePoint>();
   const step = bucketMs(bucket);

@@ -67,7 +67,8 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   const snapshotId = view.state === "ready" ? view.snapshot.id : null;
   const linked = await findEventLinks(db, events.items);
   const [series, accounts, people] = await Promise.all([
-    getAssumeRoleTimeSeries(db, range),
+    // The chart counts what the table lists: without Vigil's own calls unless they are shown.
+    getAssumeRoleTimeSeries(db, { ...range, excludeVigil: input.filters?.excludeVigil }),
     snapshotId === null ? Promise.resolve([]) : findAccountOptions(db, snapshotId),
     loadPeople(db, snapshotId, linked),
   ]);
