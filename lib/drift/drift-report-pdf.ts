@@ -1,5 +1,6 @@
 import { PassThrough, type Writable } from "node:stream";
 import PDFDocument from "pdfkit";
+import { pdfText } from "../export";
 import { changeActor } from "./drift-report-csv";
 import type { DriftReportSummary } from "./drift-report";
 
@@ -7,11 +8,9 @@ import type { DriftReportSummary } from "./drift-report";
 const ROWS_PER_SECTION = 200;
 const MAX_TEXT = 300;
 
-/** The standard PDF fonts read WinAnsi: control characters and unmappable text become `?`, never markup. */
-function pdfText(value: string): string {
-  const flat = value
-    .replace(/\p{Cc}+/gu, " ")
-    .replace(/[^\u0020-\u00ff\u2013\u2014\u2019\u201c\u201d\u2022\u2026\u2192]/g, "?");
+/** Text Helvetica can draw (lib/export's WinAnsi mapping), cut to a readable length. */
+function pdfLine(value: string): string {
+  const flat = pdfText(value.replace(/\p{Cc}+/gu, " "));
   return flat.length > MAX_TEXT ? `${flat.slice(0, MAX_TEXT)}…` : flat;
 }
 
@@ -38,8 +37,8 @@ export function writeDriftReportPdf(report: DriftReportSummary, out: Writable): 
     doc.on("error", reject);
   });
   doc.pipe(out);
-  const heading = (text: string) => doc.moveDown(0.8).font("Helvetica-Bold").fontSize(13).text(pdfText(text)).font("Helvetica").fontSize(9);
-  const line = (text: string) => doc.text(pdfText(text), { width: doc.page.width - 96 });
+  const heading = (text: string) => doc.moveDown(0.8).font("Helvetica-Bold").fontSize(13).text(pdfLine(text)).font("Helvetica").fontSize(9);
+  const line = (text: string) => doc.text(pdfLine(text), { width: doc.page.width - 96 });
 
   doc.font("Helvetica-Bold").fontSize(18).text("Vigil drift report");
   doc.font("Helvetica").fontSize(10);
