@@ -36,7 +36,8 @@ export default defineConfig({
     // Break-glass must work with the IdP gone, so its journey runs in the outage project too.
     { name: "main", testIgnore: /(idp-outage|breakglass|reviews)\.spec\.ts/ },
     { name: "idp-outage", testMatch: /(idp-outage|breakglass)\.spec\.ts/, dependencies: ["main"] },
-    // The reviews journey snapshots its own simulated organization mid-run: after main, whose specs read the latest snapshot.
+    // The reviews journey snapshots its own simulated organization mid-run: after main, whose specs read the latest
+    // snapshot. Alone: `npx playwright test e2e/reviews.spec.ts --no-deps` (else main's specs run first).
     { name: "reviews", testMatch: /reviews\.spec\.ts/, dependencies: ["main"] },
   ],
 });
