@@ -16,7 +16,7 @@ test("the events page shows no Vigil audit calls until toggled, then shows them"
   await page.goto(`/events?targetRole=${VIGIL_ROLE}&pageSize=200`);
 
   // Then Vigil's own calls are hidden by default, and the page says how many
-  const note = page.getByLabel("Vigil's own calls");
+  const note = page.getByRole("note", { name: "Vigil's own calls" });
   await expect(note).toContainText(/\d+ calls? by Vigil itself/);
   const hidden = Number((/(\d+) calls? by Vigil itself/.exec(await note.innerText()) ?? [])[1]);
   expect(hidden).toBeGreaterThan(0);
@@ -27,7 +27,7 @@ test("the events page shows no Vigil audit calls until toggled, then shows them"
 
   // Then the address says so and the audit role's Vigil sessions are listed
   await expect(page).toHaveURL(/vigil=shown/);
-  await expect(page.getByLabel("Vigil's own calls")).toContainText("Showing Vigil's own calls");
+  await expect(page.getByRole("note", { name: "Vigil's own calls" })).toContainText("Showing Vigil's own calls");
   await expect(page.locator("tbody tr").filter({ hasText: VIGIL_ROLE }).first()).toBeVisible();
   expect(await page.locator("tbody tr").filter({ hasText: VIGIL_ROLE }).count()).toBeGreaterThanOrEqual(Math.min(hidden, 200));
 });

@@ -58,7 +58,8 @@ test("the events page charts role assumptions and filters the table by event nam
   await expect(page.getByLabel("AssumeRole activity chart")).toBeVisible();
   await expect(page.locator(".recharts-surface").first()).toBeVisible();
 
-  await page.getByLabel("Event").selectOption("AssumeRole");
+  // By role: "Event" as a label would also match the session tables' "events of this session".
+  await page.getByRole("combobox", { name: /^Event/ }).selectOption("AssumeRole");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/eventName=AssumeRole/);
   // The page's own rows (a session row spans every column and nests its events, which are AssumeRoles too).

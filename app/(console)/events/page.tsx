@@ -114,13 +114,13 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
           <input type="date" name="to" defaultValue={params.to ?? ""} />
         </label>
         <label>
-          <input type="checkbox" name="vigil" value="shown" defaultChecked={isVigilShown} /> Vigil&apos;s own calls
+          <input type="checkbox" name="vigil" value="shown" defaultChecked={isVigilShown} /> Include Vigil&apos;s own calls
         </label>
       </FilterForm>
       <Section title={`AssumeRole activity per ${range.bucket}, ${formatDateTime(range.from)} – ${formatDateTime(range.to)}`}>
         <AssumeRoleChart points={series} bucket={range.bucket} />
       </Section>
-      <p className="ev-toggle inv-muted" aria-label="Vigil's own calls">
+      <p className="ev-toggle inv-muted" role="note" aria-label="Vigil's own calls">
         {isVigilShown ? (
           <>
             Showing Vigil&apos;s own calls (its <code>{vigil.auditRoleName}</code> sessions named <code>{vigil.sessionName}</code>).{" "}
