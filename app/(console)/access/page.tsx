@@ -10,6 +10,7 @@ import {
 } from "@/lib/access";
 import type { Db } from "@/lib/db";
 import { DataTable } from "../_components/data-table";
+import { ExportButtons } from "../_components/export-buttons";
 import { SelectFilter, TextFilter } from "../_components/filter-form";
 import { Mono, PageHeader, Section } from "../_components/page-header";
 import { PageState } from "../_components/page-state";
@@ -81,6 +82,7 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
           caption="Each cell: the permission sets a person's access into the account starts with; open a person for every path."
           filters={<MatrixFilters context={context} params={params} />}
         />
+        <ExportButtons href={`${PATH}/export`} query={query} />
       </Section>
       <PrincipalForm query={query} principal={params.principal} />
       <PrincipalSection principal={principal} context={context} params={params} query={query} />

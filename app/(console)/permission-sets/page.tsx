@@ -2,6 +2,7 @@ import Link from "next/link";
 import { findPermissionSets, permissionSetListParams, type PermissionSetRow } from "@/lib/inventory";
 import { Badge } from "../_components/badges";
 import { DataTable, type Column } from "../_components/data-table";
+import { ExportButtons } from "../_components/export-buttons";
 import { Duration } from "../_components/duration";
 import { TextFilter } from "../_components/filter-form";
 import { PageHeader } from "../_components/page-header";
@@ -80,6 +81,7 @@ export default async function PermissionSetsPage({ searchParams }: { searchParam
         query={query}
         filters={<TextFilter name="search" label="Search" value={params.search} placeholder="name, description or ARN" />}
       />
+      <ExportButtons href={`${PATH}/export`} query={query} />
     </>
   );
 }

@@ -13,6 +13,7 @@ import {
 import type { Db } from "@/lib/db";
 import { describeTrustPolicy } from "@/lib/policy";
 import { DataTable, type Column } from "../../_components/data-table";
+import { ExportButtons } from "../../_components/export-buttons";
 import { SelectFilter, TextFilter } from "../../_components/filter-form";
 import { PageHeader } from "../../_components/page-header";
 import { PageState } from "../../_components/page-state";
@@ -122,6 +123,7 @@ export default async function IamRolesPage({ searchParams }: { searchParams: Pro
           empty="No role matches these filters."
           filters={<Filters params={params} accounts={accounts} />}
         />
+        <ExportButtons href={`${PATH}/export`} query={query} />
       </>
     );
   }
@@ -144,6 +146,7 @@ export default async function IamRolesPage({ searchParams }: { searchParams: Pro
         empty="No role matches these filters."
         filters={<Filters params={params} accounts={accounts} />}
       />
+      <ExportButtons href={`${PATH}/export`} query={query} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { findAccountOptions, findIamUsers, iamUserListParams } from "@/lib/inventory";
 import { DataTable } from "../../_components/data-table";
+import { ExportButtons } from "../../_components/export-buttons";
 import { SelectFilter, TextFilter, YES_NO_OPTIONS } from "../../_components/filter-form";
 import { iamUserColumns, iamUserRowKey } from "../../_components/iam-user-columns";
 import { PageHeader } from "../../_components/page-header";
@@ -45,6 +46,7 @@ export default async function IamUsersPage({ searchParams }: { searchParams: Pro
           </>
         }
       />
+      <ExportButtons href={`${PATH}/export`} query={query} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { findIdcGroups, idcGroupListParams, type IdcGroupRow } from "@/lib/inventory";
 import { DataTable, type Column } from "../../_components/data-table";
+import { ExportButtons } from "../../_components/export-buttons";
 import { TextFilter } from "../../_components/filter-form";
 import { PageHeader } from "../../_components/page-header";
 import { PageState } from "../../_components/page-state";
@@ -67,6 +68,7 @@ export default async function IdcGroupsPage({ searchParams }: { searchParams: Pr
         query={query}
         filters={<TextFilter name="search" label="Search" value={params.search} placeholder="name or description" />}
       />
+      <ExportButtons href={`${PATH}/export`} query={query} />
     </>
   );
 }

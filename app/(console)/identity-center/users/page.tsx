@@ -2,6 +2,7 @@ import Link from "next/link";
 import { findIdcUsers, idcUserListParams, type IdcUserRow } from "@/lib/inventory";
 import { Badge } from "../../_components/badges";
 import { DataTable, type Column } from "../../_components/data-table";
+import { ExportButtons } from "../../_components/export-buttons";
 import { SelectFilter, TextFilter } from "../../_components/filter-form";
 import { idcUserHref } from "../../_components/inventory-links";
 import { Mono, PageHeader } from "../../_components/page-header";
@@ -64,6 +65,7 @@ export default async function IdcUsersPage({ searchParams }: { searchParams: Pro
           </>
         }
       />
+      <ExportButtons href={`${PATH}/export`} query={query} />
     </>
   );
 }
