@@ -58,5 +58,7 @@ test("the explain page shows the path when access exists, and a clear message fo
   await page.goto(
     `/access/explain?${new URLSearchParams({ principal: PAYMENTS_ENGINEER, role: "arn:aws:iam::590123456780:role/Nope" }).toString()}`,
   );
-  await expect(page.getByRole("alert")).toContainText('no role "arn:aws:iam::590123456780:role/Nope" in this snapshot');
+  await expect(page.getByRole("alert").filter({ hasText: "no role" })).toContainText(
+    'no role "arn:aws:iam::590123456780:role/Nope" in this snapshot',
+  );
 });
