@@ -1,8 +1,7 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createLocalUser, getServerAuth } from "@/lib/auth";
+import { createLocalUser, getServerAuth, totpCode } from "@/lib/auth";
 import { AuthClient, TEST_AUTH_SECRET } from "@/lib/auth/testing/auth-test-kit";
-import { totpCode } from "@/lib/auth/totp";
 import { setRuntimeEnv } from "@/lib/env";
 import { makeAccount, makeRole, recordSnapshot } from "@/lib/inventory/testing/inventory-fixtures";
 import { useTestDatabase } from "@/lib/testing/use-test-database";
