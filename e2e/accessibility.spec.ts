@@ -22,7 +22,13 @@ for (const { path } of MAIN_PAGES) {
 
     const scan = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
     const serious = scan.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    const report = serious.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`);
+    const report = serious.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 5)
+          .join(", ")}`,
+    );
     expect(report, `axe on ${path}`).toEqual([]);
 
     const slug = path === "/" ? "dashboard" : path.slice(1).replaceAll("/", "-");

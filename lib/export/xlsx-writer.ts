@@ -25,17 +25,17 @@ function xlsxText(value: string): string {
 }
 
 /**
- * Every text cell goes in as a one-run rich text, which exceljs writes as an inline string
- * (`t="inlineStr"`): a literal that no spreadsheet evaluates, whatever it starts with. A plain JS
- * string would be written as `t="str"`, the cached result of a formula: inert too, but it is the
- * formula family's type, and `=HYPERLINK(…)` in an Identity Center display name must be nothing but
- * text. Numbers stay numbers; dates and booleans become text (no styles, so no date formats).
+ * Every text cell is a string cell, never a formula: exceljs writes a JS string without a `<f>`
+ * element, so `=HYPERLINK(…)` in an Identity Center display name stays the text it is (Excel,
+ * LibreOffice, openpyxl, SheetJS and exceljs all read it back as a string). Not a shared-string
+ * table: it would hold every distinct string in memory. Numbers stay numbers; dates and booleans
+ * become text (no styles, so no date formats).
  */
 function xlsxValue(value: ExportCell): ExcelJS.CellValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === "number") return Number.isFinite(value) ? value : { richText: [{ text: String(value) }] };
+  if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
   const text = xlsxText(exportText(value));
-  return text === "" ? null : { richText: [{ text }] };
+  return text === "" ? null : text;
 }
 
 /** Sheet names: at most 31 characters, none of `[]:*?/\`, unique in the workbook. */

@@ -66,7 +66,7 @@ describe("GET /iam/roles/export", () => {
     const sheet = workbook.getWorksheet("IAM roles")!;
     expect(sheet.rowCount).toBe(2);
     const cell = sheet.getRow(2).getCell(2);
-    expect(cell.type).toBe(ExcelJS.ValueType.RichText);
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
     expect(cell.formula).toBeUndefined();
     expect(cell.text).toBe(HOSTILE);
   });
