@@ -7,14 +7,18 @@ import { LocalTime } from "../_components/local-time";
 import { AccountName, eventColumns, eventKey, personOf, PersonLink, type EventContext } from "./event-columns";
 import "./events.css";
 
-/** One sign-in's events in one row, expandable to each event (no script: a <details>). */
+/**
+ * One sign-in's events in one row: who, when and where on a line of its own, then the events behind a
+ * <details> (no script). The links stay out of the <summary>: a summary is a button, and a link
+ * inside a button is a control nobody can reach reliably (axe nested-interactive).
+ */
 function SessionRow({ session, context }: { session: SignInSession; context: EventContext }) {
   const person = session.events.map((event) => personOf(event, context)).find((p) => p !== null) ?? null;
   const columns = eventColumns(context, false);
   const names = [...new Set(session.events.map((event) => event.eventName))];
   return (
-    <details className="ev-session" aria-label={`sign-in session of ${person?.name ?? "an unnamed principal"}`}>
-      <summary>
+    <div className="ev-session" role="group" aria-label={`sign-in session of ${person?.name ?? "an unnamed principal"}`}>
+      <div className="ev-session-head">
         <Badge tone="neutral">session</Badge>
         <LocalTime iso={session.start} />
         <span>
@@ -25,9 +29,6 @@ function SessionRow({ session, context }: { session: SignInSession; context: Eve
           )}
         </span>
         <span>
-          {plural(session.events.length, "event")}: {names.join(", ")}
-        </span>
-        <span>
           {session.accountIds.map((accountId, index) => (
             <span key={accountId}>
               {index > 0 ? ", " : null}
@@ -36,28 +37,33 @@ function SessionRow({ session, context }: { session: SignInSession; context: Eve
           ))}
         </span>
         {session.failures > 0 ? <Badge tone="danger">{plural(session.failures, "failure")}</Badge> : null}
-      </summary>
-      <table aria-label="events of this session">
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th key={column.key}>{column.header}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {session.events.map((event) => (
-            <tr key={eventKey(event)}>
-              {rowCells(columns, event).map(({ column }) => (
-                <td key={column.key} className={column.cellClassName}>
-                  {column.render(event)}
-                </td>
+      </div>
+      <details>
+        <summary>
+          {plural(session.events.length, "event")}: {names.join(", ")}
+        </summary>
+        <table aria-label="events of this session">
+          <thead>
+            <tr>
+              {columns.map((column) => (
+                <th key={column.key}>{column.header}</th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </details>
+          </thead>
+          <tbody>
+            {session.events.map((event) => (
+              <tr key={eventKey(event)}>
+                {rowCells(columns, event).map(({ column }) => (
+                  <td key={column.key} className={column.cellClassName}>
+                    {column.render(event)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </div>
   );
 }
 

@@ -9,7 +9,6 @@ import "./reviews.css";
 import { StartCampaignForm } from "./start-campaign-form";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Access reviews · Vigil" };
 
 const PATH = "/reviews";
 

@@ -26,7 +26,6 @@ import { reviewItemColumns, rowRights } from "./review-item-columns";
 import { SignOffForm } from "./sign-off-form";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Access review · Vigil" };
 
 const EXPORTS = [
   { label: "CSV", query: { format: "csv" } },
