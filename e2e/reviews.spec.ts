@@ -153,7 +153,7 @@ test("the weekly job's campaign is attested in bulk, signed off by an auditor, d
   expect(before.counts.total).toBeGreaterThan(3);
 
   // When the reviewer keeps every row assigned to them in one bulk decision ("select all N matching", beyond the visible page)
-  await expect(reviewer.getByLabel("Reviewer")).toHaveValue("mine");
+  await expect(reviewer.getByRole("combobox", { name: /^Reviewer/ })).toHaveValue("mine");
   const bulk = reviewer.getByRole("form", { name: "Decide the selected rows" });
   await bulk.getByLabel(`Select all ${before.counts.total} matching this filter`).check();
   await bulk.getByLabel("Decision").selectOption("keep");
