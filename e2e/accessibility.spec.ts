@@ -17,6 +17,8 @@ const WIDTHS = [
 
 for (const { path } of MAIN_PAGES) {
   test(`${path} has no serious or critical accessibility violation, and fits 1280 px and 390 px`, async ({ page }, testInfo) => {
+    // Three loads, a full axe run and two full-page screenshots of long lists: triple the 60 s bound.
+    test.slow();
     await page.goto(path);
     await expect(page.locator("main h1").first()).toBeVisible();
 
