@@ -203,13 +203,17 @@ test("the weekly job's campaign is attested in bulk, signed off by an auditor, d
   const signOff = auditor.getByRole("form", { name: "Sign off the campaign" });
   await signOff.getByLabel("Comment").fill("weekly review complete");
   await signOff.getByRole("button", { name: "Sign off" }).click();
-  await expect(signOff.getByRole("status")).toContainText("Signed off");
-  await auditor.reload();
+  // Then the form gives way to the signature: who, the comment, the audit chain's head at sign-off
+  const signOffSection = auditor.locator("section", { has: auditor.getByRole("heading", { name: "Sign-off", exact: true }) });
+  await expect(signOffSection).toContainText("Signed off by", { timeout: 15_000 });
+  await expect(signOff).toHaveCount(0);
   const signed = await getReviewCampaignOrThrow(db, seeded.campaignId);
   expect(signed.status).toBe("signed-off");
   expect(signed.signOffAuditHash).toMatch(/^[0-9a-f]{64}$/);
-  await expect(auditor.getByText(signed.signOffAuditHash!)).toBeVisible();
-  await expect(auditor.locator(".inv-details").last()).toContainText(seeded.auditor.username);
+  await auditor.reload();
+  await expect(signOffSection).toContainText(seeded.auditor.username);
+  await expect(signOffSection).toContainText("weekly review complete");
+  await expect(signOffSection.getByText(signed.signOffAuditHash!)).toBeVisible();
 
   // Then the CSV download has a line per row of the campaign, with its decision, and the formula-named person inert
   const items = await allItems(db, seeded.campaignId);
