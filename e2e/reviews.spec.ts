@@ -300,20 +300,42 @@ test("the weekly job's campaign is attested in bulk, signed off by an auditor, d
   expect(isCreated).toBe(true);
   expect(next.previousCampaignId).toBe(seeded.campaignId);
 
-  // Then the joiner's access is NEW, the revoked one REMOVED, and unchanged rows carry last week's decision, marked so
+  // Then the joiner's access is NEW and the revoked one REMOVED, needing no decision
+  const nextItems = await allItems(db, next.id);
+  expect(nextItems.filter((item) => item.change === "new").map((item) => item.personEmail)).toEqual([seeded.joiner.email]);
+  expect(nextItems.filter((item) => item.change === "removed").map((item) => item.personEmail)).toEqual([seeded.leaver.email]);
   await reviewer.goto(`/reviews/${next.id}?change=new`);
   await expect(reviewer.locator("tbody tr", { hasText: seeded.joiner.email })).toContainText("NEW");
   await reviewer.goto(`/reviews/${next.id}?change=removed`);
   const removedRow = reviewer.locator("tbody tr", { hasText: seeded.leaver.email });
-  await expect(removedRow).toContainText("REMOVED");
-  await expect(removedRow).toContainText("no decision needed");
+  await expect(removedRow).toHaveCount(1);
+  await expect(await cellOf(removedRow, "Change")).toHaveText("REMOVED");
+  await expect(await cellOf(removedRow, "Decision")).toHaveText("no decision needed");
+
+  // And the findings the findings seed opened after last week's campaign make those paths CHANGED (in their findings alone), undecided
+  const changed = nextItems.filter((item) => item.change === "changed");
+  for (const item of changed) {
+    expect(Object.keys(item.changeDetail ?? {}), `row ${item.id}`).toEqual(["findings"]);
+    expect(item.decision, `row ${item.id}`).toBeNull();
+  }
+  const formulaNext = nextItems.find((item) => item.personEmail === seeded.formulaUser.email)!;
+  expect(formulaNext.change).toBe("changed");
+  const ids = (formulaNext.changeDetail!.findings!.to as number[]).map((id) => `#${id}`).join(", ");
   await reviewer.goto(`/reviews/${next.id}?person=${encodeURIComponent(seeded.auditor.email)}`);
-  const carried = reviewer.locator("tbody tr", { hasText: FORMULA });
+  const formulaRow = reviewer.locator("tbody tr", { hasText: FORMULA });
+  await expect(formulaRow).toHaveCount(1);
+  await expect(await cellOf(formulaRow, "Change")).toHaveText(`CHANGED open findings none → ${ids}`);
+  await expect(await cellOf(formulaRow, "Decision")).toHaveText("undecided");
+
+  // And unchanged rows carry last week's decision, marked so until confirmed
+  const unchanged = nextItems.filter((item) => item.change === "unchanged");
+  expect(unchanged.length).toBeGreaterThan(0);
+  for (const item of unchanged) expect([item.decision, item.decisionPrefilled], `row ${item.id}`).toEqual(["keep", true]);
+  const carriedItem = unchanged[0]!;
+  await reviewer.goto(`/reviews/${next.id}?person=${encodeURIComponent(carriedItem.personKey)}&accountId=${carriedItem.accountId}`);
+  const carried = reviewer.locator("tbody tr", { has: reviewer.getByLabel(`Select row ${carriedItem.id}`, { exact: true }) });
   await expect(carried).toHaveCount(1);
   await expect(await cellOf(carried, "Change")).toHaveText("UNCHANGED");
+  await expect(await cellOf(carried, "Decision")).toContainText("keep");
   await expect(await cellOf(carried, "Decision")).toContainText("carried over from last week");
-  const nextItems = await allItems(db, next.id);
-  expect(nextItems.filter((item) => item.change === "new").map((item) => item.personEmail)).toEqual([seeded.joiner.email]);
-  expect(nextItems.filter((item) => item.change === "removed").map((item) => item.personEmail)).toEqual([seeded.leaver.email]);
-  expect(nextItems.filter((item) => item.change === "changed")).toEqual([]);
 });
