@@ -9,7 +9,7 @@ import { parsePage } from "../../_data/open-inventory-page";
 import "../drift.css";
 import "./report.css";
 import { driftReportParams, reportQuery } from "./report-params";
-import { ReportPickers } from "./report-pickers";
+import { DriftPickers } from "../drift-pickers";
 import { AccessPathSection, ChangeSection, FindingSection } from "./report-sections";
 
 const PATH = "/drift/report";
@@ -61,7 +61,7 @@ export default async function DriftReportPage({ searchParams }: { searchParams: 
   return (
     <>
       <PageHeader title="Drift report">
-        <ReportPickers fromId={from.id} toId={to.id} options={withChosen(view.options, [from, to])} />
+        <DriftPickers purpose="report" fromId={from.id} toId={to.id} options={withChosen(view.options, [from, to])} />
       </PageHeader>
       <p className="inv-muted">
         From snapshot <Link href={`/snapshots/${from.id}`}>#{from.id}</Link> ({formatDateTime(from.asOf)}) to{" "}
