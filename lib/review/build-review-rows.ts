@@ -5,26 +5,10 @@ import type { IamUser, OrgInventory, PermissionSet } from "../aws";
 import type { Db } from "../db";
 import { nodeId, type GraphNode } from "../graph";
 import { idcPersonKey, reviewRowKey } from "./row-key";
-import type { ReviewFindingRef, ReviewHop } from "./review-types";
+import type { ReviewFindingRef, ReviewHop, ReviewPathFields } from "./review-types";
 
 /** One row of a campaign before it is compared with last week and assigned. */
-export interface ReviewRowDraft {
-  rowKey: string;
-  personKey: string;
-  personName: string;
-  personEmail: string | null;
-  accountId: string;
-  accountName: string | null;
-  permissionSetName: string | null;
-  permissionSetArn: string | null;
-  roleArn: string | null;
-  via: ReviewHop[];
-  pathLabel: string;
-  effectiveSessionSeconds: number;
-  cappedByChaining: boolean;
-  conditional: boolean;
-  lastUsedAt: Date | null;
-  findings: ReviewFindingRef[];
+export interface ReviewRowDraft extends ReviewPathFields {
   permissionSetHash: string | null;
   /** display names of the groups on the path (group owners review it when the account has none) */
   groupNames: string[];

@@ -83,9 +83,8 @@ export interface ReviewFindingRef {
   title: string;
 }
 
-export interface ReviewItemView {
-  id: number;
-  campaignId: number;
+/** What a row says about one way a person reaches an account: the same before and after it is stored. */
+export interface ReviewPathFields {
   rowKey: string;
   personKey: string;
   personName: string;
@@ -102,6 +101,11 @@ export interface ReviewItemView {
   conditional: boolean;
   lastUsedAt: Date | null;
   findings: ReviewFindingRef[];
+}
+
+export interface ReviewItemView extends ReviewPathFields {
+  id: number;
+  campaignId: number;
   change: ReviewChangeName;
   changeDetail: Record<string, { from: unknown; to: unknown }> | null;
   reviewerEmail: string | null;
