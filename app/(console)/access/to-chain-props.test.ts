@@ -29,7 +29,7 @@ describe("chain graph props", () => {
     };
     const { nodes, edges } = toChainProps(subgraph);
     expect(nodes.map((n) => [n.id, n.focus, n.href])).toEqual([
-      ["idc-user:u1", true, "/identity-center/users?search=jane"],
+      ["idc-user:u1", true, "/identity-center/users/u1"],
       [ROLE, false, `/iam/roles/detail?arn=${encodeURIComponent(ROLE)}`],
       ["external-account:444455556666", false, null],
     ]);
