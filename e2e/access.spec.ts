@@ -13,7 +13,7 @@ test.beforeEach(async ({ page, state }) => {
 test("the people × accounts matrix shows a person's access and opens their paths and chain graph", async ({ page }) => {
   // Given the access matrix filtered to one person
   await page.goto("/access");
-  await page.getByLabel("Person").fill("mia.novak");
+  await page.getByLabel("Person", { exact: true }).fill("mia.novak");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/search=mia\.novak/);
   const row = page.locator("tbody tr", { hasText: PERSON });
