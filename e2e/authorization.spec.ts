@@ -5,7 +5,7 @@ test("a viewer gets 403 on the admin page and on the admin API", async ({ page, 
   await signInThroughApi(page, state, state.users.viewer);
   await page.goto("/");
   await expect(page.getByTestId("signed-in-role")).toHaveText("viewer");
-  await expect(page.getByRole("link", { name: "Admin" })).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin", exact: true })).toHaveCount(0);
   // When they open the admin page, then they get the 403 page
   const refused = await page.goto("/admin/users");
   expect(refused?.status()).toBe(403);

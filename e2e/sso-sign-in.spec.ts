@@ -17,8 +17,8 @@ test("an IdP user in vigil-admins signs in through SSO, becomes admin and sees t
   // Then Vigil maps the group to the admin role
   await expect(page).toHaveURL(`${state.baseUrl}/`);
   await expect(page.getByTestId("signed-in-role")).toHaveText("admin");
-  await expect(page.getByRole("link", { name: "Admin" })).toBeVisible();
-  await page.getByRole("link", { name: "Admin" }).click();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin", exact: true })).toBeVisible();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Users", exact: true })).toBeVisible();
   await expect(page.getByTestId("user-row-alice@example.com")).toContainText("SSO");
 });
@@ -26,7 +26,7 @@ test("an IdP user in vigil-admins signs in through SSO, becomes admin and sees t
 test("an IdP user in vigil-viewers becomes a viewer without the Admin nav", async ({ page, state }) => {
   await signInAtIdp(page, state.ssoUsers.victor.login);
   await expect(page.getByTestId("signed-in-role")).toHaveText("viewer");
-  await expect(page.getByRole("link", { name: "Admin" })).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin", exact: true })).toHaveCount(0);
 });
 
 test("an IdP user in no mapped group is refused with a clear message", async ({ page, state }) => {
